@@ -1,0 +1,195 @@
+package cachecells
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gocell/gocell/display"
+)
+
+// Rule 10: outputs replay in order, marked cached.
+func TestReplayOrder(t *testing.T) {
+	h := newHarness(t, "")
+	f := h.register(spec[int]("F", Options{Kind: Data}, false, "a"))
+	compute := func() []any {
+		h.print("one\n")
+		h.pub(display.Output{Kind: display.Stream, Name: "stderr", Text: "warn\n"})
+		h.pub(display.Output{Kind: display.DisplayData, Data: display.MIMEBundle{"text/plain": "table"}})
+		h.print("two\n")
+		h.pub(display.Output{Kind: display.ClearOutput, Wait: true})
+		h.print("three")
+		h.print("!\n")
+		return []any{1}
+	}
+	h.call(f, []any{1}, compute)
+	live := texts(h.outputs())
+	h.reset()
+	h.call(f, []any{1}, compute)
+	replay := h.outputs()
+	want := []string{"one\n", "warn\n", "display_data:table", "two\n", "clear_output", "three!\n"}
+	if !equal(texts(replay), want) {
+		t.Fatalf("replay %q, want %q", texts(replay), want)
+	}
+	if strings.Join(live, "") != strings.Join(texts(replay), "") {
+		t.Errorf("live %q differs from replay %q", live, texts(replay))
+	}
+	for _, o := range replay {
+		if !isCached(o) {
+			t.Errorf("replayed output not marked cached: %+v", o)
+		}
+	}
+	if replay[1].Name != "stderr" || !replay[4].Wait {
+		t.Error("stream name or clear wait lost")
+	}
+}
+
+// Rule 10: a function with no results is cached for its outputs.
+func TestNoResultFunction(t *testing.T) {
+	h := newHarness(t, "")
+	f := h.register(Spec{Name: "Show", Options: Options{Kind: Data}, CodeHash: 1, Params: []Param{{Name: "n"}}})
+	runs := 0
+	show := func() []any { runs++; h.print("shown\n"); return []any{} }
+	h.call(f, []any{1}, show)
+	h.call(f, []any{1}, show)
+	if runs != 1 || len(h.outputs()) != 2 || !isCached(h.outputs()[1]) {
+		t.Fatalf("runs=%d outputs=%+v", runs, h.outputs())
+	}
+}
+
+// Rule 10: nested cached calls compose, including inner hits' replays.
+func TestNestedComposition(t *testing.T) {
+	h := newHarness(t, "")
+	inner := h.register(spec[int]("Inner", Options{Kind: Data}, false, "x"))
+	outer := h.register(spec[int]("Outer", Options{Kind: Data}, false, "x"))
+	innerRuns := 0
+	innerFn := func(x int) int {
+		return h.call(inner, []any{x}, func() []any { innerRuns++; h.print("inner\n"); return []any{x * 2} })[0].(int)
+	}
+	// Inner is cached before Outer runs: Outer records Inner's replay.
+	innerFn(1)
+	h.reset()
+	outerFn := func(x int) int {
+		return h.call(outer, []any{x}, func() []any {
+			h.print("outer start\n")
+			v := innerFn(x) + innerFn(x+1)
+			h.print("outer end\n")
+			return []any{v}
+		})[0].(int)
+	}
+	if v := outerFn(1); v != 6 {
+		t.Fatalf("outer = %d", v)
+	}
+	want := "outer start\ninner\ninner\nouter end\n"
+	if got := strings.Join(texts(h.outputs()), ""); got != want {
+		t.Fatalf("live outputs %q, want %q", got, want)
+	}
+	h.reset()
+	outerFn(1)
+	if got := strings.Join(texts(h.outputs()), ""); got != want || innerRuns != 2 {
+		t.Fatalf("outer replay %q (inner runs %d), want %q", got, innerRuns, want)
+	}
+}
+
+// Rule 10: displays made inside get fresh ids per replay; updates follow.
+func TestFreshDisplayIDs(t *testing.T) {
+	h := newHarness(t, "")
+	f := h.register(spec[int]("F", Options{Kind: Data}, false))
+	compute := func() []any {
+		h.pub(display.Output{Kind: display.DisplayData, DisplayID: "bar", Data: display.MIMEBundle{"text/plain": "0%"}})
+		h.pub(display.Output{Kind: display.UpdateDisplayData, DisplayID: "bar", Data: display.MIMEBundle{"text/plain": "100%"}})
+		h.pub(display.Output{Kind: display.UpdateDisplayData, DisplayID: "outside", Data: display.MIMEBundle{"text/plain": "x"}})
+		return []any{1}
+	}
+	h.call(f, nil, compute)
+	h.reset()
+	h.call(f, nil, compute)
+	h.call(f, nil, compute)
+	outs := h.outputs()
+	if len(outs) != 6 {
+		t.Fatalf("%d outputs", len(outs))
+	}
+	a, b := outs[0].DisplayID, outs[3].DisplayID
+	if a == "bar" || b == "bar" || a == b {
+		t.Errorf("display ids not fresh per replay: %q %q", a, b)
+	}
+	if outs[1].DisplayID != a || outs[4].DisplayID != b {
+		t.Error("updates do not follow their display's new id")
+	}
+	if outs[2].DisplayID != "outside" {
+		t.Error("an id made outside the call was renamed")
+	}
+}
+
+// show_spinner: only the outermost miss shows one; it is removed after and
+// never recorded.
+func TestSpinner(t *testing.T) {
+	h := newHarness(t, "")
+	inner := h.register(spec[int]("Inner", Options{Kind: Data, ShowSpinner: true}, false))
+	outer := h.register(spec[int]("Outer", Options{Kind: Data, ShowSpinner: true, SpinnerText: "Loading sales..."}, false))
+	h.call(outer, nil, func() []any {
+		h.call(inner, nil, func() []any { h.print("inner\n"); return []any{1} })
+		return []any{2}
+	})
+	outs := h.outputs()
+	if len(outs) != 3 {
+		t.Fatalf("outputs %q", texts(outs))
+	}
+	if outs[0].Kind != display.DisplayData || outs[0].Data["text/plain"] != "Loading sales..." || outs[0].DisplayID == "" {
+		t.Errorf("spinner shown as %+v", outs[0])
+	}
+	if outs[2].Kind != display.UpdateDisplayData || outs[2].DisplayID != outs[0].DisplayID || outs[2].Data["text/plain"] != "" {
+		t.Errorf("spinner removed as %+v", outs[2])
+	}
+	h.reset()
+	h.call(outer, nil, nil) // hit: replay holds no spinner
+	if got := texts(h.outputs()); !equal(got, []string{"inner\n"}) {
+		t.Errorf("replay %q", got)
+	}
+	// Default text, and no spinner with show_spinner=false.
+	h.reset()
+	d := h.register(spec[int]("Plain", Options{Kind: Data, ShowSpinner: true}, false))
+	h.call(d, nil, func() []any { return []any{1} })
+	if outs := h.outputs(); len(outs) != 2 || outs[0].Data["text/plain"] != "Running Plain(...)" {
+		t.Errorf("default spinner %q", texts(outs))
+	}
+	h.reset()
+	n := h.register(spec[int]("Quiet", Options{Kind: Data}, false))
+	h.call(n, nil, func() []any { return []any{1} })
+	if len(h.outputs()) != 0 {
+		t.Error("spinner shown with show_spinner=false")
+	}
+}
+
+// A quick miss shows no spinner when there is a delay.
+func TestSpinnerDelay(t *testing.T) {
+	var mu sync.Mutex
+	var got []display.Output
+	c := New(Config{SpinnerDelay: time.Hour})
+	display.SetPublisher(c.Tee(func(o display.Output) { mu.Lock(); got = append(got, o); mu.Unlock() }))
+	defer display.SetPublisher(nil)
+	f, _ := c.Register(spec[int]("F", Options{Kind: Data, ShowSpinner: true}, false))
+	f.Call(nil, func() []any { display.Publish(display.Output{Kind: display.Stream, Name: "stdout", Text: "x"}); return []any{1} })
+	f.Call(nil, nil)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(got) != 2 || got[0].Text != "x" || !isCached(got[1]) {
+		t.Fatalf("outputs through display.Publish: %+v", got)
+	}
+}
+
+func TestExecuteResultsNotRecorded(t *testing.T) {
+	h := newHarness(t, "")
+	f := h.register(spec[int]("F", Options{Kind: Data}, false))
+	compute := func() []any {
+		h.pub(display.Output{Kind: display.ExecuteResult, Data: display.MIMEBundle{"text/plain": "r"}})
+		return []any{1}
+	}
+	h.call(f, nil, compute)
+	h.reset()
+	h.call(f, nil, compute)
+	if len(h.outputs()) != 0 {
+		t.Errorf("execute_result replayed: %+v", h.outputs())
+	}
+}

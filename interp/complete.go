@@ -1,0 +1,245 @@
+package interp
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/gocell/gocell/display"
+)
+
+var goKeywords = []string{"break", "case", "chan", "const", "continue", "default", "defer", "else",
+	"fallthrough", "for", "func", "go", "goto", "if", "import", "interface", "map", "package",
+	"range", "return", "select", "struct", "switch", "type", "var"}
+
+var goBuiltins = []string{"append", "cap", "clear", "close", "complex", "copy", "delete", "imag",
+	"len", "make", "max", "min", "new", "panic", "print", "println", "real", "recover",
+	"any", "bool", "byte", "comparable", "complex128", "complex64", "error", "false", "float32",
+	"float64", "int", "int16", "int32", "int64", "int8", "iota", "nil", "rune", "string", "true",
+	"uint", "uint16", "uint32", "uint64", "uint8", "uintptr"}
+
+// declaration is a top-level name a cell declared, kept for completion and inspection.
+type declaration struct {
+	kind   string // "function", "type", "variable", "constant"
+	source string // the declaration as written, doc comment included
+}
+
+// recordDecls remembers the names a declarations chunk declares.
+func (s *Session) recordDecls(text string) {
+	fset := token.NewFileSet()
+	src := "package main\n" + text
+	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
+	if err != nil {
+		return
+	}
+	slice := func(n ast.Node, doc *ast.CommentGroup) string {
+		start := n.Pos()
+		if doc != nil {
+			start = doc.Pos()
+		}
+		return src[fset.Position(start).Offset:fset.Position(n.End()).Offset]
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			name := d.Name.Name
+			if d.Recv != nil && len(d.Recv.List) > 0 {
+				name = receiverType(d.Recv.List[0].Type) + "." + name
+			}
+			s.decls[name] = declaration{kind: "function", source: slice(d, d.Doc)}
+		case *ast.GenDecl:
+			kind := map[token.Token]string{token.TYPE: "type", token.VAR: "variable", token.CONST: "constant"}[d.Tok]
+			for _, spec := range d.Specs {
+				switch sp := spec.(type) {
+				case *ast.TypeSpec:
+					s.decls[sp.Name.Name] = declaration{kind: kind, source: slice(d, d.Doc)}
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						s.decls[n.Name] = declaration{kind: kind, source: slice(d, d.Doc)}
+					}
+				}
+			}
+		}
+	}
+}
+
+func receiverType(e ast.Expr) string {
+	switch t := e.(type) {
+	case *ast.StarExpr:
+		return receiverType(t.X)
+	case *ast.IndexExpr:
+		return receiverType(t.X)
+	case *ast.IndexListExpr:
+		return receiverType(t.X)
+	case *ast.Ident:
+		return t.Name
+	}
+	return ""
+}
+
+// runeOffset converts a cursor position in code points to a byte offset.
+func runeOffset(code string, cursor int) int {
+	off := 0
+	for i := 0; i < cursor && off < len(code); i++ {
+		_, size := utf8.DecodeRuneInString(code[off:])
+		off += size
+	}
+	return off
+}
+
+func isIdentRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// identBefore returns the identifier ending at byte offset end.
+func identBefore(code string, end int) string {
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(code[:start])
+		if !isIdentRune(r) {
+			break
+		}
+		start -= size
+	}
+	return code[start:end]
+}
+
+// Complete answers a complete_request: package members after "pkg.",
+// fields and methods after "variable.", otherwise notebook names, imported
+// packages, keywords and builtins.
+func (s *Session) Complete(code string, cursor int) *Reply {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	end := runeOffset(code, cursor)
+	prefix := identBefore(code, end)
+	start := end - len(prefix)
+	startRunes := utf8.RuneCountInString(code[:start])
+
+	var cands []candidate
+	if start > 0 && code[start-1] == '.' {
+		cands = s.memberCandidates(identBefore(code, start-1))
+	} else {
+		cands = s.nameCandidates()
+	}
+	reply := &Reply{Status: "ok", CursorStart: startRunes, CursorEnd: cursor, Matches: []string{}}
+	seen := map[string]bool{}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].text < cands[j].text })
+	for _, c := range cands {
+		if !strings.HasPrefix(c.text, prefix) || seen[c.text] {
+			continue
+		}
+		seen[c.text] = true
+		reply.Matches = append(reply.Matches, c.text)
+		reply.Completions = append(reply.Completions, CompletionItem{Text: c.text, Type: c.kind, Signature: c.signature, Start: startRunes, End: cursor})
+	}
+	return reply
+}
+
+type candidate struct{ text, kind, signature string }
+
+func (s *Session) nameCandidates() []candidate {
+	var out []candidate
+	for name, d := range s.decls {
+		if !strings.Contains(name, ".") {
+			out = append(out, candidate{text: name, kind: d.kind})
+		}
+	}
+	for name := range s.yi.Globals() {
+		if !strings.HasPrefix(name, "__gocell") {
+			out = append(out, candidate{text: name, kind: "variable"})
+		}
+	}
+	for _, spec := range s.imports {
+		out = append(out, candidate{text: importName(spec), kind: "module"})
+	}
+	out = append(out, candidate{text: "display", kind: "module"})
+	for _, k := range goKeywords {
+		out = append(out, candidate{text: k, kind: "keyword"})
+	}
+	for _, b := range goBuiltins {
+		out = append(out, candidate{text: b, kind: "builtin"})
+	}
+	return out
+}
+
+// memberCandidates lists what can follow "x.": members of a package, or
+// fields and methods of a notebook variable's value.
+func (s *Session) memberCandidates(x string) []candidate {
+	if syms := s.packageSymbols(x); syms != nil {
+		var out []candidate
+		for name, v := range syms {
+			kind, sig := describeSymbol(v)
+			out = append(out, candidate{text: name, kind: kind, signature: sig})
+		}
+		return out
+	}
+	v, ok := s.yi.Globals()[x]
+	if !ok || !v.IsValid() {
+		return nil
+	}
+	return typeMembers(v.Type())
+}
+
+// packageSymbols returns the exported symbols of the package a name refers
+// to: an import of the notebook, or else a standard library package of that name.
+func (s *Session) packageSymbols(name string) map[string]reflect.Value {
+	if name == "display" && !s.importsName("display") {
+		return display.Symbols[dispPkg+"/display"]
+	}
+	for _, spec := range s.imports {
+		if importName(spec) == name {
+			path := spec[strings.IndexByte(spec, '"'):]
+			path = strings.Trim(path, `"`)
+			return stdlib.Symbols[path+"/"+path[strings.LastIndexByte(path, '/')+1:]]
+		}
+	}
+	for key, syms := range stdlib.Symbols {
+		if strings.HasSuffix(key, "/"+name+"/"+name) || key == name+"/"+name {
+			return syms
+		}
+	}
+	return nil
+}
+
+// describeSymbol tells what kind of thing a yaegi export is, and its signature.
+func describeSymbol(v reflect.Value) (kind, signature string) {
+	switch {
+	case v.Kind() == reflect.Func:
+		return "function", v.Type().String()
+	case v.Kind() == reflect.Ptr && v.IsNil():
+		return "type", v.Type().Elem().String()
+	case v.CanAddr():
+		return "variable", v.Type().String()
+	default:
+		return "constant", v.Type().String()
+	}
+}
+
+func typeMembers(t reflect.Type) []candidate {
+	var out []candidate
+	for _, tt := range []reflect.Type{t, reflect.PointerTo(t)} {
+		for i := 0; i < tt.NumMethod(); i++ {
+			m := tt.Method(i)
+			out = append(out, candidate{text: m.Name, kind: "method", signature: m.Type.String()})
+		}
+	}
+	st := t
+	if st.Kind() == reflect.Ptr {
+		st = st.Elem()
+		for i := 0; i < t.NumMethod(); i++ {
+			out = append(out, candidate{text: t.Method(i).Name, kind: "method", signature: t.Method(i).Type.String()})
+		}
+	}
+	if st.Kind() == reflect.Struct {
+		for i := 0; i < st.NumField(); i++ {
+			f := st.Field(i)
+			out = append(out, candidate{text: f.Name, kind: "field", signature: f.Type.String()})
+		}
+	}
+	return out
+}

@@ -1,0 +1,115 @@
+package interp
+
+import (
+	"fmt"
+	"go/scanner"
+	"regexp"
+	"strconv"
+	"strings"
+
+	yaegi "github.com/traefik/yaegi/interp"
+)
+
+// errorPos matches the position that starts a compile error: "cell4.go:2:3: ".
+var errorPos = regexp.MustCompile(`^([^\s:~]+?)(?:~\d+)?(\.go):(\d+):(\d+): `)
+
+// compileError reports an error that stopped the cell from compiling, naming
+// the cell line and column, and quoting that line with a caret under the column.
+func compileError(file, code string, err error) *CellError {
+	msg := err.Error()
+	if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
+		msg = list[0].Error()
+	}
+	msg = strings.TrimSpace(strings.SplitN(msg, "\n", 2)[0])
+	e := &CellError{EName: "CompileError", EValue: msg}
+	m := errorPos.FindStringSubmatch(msg)
+	if m == nil {
+		e.Traceback = []string{msg}
+		return e
+	}
+	name := m[1] + m[2]
+	line, _ := strconv.Atoi(m[3])
+	col, _ := strconv.Atoi(m[4])
+	text := msg[len(m[0]):]
+	e.EValue = fmt.Sprintf("%s (%s, line %d, column %d)", text, cellLabel(name), line, col)
+	e.Traceback = []string{fmt.Sprintf("%s:%d:%d: %s", name, line, col, text)}
+	if name == file {
+		e.Traceback = append(e.Traceback, quoteLine(code, line, col)...)
+	}
+	return e
+}
+
+// syntaxError reports a cell that does not even tokenize.
+func syntaxError(file, code string, err error) *CellError {
+	if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
+		p := list[0].Pos
+		return compileError(file, code, fmt.Errorf("%s:%d:%d: %s", file, p.Line, p.Column, list[0].Msg))
+	}
+	return compileError(file, code, err)
+}
+
+// quoteLine returns the cell line and a caret under the column.
+func quoteLine(code string, line, col int) []string {
+	lines := strings.Split(code, "\n")
+	if line < 1 || line > len(lines) {
+		return nil
+	}
+	src := strings.TrimRight(lines[line-1], "\r")
+	prefix := fmt.Sprintf("%5d | ", line)
+	caret := strings.Repeat(" ", len(prefix)-2) + "| "
+	for i, r := range src {
+		if i >= col-1 {
+			break
+		}
+		if r == '\t' {
+			caret += "\t"
+		} else {
+			caret += " "
+		}
+	}
+	return []string{prefix + src, caret + "^"}
+}
+
+// cellLabel turns a source file name into words: "cell4.go" → "cell 4".
+func cellLabel(file string) string {
+	name := strings.TrimSuffix(file, ".go")
+	if n := strings.TrimPrefix(name, "cell"); n != name && n != "" {
+		return "cell " + n
+	}
+	return name
+}
+
+// panicFrameParts splits a frame line yaegi wrote: file, line, col, function.
+var panicFrameParts = regexp.MustCompile(`^([^\s:~]+?)(?:~\d+)?(\.go):(\d+):(\d+): panic: (.*)\(\.\.\.\)$`)
+
+// cellFunc matches the functions the session wraps cell statements in.
+var cellFunc = regexp.MustCompile(`^main(\.__gocell_[A-Za-z0-9_]+)?$`)
+
+// panicError reports a runtime panic with the interpreted traceback: one
+// line per frame, innermost first, naming the cell, line and column.
+func panicError(p yaegi.Panic, frames []string, file string) *CellError {
+	value := fmt.Sprint(p.Value)
+	if err, ok := p.Value.(error); ok {
+		value = err.Error()
+	}
+	e := &CellError{EName: "panic", EValue: value}
+	e.Traceback = []string{"panic: " + value, "", "Traceback (interpreted, innermost first):"}
+	for _, f := range frames {
+		m := panicFrameParts.FindStringSubmatch(f)
+		if m == nil {
+			continue
+		}
+		fn := m[5]
+		if cellFunc.MatchString(fn) {
+			// yaegi reports the cell's statements at the start of their
+			// block, not at the statement: name the cell only.
+			e.Traceback = append(e.Traceback, fmt.Sprintf("  %s, in the cell's statements", cellLabel(m[1]+m[2])))
+			continue
+		}
+		e.Traceback = append(e.Traceback, fmt.Sprintf("  %s, line %s, column %s, in %s", cellLabel(m[1]+m[2]), m[3], m[4], fn))
+	}
+	if len(e.Traceback) == 3 {
+		e.Traceback = e.Traceback[:1]
+	}
+	return e
+}

@@ -1,0 +1,177 @@
+package interp
+
+import (
+	"fmt"
+	"go/ast"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/gocell/gocell/display"
+)
+
+// Inspect answers an inspect_request for the name at the cursor: a notebook
+// declaration's source and doc comment, or a package member's signature and
+// its documentation from the Go sources.
+func (s *Session) Inspect(code string, cursor, detail int) *Reply {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	off := runeOffset(code, cursor)
+	end := off
+	for end < len(code) {
+		r, size := utf8.DecodeRuneInString(code[end:])
+		if !isIdentRune(r) {
+			break
+		}
+		end += size
+	}
+	name := identBefore(code, end)
+	if name == "" {
+		// The cursor may sit just after a call's opening parenthesis: f(|
+		trimmed := strings.TrimRight(code[:off], "( \t")
+		name = identBefore(trimmed, len(trimmed))
+		end = len(trimmed)
+	}
+	if name == "" {
+		return &Reply{Status: "ok"}
+	}
+	start := end - len(name)
+	var text string
+	if start > 0 && code[start-1] == '.' {
+		text = s.inspectMember(identBefore(code, start-1), name)
+	} else if d, ok := s.decls[name]; ok {
+		text = d.source
+	} else if v, ok := s.yi.Globals()[name]; ok && v.IsValid() {
+		text = fmt.Sprintf("var %s %s = %v", name, v.Type(), v)
+	}
+	if text == "" {
+		return &Reply{Status: "ok"}
+	}
+	return &Reply{Status: "ok", Found: true, Data: display.MIMEBundle{
+		"text/plain":    text,
+		"text/markdown": "```go\n" + text + "\n```",
+	}}
+}
+
+func (s *Session) inspectMember(pkgName, name string) string {
+	syms := s.packageSymbols(pkgName)
+	v, ok := syms[name]
+	if !ok {
+		return ""
+	}
+	path := s.importPath(pkgName)
+	kind, sig := describeSymbol(v)
+	text := fmt.Sprintf("%s %s.%s: %s", kind, pkgName, name, sig)
+	if docText := stdlibDoc(path, name); docText != "" {
+		text = docText
+	}
+	return text
+}
+
+// importPath returns the path of the package a name refers to.
+func (s *Session) importPath(name string) string {
+	for _, spec := range s.imports {
+		if importName(spec) == name {
+			return strings.Trim(spec[strings.IndexByte(spec, '"'):], `"`)
+		}
+	}
+	if name == "display" {
+		return dispPkg
+	}
+	return name
+}
+
+var (
+	docMu    sync.Mutex
+	docCache = map[string]*doc.Package{}
+)
+
+// stdlibDoc returns the declaration and doc comment of a standard library
+// symbol, read from the Go installation's sources (no network), or "".
+func stdlibDoc(path, name string) string {
+	docMu.Lock()
+	pkg, ok := docCache[path]
+	if !ok {
+		pkg = loadDoc(filepath.Join(runtime.GOROOT(), "src", filepath.FromSlash(path)))
+		docCache[path] = pkg
+	}
+	docMu.Unlock()
+	if pkg == nil {
+		return ""
+	}
+	fset := token.NewFileSet()
+	render := func(decl ast.Node, docText string) string {
+		var b strings.Builder
+		b.WriteString(nodeString(fset, decl))
+		if docText != "" {
+			b.WriteString("\n\n" + strings.TrimSpace(docText))
+		}
+		return b.String()
+	}
+	for _, f := range pkg.Funcs {
+		if f.Name == name {
+			return render(f.Decl, f.Doc)
+		}
+	}
+	for _, t := range pkg.Types {
+		if t.Name == name {
+			return "type " + name + "\n\n" + strings.TrimSpace(t.Doc)
+		}
+		for _, f := range t.Funcs {
+			if f.Name == name {
+				return render(f.Decl, f.Doc)
+			}
+		}
+	}
+	for _, group := range [][]*doc.Value{pkg.Vars, pkg.Consts} {
+		for _, v := range group {
+			for _, n := range v.Names {
+				if n == name {
+					return strings.TrimSpace(v.Doc)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func loadDoc(dir string) *doc.Package {
+	if _, err := os.Stat(dir); err != nil {
+		return nil
+	}
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, parser.ParseComments)
+	if err != nil {
+		return nil
+	}
+	for name, p := range pkgs {
+		if name != "main" && !strings.HasSuffix(name, "_test") {
+			return doc.New(p, "", 0)
+		}
+	}
+	return nil
+}
+
+// nodeString prints a function declaration's signature without its body.
+func nodeString(fset *token.FileSet, n ast.Node) string {
+	if fd, ok := n.(*ast.FuncDecl); ok {
+		fd.Body = nil
+		var b strings.Builder
+		b.WriteString("func ")
+		if fd.Recv != nil && len(fd.Recv.List) > 0 {
+			b.WriteString("(" + exprString(fd.Recv.List[0].Type) + ") ")
+		}
+		b.WriteString(fd.Name.Name + signature(fd.Type))
+		return b.String()
+	}
+	return ""
+}

@@ -1,0 +1,14 @@
+//go:build !linux
+
+package interp
+
+import (
+	"os/exec"
+	"syscall"
+)
+
+// setProcAttr puts the executor in its own process group, so that a SIGINT
+// sent to the kernel's group does not kill it.
+func setProcAttr(cmd *exec.Cmd) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+}

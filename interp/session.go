@@ -1,0 +1,493 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	yaegi "github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/gocell/gocell/display"
+)
+
+// rtImport is the host package every compiled chunk imports under the name
+// __gocell, to hand trailing values and cell exits back to the session.
+const (
+	rtPath  = "gocell/rt"
+	rtName  = "__gocell"
+	rtSpec  = rtName + ` "` + rtPath + `"`
+	dispPkg = "github.com/gocell/gocell/display"
+)
+
+// stuckGrace is how long an interrupted cell may take to unwind before the
+// session declares it stuck in a host call (time.Sleep, Mutex.Lock, ...).
+// yaegi cannot stop those, and a stuck cell could resume later, so a stuck
+// session must be replaced.
+const stuckGrace = 500 * time.Millisecond
+
+// Session runs notebook cells in one yaegi interpreter. Its methods are safe
+// for concurrent use; cells run one at a time.
+type Session struct {
+	mu      sync.Mutex
+	yi      *yaegi.Interpreter
+	imports []string               // import specs ("fmt", m "math") in the order first seen
+	decls   map[string]declaration // top-level names cells declared
+	stdout  *stream
+	stderr  *stream
+	stdin   *stdinReader
+
+	publish func(display.Output)
+
+	// Per-cell state, set while a cell runs.
+	captured []any
+	hasValue bool
+	exitSeq  int64
+	enterMu  sync.Mutex
+	entered  map[int64]uint64 // token -> goroutine running the cell
+
+	compileSeq int // numbers the files chunks are compiled as
+
+	// stuck is set once an interrupted cell failed to unwind: the session
+	// must not run more cells.
+	stuck bool
+}
+
+// NewSession starts an interpreter whose outputs go to publish. Stdout
+// captures the process's file descriptor 1, so one Session per process.
+func NewSession(publish func(display.Output)) (*Session, error) {
+	s := &Session{decls: map[string]declaration{}, publish: publish, entered: map[int64]uint64{}}
+	var err error
+	if s.stdout, err = newStream("stdout", publish); err != nil {
+		return nil, fmt.Errorf("capturing stdout: %w", err)
+	}
+	if s.stderr, err = newStream("stderr", publish); err != nil {
+		return nil, fmt.Errorf("capturing stderr: %w", err)
+	}
+	s.stdin = &stdinReader{}
+	display.SetPublisher(s.publishOrdered)
+	s.yi = yaegi.New(yaegi.Options{Stdout: s.stdout.w, Stderr: s.stderr.w, Stdin: s.stdin, GoPath: os.DevNull})
+	// yaegi hands notebook values to host funcs without their methods
+	// unless the func is registered to receive the interfaces they implement
+	// (String, HTML, image.Image, ...); it reads the registry in Use.
+	captureFn := reflect.ValueOf(s.capture)
+	display.MapTypes[captureFn] = display.RenderInterfaces
+	if err := s.yi.Use(stdlib.Symbols); err != nil {
+		return nil, fmt.Errorf("loading the standard library: %w", err)
+	}
+	if err := s.yi.Use(yaegi.Exports{
+		rtPath + "/rt": {
+			"Capture": captureFn,
+			"Enter":   reflect.ValueOf(s.enter),
+		},
+		// Cells read stdin through the front end: os.Stdin is our reader.
+		"os/os": {"Stdin": reflect.ValueOf(&s.stdin.asReader).Elem()},
+	}); err != nil {
+		return nil, fmt.Errorf("loading the gocell runtime: %w", err)
+	}
+	if err := s.yi.Use(display.Symbols); err != nil {
+		return nil, fmt.Errorf("loading the display package: %w", err)
+	}
+	return s, nil
+}
+
+// RedirectStdout makes file descriptor 1 of this process write into the
+// session's stdout, so output of host code that bypasses the interpreter is
+// shown too. The executor calls it once; tests don't.
+func (s *Session) RedirectStdout() error {
+	return dupTo(s.stdout.w, 1)
+}
+
+// publishOrdered publishes a rich output after any text printed before it.
+func (s *Session) publishOrdered(o display.Output) {
+	if o.Kind != display.Stream {
+		s.stdout.flush()
+		s.stderr.flush()
+	}
+	s.publish(o)
+}
+
+func (s *Session) capture(vals ...any) {
+	s.captured = vals
+	s.hasValue = true
+}
+
+// enter records which goroutine runs a cell's statements, so that an
+// interrupt can tell whether they unwound.
+func (s *Session) enter(token int64) {
+	s.enterMu.Lock()
+	defer s.enterMu.Unlock()
+	if len(s.entered) > 64 {
+		s.entered = map[int64]uint64{}
+	}
+	s.entered[token] = currentGoroutine()
+}
+
+// ExecuteOptions are the parts of an execute request the session needs.
+type ExecuteOptions struct {
+	Name       string // source file name: errors read "cell7.go:3:2"
+	Silent     bool   // no execute_result
+	AllowStdin bool
+	// Input asks the front end for a line of input.
+	Input func(prompt string, password bool) (string, error)
+}
+
+// CellError is a cell that failed: to compile, by panicking, or by being
+// interrupted. Its fields become the Jupyter error output.
+type CellError struct {
+	EName     string
+	EValue    string
+	Traceback []string
+	// Stuck is set when an interrupted cell could not be stopped: the
+	// session must be replaced.
+	Stuck bool
+}
+
+func (e *CellError) Error() string { return e.EName + ": " + e.EValue }
+
+// Execute runs one cell. It returns nil or a *CellError.
+func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) (err *CellError) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stuck {
+		return &CellError{EName: "ExecutorStuck", EValue: "an earlier cell could not be stopped; the executor must restart", Stuck: true}
+	}
+	s.stdin.begin(ctx, opt.AllowStdin, opt.Input)
+	defer s.stdin.end()
+	defer func() {
+		s.stdout.flush()
+		s.stderr.flush()
+	}()
+	defer func() {
+		// yaegi panics on some invalid programs (#1593, #1701): report, don't die.
+		if r := recover(); r != nil {
+			err = &CellError{EName: "InternalError", EValue: fmt.Sprintf("the interpreter failed on this cell: %v", r),
+				Traceback: []string{fmt.Sprintf("InternalError: the interpreter failed on this cell: %v", r),
+					"The cell may use a Go construct the interpreter does not support; try writing it another way."}}
+		}
+	}()
+
+	chunks, perr := splitCell(code)
+	if perr != nil {
+		return syntaxError(opt.Name, code, perr)
+	}
+	s.captured, s.hasValue = nil, false
+	for i, c := range chunks {
+		last := i == len(chunks)-1
+		var cerr *CellError
+		switch c.kind {
+		case chunkImport:
+			cerr = s.runImports(ctx, opt.Name, code, c)
+		case chunkDecl:
+			cerr = s.runDecls(ctx, opt.Name, code, c)
+		case chunkStmt:
+			cerr = s.runStmts(ctx, opt.Name, code, c, last)
+		}
+		if cerr != nil {
+			return cerr
+		}
+	}
+	if s.hasValue && !opt.Silent {
+		s.stdout.flush()
+		s.stderr.flush()
+		if data := display.RenderValues(s.captured...); len(data) > 0 {
+			s.publish(display.Output{Kind: display.ExecuteResult, Data: data, Metadata: map[string]any{}})
+		}
+	}
+	return nil
+}
+
+// fileHeader is the package clause and every import seen so far, prepended
+// to each chunk: yaegi keys imports by file, and unused imports are fine.
+func (s *Session) fileHeader(extra ...string) string {
+	var b strings.Builder
+	b.WriteString("package main\nimport (\n\t" + rtSpec + "\n")
+	if !s.importsName("display") {
+		b.WriteString("\tdisplay \"" + dispPkg + "\"\n")
+	}
+	for _, spec := range append(append([]string(nil), s.imports...), extra...) {
+		b.WriteString("\t" + spec + "\n")
+	}
+	b.WriteString(")\n")
+	return b.String()
+}
+
+// importsName reports whether an import of the notebook binds name.
+func (s *Session) importsName(name string) bool {
+	for _, spec := range s.imports {
+		if importName(spec) == name {
+			return true
+		}
+	}
+	return false
+}
+
+// importName is the name an import spec binds: its alias or the last path element.
+func importName(spec string) string {
+	if i := strings.IndexByte(spec, '"'); i > 0 {
+		return strings.TrimSpace(spec[:i])
+	}
+	p, _ := strconv.Unquote(spec)
+	return p[strings.LastIndexByte(p, '/')+1:]
+}
+
+func (s *Session) runImports(ctx context.Context, file, code string, c chunk) *CellError {
+	src := "package main\n" + lineDirective(file, c.line, c.col) + c.text + "\n"
+	f, err := parser.ParseFile(token.NewFileSet(), file, src, parser.ImportsOnly)
+	if err != nil {
+		return compileError(file, code, err)
+	}
+	var added []string
+	for _, is := range f.Imports {
+		spec := is.Path.Value
+		if is.Name != nil {
+			spec = is.Name.Name + " " + spec
+		}
+		if !contains(s.imports, spec) && !contains(added, spec) {
+			added = append(added, spec)
+		}
+	}
+	if len(added) == 0 {
+		return nil
+	}
+	// Compile the new imports with the old ones first, so an unknown package
+	// is reported before it is added.
+	if err := s.compileAndRun(ctx, file, s.fileHeader(added...)); err != nil {
+		return s.describe(err, file, code)
+	}
+	s.imports = append(s.imports, added...)
+	return nil
+}
+
+func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *CellError {
+	text, mainCall := renameMain(c.text, file)
+	src := s.fileHeader() + lineDirective(file, c.line, c.col) + text + "\n"
+	if err := s.compileAndRun(ctx, file, src); err != nil {
+		return s.describe(err, file, code)
+	}
+	s.recordDecls(c.text)
+	if mainCall != "" {
+		return s.runStmts(ctx, file, code, chunk{kind: chunkStmt, text: mainCall + "()", line: c.line, col: c.col}, false)
+	}
+	return nil
+}
+
+// renameMain renames a declared func main, which yaegi would otherwise re-run
+// after every later cell, and returns the call that runs it once now.
+func renameMain(text, file string) (string, string) {
+	re := regexp.MustCompile(`(?m)^func\s+main\s*\(\s*\)`)
+	if !re.MatchString(text) {
+		return text, ""
+	}
+	name := "__gocell_main_" + sanitize(file)
+	return re.ReplaceAllString(text, "func "+name+"()"), name
+}
+
+// runStmts runs statements in the notebook's global scope, as yaegi's own
+// REPL does, so that x := ... declares a notebook variable. A block sees
+// only the imports of its own file, so the imports are first compiled alone
+// under the name the block is then parsed with.
+func (s *Session) runStmts(ctx context.Context, file, code string, c chunk, last bool) *CellError {
+	s.exitSeq++
+	token := s.exitSeq
+	text := c.text
+	if last {
+		if captured, ok := captureLast(text); ok {
+			text = captured
+		}
+	}
+	run := func(body string) error {
+		return s.runBlock(ctx, file, fmt.Sprintf("%s.Enter(%d)\n", rtName, token)+
+			lineDirective(file, c.line, c.col)+body)
+	}
+	err := run(text)
+	if err != nil && text != c.text && !isPanic(err) && ctx.Err() == nil {
+		// The last expression has no value (a call of a func without
+		// results): run the cell as written.
+		err = run(c.text)
+	}
+	if err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		return s.waitUnwound(token)
+	}
+	return s.describe(err, file, code)
+}
+
+// runBlock compiles body as a global-scope block and runs it.
+func (s *Session) runBlock(ctx context.Context, file, body string) error {
+	s.compileSeq++
+	unique := fmt.Sprintf("%s~%d.go", strings.TrimSuffix(file, ".go"), s.compileSeq)
+	header := s.fileHeader()
+	if err := s.compileFile(ctx, unique, header); err != nil {
+		return err
+	}
+	f, err := parser.ParseFile(s.yi.FileSet(), unique, header+"func main() {\n"+body+"\n}\n", parser.ParseComments)
+	if err != nil {
+		return err
+	}
+	fn := f.Decls[len(f.Decls)-1].(*ast.FuncDecl)
+	prog, err := s.yi.CompileAST(fn.Body)
+	if err != nil {
+		return err
+	}
+	_, err = s.yi.ExecuteWithContext(ctx, prog)
+	return err
+}
+
+func isPanic(err error) bool {
+	var p yaegi.Panic
+	return errors.As(err, &p)
+}
+
+// waitUnwound decides what an interrupt did. An interpreted loop or channel
+// wait unwinds at once; a host call such as time.Sleep or Mutex.Lock does
+// not, and the cell could resume after a later cell starts, so such a
+// session is marked stuck and must be replaced.
+func (s *Session) waitUnwound(token int64) *CellError {
+	s.enterMu.Lock()
+	gid := s.entered[token]
+	delete(s.entered, token)
+	s.enterMu.Unlock()
+	if gid == 0 {
+		s.afterInterrupt()
+		return interrupted(false)
+	}
+	deadline := time.Now().Add(stuckGrace)
+	for time.Now().Before(deadline) {
+		if !goroutineAlive(gid) {
+			s.afterInterrupt()
+			return interrupted(false)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	s.stuck = true
+	return interrupted(true)
+}
+
+// afterInterrupt runs a no-op so that func values held by host code work
+// again: yaegi leaves them returning zero values until the next Eval.
+func (s *Session) afterInterrupt() {
+	_, _ = s.yi.Eval("_ = 0")
+}
+
+// compileAndRun compiles one chunk and runs its initializers. Every chunk is
+// parsed under a name of its own ("cell3~7.go"), because yaegi keys imports
+// by file name; the line directives in src make errors name the cell.
+func (s *Session) compileAndRun(ctx context.Context, file, src string) error {
+	s.compileSeq++
+	return s.compileFile(ctx, fmt.Sprintf("%s~%d.go", strings.TrimSuffix(file, ".go"), s.compileSeq), src)
+}
+
+// compileFile compiles and runs src parsed under exactly the name given.
+func (s *Session) compileFile(ctx context.Context, name, src string) error {
+	f, err := parser.ParseFile(s.yi.FileSet(), name, src, parser.ParseComments)
+	if err != nil {
+		return err
+	}
+	prog, err := s.yi.CompileAST(f)
+	if err != nil {
+		return err
+	}
+	_, err = s.yi.ExecuteWithContext(ctx, prog)
+	return err
+}
+
+// captureLast wraps a trailing expression statement of body in a capture
+// call, so its value becomes the cell's result. Calls of fmt's print
+// functions are left alone: their byte counts are not a result anyone wants.
+func captureLast(body string) (string, bool) {
+	src := "package p\nfunc _() {\n" + body + "\n}\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, 0)
+	if err != nil {
+		return "", false
+	}
+	stmts := f.Decls[0].(*ast.FuncDecl).Body.List
+	if len(stmts) == 0 {
+		return "", false
+	}
+	es, ok := stmts[len(stmts)-1].(*ast.ExprStmt)
+	if !ok || isPrintCall(es.X) {
+		return "", false
+	}
+	start := fset.Position(es.X.Pos()).Offset - len("package p\nfunc _() {\n")
+	end := fset.Position(es.X.End()).Offset - len("package p\nfunc _() {\n")
+	return body[:start] + rtName + ".Capture(" + body[start:end] + ")" + body[end:], true
+}
+
+func isPrintCall(e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "fmt" && (strings.HasPrefix(sel.Sel.Name, "Print") || strings.HasPrefix(sel.Sel.Name, "Fprint"))
+}
+
+func sanitize(name string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '_'
+	}, strings.TrimSuffix(name, ".go"))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Globals returns the names of the notebook's package-level variables, sorted.
+func (s *Session) Globals() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var names []string
+	for name := range s.yi.Globals() {
+		if !strings.HasPrefix(name, "__gocell") && name != "_" {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// describe turns a compile or run error into a CellError that names the cell line.
+func (s *Session) describe(err error, file, code string) *CellError {
+	var p yaegi.Panic
+	if errors.As(err, &p) {
+		s.stderr.flush() // the frames are in the pipe: read them first
+		return panicError(p, s.stderr.takeTrace(), file)
+	}
+	return compileError(file, code, err)
+}
+
+func interrupted(stuck bool) *CellError {
+	e := &CellError{EName: "Interrupted", EValue: "the cell was interrupted", Stuck: stuck}
+	if stuck {
+		e.EValue = "the cell was interrupted while blocked in a call that cannot be cancelled; the executor was restarted"
+	}
+	e.Traceback = []string{e.EName + ": " + e.EValue}
+	return e
+}

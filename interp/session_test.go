@@ -1,0 +1,129 @@
+package interp
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gocell/gocell/display"
+)
+
+// recorder collects a session's outputs.
+type recorder struct {
+	mu  sync.Mutex
+	out []display.Output
+}
+
+func (r *recorder) publish(o display.Output) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.out = append(r.out, o)
+}
+
+// take returns the outputs so far as text: streams joined, results as "=> v".
+func (r *recorder) take() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var b strings.Builder
+	for _, o := range r.out {
+		switch o.Kind {
+		case display.Stream:
+			b.WriteString(o.Text)
+		case display.ExecuteResult:
+			b.WriteString("=> " + o.Data["text/plain"].(string) + "\n")
+		}
+	}
+	r.out = nil
+	return b.String()
+}
+
+var (
+	testOnce    sync.Once
+	testSession *Session
+	testRec     = &recorder{}
+)
+
+// session returns the one session of the test binary (it owns the stdout pipe).
+func session(t *testing.T) (*Session, *recorder) {
+	t.Helper()
+	testOnce.Do(func() {
+		var err error
+		testSession, err = NewSession(testRec.publish)
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+	testRec.take()
+	return testSession, testRec
+}
+
+func run(t *testing.T, s *Session, name, code string) (string, *CellError) {
+	t.Helper()
+	err := s.Execute(context.Background(), code, ExecuteOptions{Name: name})
+	return testRec.take(), err
+}
+
+func TestMixedCellAndState(t *testing.T) {
+	s, _ := session(t)
+	out, err := run(t, s, "cell1.go", `import "fmt"
+type P struct{ X, Y int }
+func add(a, b int) int { return a + b }
+p := P{1, 2}
+fmt.Println("sum", add(p.X, p.Y))
+n := 40
+n += 2
+m := n * 2
+m`)
+	if err != nil {
+		t.Fatalf("unexpected error: %v %v", err, err.Traceback)
+	}
+	if want := "sum 3\n=> 84\n"; out != want {
+		t.Fatalf("got %q, want %q", out, want)
+	}
+	out, err = run(t, s, "cell2.go", "fmt.Println(n)\n[]int{1, 2, 3}")
+	if err != nil || out != "42\n=> [1 2 3]\n" {
+		t.Fatalf("got %q, %v", out, err)
+	}
+	out, err = run(t, s, "cell3.go", `fmt.Println("no result")`)
+	if err != nil || out != "no result\n" {
+		t.Fatalf("got %q, %v", out, err)
+	}
+}
+
+func TestCompileErrorNamesLine(t *testing.T) {
+	s, _ := session(t)
+	_, err := run(t, s, "cell9.go", "x := 1\n_ = x\n  undefinedThing(3)\n")
+	if err == nil {
+		t.Fatal("expected a compile error")
+	}
+	if !strings.Contains(err.Traceback[0], "cell9.go:3:3") || !strings.Contains(err.EValue, "line 3") {
+		t.Fatalf("error does not name the cell line: %q %q", err.EValue, err.Traceback)
+	}
+}
+
+func TestPanicTraceback(t *testing.T) {
+	s, _ := session(t)
+	_, err := run(t, s, "cell10.go", "func boom(i int) int { var a []int; return a[i] }\nboom(5)\n")
+	if err == nil || err.EName != "panic" {
+		t.Fatalf("expected a panic, got %v", err)
+	}
+	tb := strings.Join(err.Traceback, "\n")
+	if !strings.Contains(tb, "index out of range") || !strings.Contains(tb, "cell 10, line 1, column 28, in main.boom") {
+		t.Fatalf("traceback lacks value or frame: %s", tb)
+	}
+}
+
+func TestInterrupt(t *testing.T) {
+	s, _ := session(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	err := s.Execute(ctx, "for {}", ExecuteOptions{Name: "cell11.go"})
+	if err == nil || err.EName != "Interrupted" || err.Stuck {
+		t.Fatalf("want a clean interrupt, got %+v", err)
+	}
+	if out, err := run(t, s, "cell12.go", "1+1"); err != nil || out != "=> 2\n" {
+		t.Fatalf("after interrupt: %q %v", out, err)
+	}
+}

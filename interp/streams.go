@@ -1,0 +1,178 @@
+package interp
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gocell/gocell/display"
+)
+
+// syncMarker is written into a stream pipe to learn when everything written
+// before it has been read and published. A NUL byte starts it, which text
+// output does not contain in practice.
+const syncMarker = "\x00gocell-sync\x00"
+
+// Stream batching: text is published at most every batchDelay, or at once
+// when batchSize bytes are waiting, so a loop printing 100,000 lines becomes a
+// few hundred messages instead of 100,000.
+const (
+	batchDelay = 30 * time.Millisecond
+	batchSize  = 64 << 10
+)
+
+// stream turns everything written to a pipe into display.Stream outputs. The
+// pipe's write end is an *os.File, so cells keep os.Stdout's real type and
+// writes that bypass the interpreter (host code writing to file descriptor 1)
+// are shown too.
+type stream struct {
+	name    string // "stdout" or "stderr"
+	w       *os.File
+	r       *os.File
+	publish func(display.Output)
+
+	mu      sync.Mutex
+	pending []byte // read, not yet published
+	timer   *time.Timer
+	synced  chan struct{} // receives one value per marker seen
+	trace   []string      // panic frames taken out of stderr
+}
+
+func newStream(name string, publish func(display.Output)) (*stream, error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	s := &stream{name: name, r: r, w: w, publish: publish, synced: make(chan struct{}, 16)}
+	go s.readLoop()
+	return s, nil
+}
+
+func (s *stream) readLoop() {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := s.r.Read(buf)
+		if n > 0 {
+			s.add(buf[:n])
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// add appends data read from the pipe, acting on any sync markers in it.
+func (s *stream) add(data []byte) {
+	s.mu.Lock()
+	s.pending = append(s.pending, data...)
+	for {
+		i := bytes.Index(s.pending, []byte(syncMarker))
+		if i < 0 {
+			break
+		}
+		text := s.pending[:i]
+		rest := append([]byte(nil), s.pending[i+len(syncMarker):]...)
+		s.pending = text
+		s.publishLocked(len(text), true)
+		s.pending = rest
+		s.synced <- struct{}{}
+	}
+	// Keep back a possible start of a marker split across reads.
+	keep := 0
+	if i := bytes.IndexByte(s.pending, 0); i >= 0 && bytes.HasPrefix([]byte(syncMarker), s.pending[i:]) {
+		keep = len(s.pending) - i
+	}
+	switch {
+	case len(s.pending)-keep >= batchSize:
+		s.publishLocked(len(s.pending)-keep, false)
+	case len(s.pending) > keep && s.timer == nil:
+		s.timer = time.AfterFunc(batchDelay, s.onTimer)
+	}
+	s.mu.Unlock()
+}
+
+func (s *stream) onTimer() {
+	s.mu.Lock()
+	s.timer = nil
+	keep := 0
+	if i := bytes.IndexByte(s.pending, 0); i >= 0 && bytes.HasPrefix([]byte(syncMarker), s.pending[i:]) {
+		keep = len(s.pending) - i
+	}
+	s.publishLocked(len(s.pending)-keep, false)
+	s.mu.Unlock()
+}
+
+// publishLocked publishes the first n pending bytes. Unless force is set,
+// an incomplete UTF-8 character at the end waits for its remaining bytes, so
+// that no message carries half a character.
+func (s *stream) publishLocked(n int, force bool) {
+	cut := n
+	if !force {
+		for i := n - 1; i >= 0 && i >= n-utf8.UTFMax; i-- {
+			if utf8.RuneStart(s.pending[i]) {
+				if !utf8.FullRune(s.pending[i:n]) {
+					cut = i
+				}
+				break
+			}
+		}
+	}
+	if cut <= 0 {
+		return
+	}
+	text := s.takeTraceLines(string(s.pending[:cut]))
+	s.pending = append(s.pending[:0], s.pending[cut:]...)
+	if s.timer != nil && len(s.pending) == 0 {
+		s.timer.Stop()
+		s.timer = nil
+	}
+	if text != "" {
+		s.publish(display.Output{Kind: display.Stream, Name: s.name, Text: text})
+	}
+}
+
+// panicFrame matches the lines yaegi writes to the cell's stderr for each
+// interpreted frame of a panic: "cell3.go:4:2: panic: main.f(...)".
+// The frame of the Eval that calls the cell has no file name ("1:28: panic:
+// main(...)"); it is taken out as well.
+var panicFrame = regexp.MustCompile(`(?m)^(?:[^\s:]+\.go:)?\d+:\d+: panic: [^\n]*\n`)
+
+// takeTraceLines removes panic frame lines from text (stderr only) and keeps
+// them for the cell's error output, which must be the only output of a panic.
+func (s *stream) takeTraceLines(text string) string {
+	if s.name != "stderr" || !strings.Contains(text, ": panic: ") {
+		return text
+	}
+	return panicFrame.ReplaceAllStringFunc(text, func(line string) string {
+		s.trace = append(s.trace, strings.TrimSuffix(line, "\n"))
+		return ""
+	})
+}
+
+// takeTrace returns and forgets the panic frames seen since the last call.
+func (s *stream) takeTrace() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.trace
+	s.trace = nil
+	return t
+}
+
+// flush waits until everything written so far has been published.
+func (s *stream) flush() {
+	if _, err := s.w.WriteString(syncMarker); err != nil {
+		return
+	}
+	select {
+	case <-s.synced:
+	case <-time.After(2 * time.Second):
+		// The reader is stuck (it never should be); don't hang the cell.
+	}
+	s.mu.Lock()
+	s.publishLocked(len(s.pending), true)
+	s.mu.Unlock()
+}
