@@ -161,10 +161,9 @@ func (f *Func) Call(args []any, compute func() []any) ([]any, error) {
 		return nil, err
 	}
 	for {
-		now := f.c.now()
 		f.mu.Lock()
 		if e := f.entries[ck.key]; e != nil {
-			if res, ok := f.hit(cs, e, now); ok {
+			if res, ok := f.hit(cs, e); ok {
 				return res, nil
 			}
 			continue // expired or invalid: gone now, look again
@@ -189,14 +188,16 @@ func (f *Func) Call(args []any, compute func() []any) ([]any, error) {
 		fl := &flight{done: make(chan struct{})}
 		f.flights[ck.key] = fl
 		f.mu.Unlock()
-		return f.miss(cs, &ck, args, fl, now, compute)
+		return f.miss(cs, &ck, args, fl, compute)
 	}
 }
 
 // hit serves entry e; f.mu is held on entry and released on return. ok is
 // false when e was dropped (expired, or a resource that failed validation).
-func (f *Func) hit(cs *compiled, e *entry, now time.Time) ([]any, bool) {
-	if e.expired(now) {
+func (f *Func) hit(cs *compiled, e *entry) ([]any, bool) {
+	// The clock is read only for entries that can expire: reading it costs
+	// more than the rest of a small hit on some virtual machines.
+	if !e.expires.IsZero() && e.expired(f.c.now()) {
 		f.removeLocked(e)
 		f.mu.Unlock()
 		f.c.release(cs, e)
@@ -250,7 +251,8 @@ func (f *Func) handOut(cs *compiled, results []any) []any {
 
 // miss computes (or loads from disk) the value for a key this goroutine owns
 // the flight of.
-func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, now time.Time, compute func() []any) (results []any, err error) {
+func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute func() []any) (results []any, err error) {
+	now := f.c.now()
 	if cs.Options.Persist {
 		if e := f.c.load(f, cs, ck.key, now); e != nil {
 			f.mu.Lock()

@@ -92,11 +92,17 @@ func (c *copier) set(dst, src reflect.Value, ti *typeInfo) {
 			dst.Set(done)
 			return
 		}
+		e := infoOf(ti.t.Elem())
+		if e.noptr {
+			s := cloneNoPtr(src, ti.t, e.size)
+			c.remember(k, s)
+			dst.Set(s)
+			return
+		}
 		s := reflect.MakeSlice(ti.t, n, n)
 		c.remember(k, s)
-		e := infoOf(ti.t.Elem())
 		if e.flat || e.share {
-			reflect.Copy(s, src) // one memmove for spans of numbers
+			reflect.Copy(s, src) // one memmove
 		} else {
 			for i := 0; i < n; i++ {
 				c.set(s.Index(i), src.Index(i), e)
@@ -149,4 +155,24 @@ func (c *copier) set(dst, src reflect.Value, ti *typeInfo) {
 	default:
 		dst.Set(src)
 	}
+}
+
+// cloneNoPtr copies a slice whose elements hold no pointers as one span of
+// bytes. make+copy of a []byte is the one allocation Go does not zero first
+// (the compiler fuses the pair), which reflect.MakeSlice+reflect.Copy would;
+// pointer-free elements may live in such memory, and byte allocations are
+// aligned for any element whose size is a multiple of its alignment.
+func cloneNoPtr(src reflect.Value, t reflect.Type, esize uintptr) reflect.Value {
+	n := src.Len()
+	if n == 0 || esize == 0 {
+		return reflect.MakeSlice(t, n, n)
+	}
+	from := unsafe.Slice((*byte)(src.UnsafePointer()), uintptr(n)*esize)
+	buf := make([]byte, len(from))
+	copy(buf, from)
+	s := reflect.SliceAt(t.Elem(), unsafe.Pointer(unsafe.SliceData(buf)), n)
+	if s.Type() != t {
+		s = s.Convert(t) // named slice types
+	}
+	return s
 }

@@ -356,10 +356,16 @@ func readEntry(file *os.File, cs *compiled, key uint64, now time.Time) (*entry, 
 			s := reflect.MakeSlice(t, int(r.Len), int(r.Len))
 			if r.Size > 0 {
 				b := unsafe.Slice((*byte)(s.UnsafePointer()), r.Size)
-				if _, err := io.ReadFull(file, b); err != nil {
-					return nil, false, fmt.Errorf("truncated file")
+				// Hash each chunk right after reading it, while it is
+				// still in the CPU cache.
+				for len(b) > 0 {
+					chunk := b[:min(len(b), 1<<20)]
+					if _, err := io.ReadFull(file, chunk); err != nil {
+						return nil, false, fmt.Errorf("truncated file")
+					}
+					d.Write(chunk)
+					b = b[len(chunk):]
 				}
-				d.Write(b)
 			}
 			pv.Elem().Set(s)
 			results[i] = s.Interface()

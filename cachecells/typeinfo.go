@@ -42,6 +42,9 @@ type typeInfo struct {
 	// flat: the value holds no pointers to mutable data, so a plain Go
 	// assignment is a deep copy (plain types, strings, time.Time, ...).
 	flat bool
+	// noptr: the value's memory holds no pointers at all (flat minus
+	// strings and time values), so it may live in pointer-free memory.
+	noptr bool
 	// share: copy by assignment even though it holds pointers (open files,
 	// locks, funcs, channels, interpreter internals): copying would break them.
 	share bool
@@ -171,23 +174,24 @@ func buildInfo(t reflect.Type) *typeInfo {
 	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
 		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
-		ti.plain, ti.flat = !custom, true
+		ti.plain, ti.flat, ti.noptr = !custom, true, true
 	case reflect.String:
 		ti.flat = true
 	case reflect.Array:
 		e := infoOf(t.Elem())
-		ti.plain, ti.flat, ti.share = e.plain && !custom, e.flat, e.share && e.unhashable != ""
+		ti.plain, ti.flat, ti.noptr = e.plain && !custom, e.flat, e.noptr
 	case reflect.Struct:
-		plain, flat := !custom, true
+		plain, flat, noptr := !custom, true, true
 		var sum uintptr
 		for i := 0; i < t.NumField(); i++ {
 			f := infoOf(t.Field(i).Type)
 			plain = plain && f.plain
 			flat = flat && f.flat
+			noptr = noptr && f.noptr
 			sum += f.size
 		}
 		ti.plain = plain && sum == t.Size()
-		ti.flat = flat
+		ti.flat, ti.noptr = flat, noptr
 	case reflect.Chan, reflect.Func, reflect.UnsafePointer:
 		ti.share = true
 	case reflect.Pointer:

@@ -57,7 +57,9 @@ type Session struct {
 	enterMu  sync.Mutex
 	entered  map[int64]uint64 // token -> goroutine running the cell
 
-	compileSeq int // numbers the files chunks are compiled as
+	compileSeq  int    // numbers the files chunks are compiled as
+	blockFile   string // file name blocks are parsed under
+	blockHeader string // the imports compiled under blockFile
 
 	// stuck is set once an interrupted cell failed to unwind: the session
 	// must not run more cells.
@@ -327,14 +329,21 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c chunk, last
 }
 
 // runBlock compiles body as a global-scope block and runs it.
+//
+// Compiling the imports costs as much as the block, so they are compiled
+// once per set of imports, and blocks reuse that file name until an import
+// is added.
 func (s *Session) runBlock(ctx context.Context, file, body string) error {
-	s.compileSeq++
-	unique := fmt.Sprintf("%s~%d.go", strings.TrimSuffix(file, ".go"), s.compileSeq)
 	header := s.fileHeader()
-	if err := s.compileFile(ctx, unique, header); err != nil {
-		return err
+	if header != s.blockHeader {
+		s.compileSeq++
+		name := fmt.Sprintf("block~%d.go", s.compileSeq)
+		if err := s.compileFile(ctx, name, header); err != nil {
+			return err
+		}
+		s.blockFile, s.blockHeader = name, header
 	}
-	f, err := parser.ParseFile(s.yi.FileSet(), unique, header+"func main() {\n"+body+"\n}\n", parser.ParseComments)
+	f, err := parser.ParseFile(s.yi.FileSet(), s.blockFile, header+"func main() {\n"+body+"\n}\n", parser.ParseComments)
 	if err != nil {
 		return err
 	}

@@ -90,7 +90,7 @@ func TestLoadConnectionFileDefaults(t *testing.T) {
 				t.Errorf("ip %q, want %q (jupyter_client's default)", info.IP, want)
 			}
 		}},
-		{"ipc connPorts above 65535", `{"transport": "ipc", "ip": "k", "shell_port": 70001, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5}`, func(t *testing.T, info *ConnectionInfo, _ string) {
+		{"ipc ports above 65535", `{"transport": "ipc", "ip": "k", "shell_port": 70001, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5}`, func(t *testing.T, info *ConnectionInfo, _ string) {
 			if got := info.Endpoint(info.ShellPort); got != "ipc://k-70001" {
 				t.Errorf("Endpoint = %q", got)
 			}
@@ -135,12 +135,12 @@ func TestLoadConnectionFileErrors(t *testing.T) {
 		{"port as string", "{\n\"shell_port\": \"53001\"}", []string{`"shell_port"`, "line 2", "must be an integer", "got a JSON string"}},
 		{"port as float", `{"hb_port": 5.5}`, []string{`"hb_port"`, "must be an integer", "number 5.5"}},
 		{"key as number", `{"key": 12}`, []string{`"key"`, "must be a string", "got a JSON number"}},
-		{"all connPorts missing", `{"ip": "127.0.0.1", "key": "k"}`, []string{"missing or zero shell_port, control_port, stdin_port, iopub_port, hb_port", "Jupyter"}},
+		{"all ports missing", `{"ip": "127.0.0.1", "key": "k"}`, []string{"missing or zero shell_port, control_port, stdin_port, iopub_port, hb_port", "Jupyter"}},
 		{"one port missing", `{"shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4}`, []string{"missing or zero hb_port"}},
 		{"zero port", `{"shell_port": 0, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5}`, []string{"missing or zero shell_port"}},
 		{"negative port", `{"shell_port": -1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5}`, []string{"shell_port is -1", "between 1 and 65535"}},
 		{"port too high", `{"shell_port": 1, "iopub_port": 65536, "stdin_port": 3, "control_port": 4, "hb_port": 5}`, []string{"iopub_port is 65536", "between 1 and 65535"}},
-		{"duplicate connPorts", `{"shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 2, "hb_port": 5}`, []string{"control_port and iopub_port are both 2", "own port"}},
+		{"duplicate ports", `{"shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 2, "hb_port": 5}`, []string{"control_port and iopub_port are both 2", "own port"}},
 		{"unsupported transport", `{"transport": "udp", ` + connPorts + `}`, []string{`unsupported transport "udp"`, `"tcp" or "ipc"`}},
 		{"unsupported scheme", `{"signature_scheme": "hmac-sha1", "key": "k", ` + connPorts + `}`, []string{`unsupported signature_scheme "hmac-sha1"`, `only "hmac-sha256"`, `set "signature_scheme": "hmac-sha256"`}},
 		{"scheme wrong case", `{"signature_scheme": "HMAC-SHA256", "key": "k", ` + connPorts + `}`, []string{`"HMAC-SHA256"`, "only"}},

@@ -1,0 +1,42 @@
+# gocell — make test runs everything: Go unit tests, the end-to-end tests
+# against the built binary, and the real Jupyter clients' suite.
+
+GO      ?= go
+PYTHON  ?= /usr/bin/python3
+BUILD   := $(CURDIR)/.build
+BIN     := $(BUILD)/gocell
+
+export PYDEVD_DISABLE_FILE_VALIDATION = 1
+
+.PHONY: all build test deps vet gotest clienttest fuzz bench clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) .
+
+deps:
+	./.ci/install-deps
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+
+gotest: build
+	GOCELL_BIN=$(BIN) $(GO) test -race -count=1 ./...
+
+clienttest: build
+	GOCELL_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clients
+
+test: deps vet gotest clienttest
+
+# Run the wire decoder's fuzz target for a while (FUZZTIME=10m make fuzz).
+FUZZTIME ?= 2m
+fuzz:
+	$(GO) test ./kernel -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+
+bench: build
+	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/kernel_bench.py
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Kernel speed, measured against Debian's ipykernel in the same run.
+
+For each kernel: start-to-ready (start the process until the first
+kernel_info_reply and an IOPub message have arrived, as front ends wait for)
+and the round trip of a trivial cell (execute_request sent until the idle
+status of that request arrives). Prints medians and the ratios
+gocell / ipykernel. The figures are what they are on this machine today:
+compare the ratios, not the milliseconds.
+
+Usage: GOCELL_BIN=path/to/gocell /usr/bin/python3 kernel/bench/kernel_bench.py [--starts N] [--cells N]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from jupyter_client.manager import KernelManager
+
+
+def start_to_ready(name):
+    km = KernelManager(kernel_name=name)
+    t0 = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    elapsed = time.perf_counter() - t0
+    return km, kc, elapsed
+
+
+def round_trip(kc, code):
+    msg_id = kc.execute(code, store_history=True)
+    t0 = time.perf_counter()
+    while True:
+        msg = kc.get_iopub_msg(timeout=30)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            elapsed = time.perf_counter() - t0
+            break
+    kc.get_shell_msg(timeout=30)
+    return elapsed
+
+
+def measure(name, code, starts, cells):
+    start_times, trips = [], []
+    for i in range(starts):
+        km, kc, t = start_to_ready(name)
+        start_times.append(t)
+        if i == 0:
+            for _ in range(5):  # warm up
+                round_trip(kc, code)
+            trips = [round_trip(kc, code) for _ in range(cells)]
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return statistics.median(start_times), statistics.median(trips)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--starts", type=int, default=5)
+    ap.add_argument("--cells", type=int, default=100)
+    args = ap.parse_args()
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    binary = os.environ.get("GOCELL_BIN")
+    if not binary:
+        sys.exit("set GOCELL_BIN to the gocell binary (make bench does)")
+    with tempfile.TemporaryDirectory() as prefix:
+        subprocess.run([binary, "install", "--prefix", prefix], check=True, capture_output=True)
+        os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+        # Alternate the kernels so that machine load hits both alike.
+        results = {"gocell": [], "python3": []}
+        for _ in range(2):
+            results["gocell"].append(measure("gocell", "x := 1", args.starts, args.cells))
+            results["python3"].append(measure("python3", "x = 1", args.starts, args.cells))
+    g_start = statistics.median(r[0] for r in results["gocell"])
+    g_trip = statistics.median(r[1] for r in results["gocell"])
+    p_start = statistics.median(r[0] for r in results["python3"])
+    p_trip = statistics.median(r[1] for r in results["python3"])
+    print(f"{'':24}{'gocell':>12}{'ipykernel':>12}{'ratio':>10}")
+    print(f"{'start to ready':24}{g_start*1e3:>10.1f}ms{p_start*1e3:>10.1f}ms{g_start/p_start:>9.2f}x")
+    print(f"{'trivial cell round trip':24}{g_trip*1e3:>10.2f}ms{p_trip*1e3:>10.2f}ms{g_trip/p_trip:>9.2f}x")
+
+
+if __name__ == "__main__":
+    main()
