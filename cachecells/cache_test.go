@@ -424,9 +424,13 @@ func TestResourceReleasedOnEvictionAndTTL(t *testing.T) {
 
 func TestKindChangeDropsEntries(t *testing.T) {
 	h := newHarness(t, "")
-	f := h.register(spec[int]("F", dataOpts, false))
-	h.call(f, nil, func() []any { return []any{1} })
-	h.register(spec[int]("F", resOpts, false))
+	f := h.register(spec[*sharedCloser]("F", dataOpts, false))
+	closes := new(atomic.Int32)
+	h.call(f, nil, func() []any { return []any{&sharedCloser{closes}} })
+	h.register(spec[*sharedCloser]("F", resOpts, false))
+	if closes.Load() != 0 {
+		t.Error("a data entry was closed as if it were a resource")
+	}
 	if st := h.c.Stats()[0]; st.Entries != 0 || st.Kind != Resource {
 		t.Fatalf("stats after kind change: %+v", st)
 	}
@@ -454,3 +458,9 @@ func TestCallErrors(t *testing.T) {
 		t.Error("validate without a function accepted")
 	}
 }
+
+// sharedCloser counts Close calls in a counter that deep copies share
+// (atomic types are shared, not copied).
+type sharedCloser struct{ n *atomic.Int32 }
+
+func (c *sharedCloser) Close() { c.n.Add(1) }

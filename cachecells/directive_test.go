@@ -79,10 +79,10 @@ func TestParseDirectiveErrors(t *testing.T) {
 
 func TestIsDirective(t *testing.T) {
 	for line, want := range map[string]bool{
-		"//%cache_data":            true,
+		"//%cache_data":             true,
 		"  //%cache_resource ttl=1": true,
-		"//%cache_datum":           false,
-		"// %cache_data":           false,
+		"//%cache_datum":            false,
+		"// %cache_data":            false,
 	} {
 		if got := IsDirective(line); got != want {
 			t.Errorf("IsDirective(%q) = %v", line, got)

@@ -144,6 +144,15 @@ func encodeResults(cs *compiled, results []any) ([]encoded, error) {
 			return nil, fmt.Errorf("result %d holds a %s in a %s (gob needs concrete types)", i+1, typeName(t), typeName(st))
 		}
 		v := reflect.ValueOf(r)
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Map, reflect.Slice:
+			if v.IsNil() {
+				// gob cannot encode a nil at the top level; the type is
+				// enough to rebuild it.
+				encs[i].meta = diskResult{Enc: "nil", Type: t.String()}
+				continue
+			}
+		}
 		if t.Kind() == reflect.Slice && !v.IsNil() && infoOf(t.Elem()).plain {
 			n := v.Len()
 			size := n * int(t.Elem().Size())
@@ -337,13 +346,16 @@ func readEntry(file *os.File, cs *compiled, key uint64, now time.Time) (*entry, 
 			return nil, false, fmt.Errorf("NewResults()[%d] is not a pointer", i)
 		}
 		t := pv.Type().Elem()
-		if r.Enc != "nil" && r.Type != t.String() {
+		if (r.Enc != "nil" || r.Type != "") && r.Type != t.String() {
 			return nil, false, fmt.Errorf("result %d has type %s in the file, %s now", i+1, r.Type, t)
 		}
 		switch r.Enc {
 		case "nil":
 			if r.Size != 0 {
 				return nil, false, fmt.Errorf("bad header: nil result with data")
+			}
+			if r.Type != "" { // a typed nil: pointer, map or slice
+				results[i] = reflect.Zero(t).Interface()
 			}
 		case "raw":
 			es := int64(0)

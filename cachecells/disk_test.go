@@ -236,3 +236,19 @@ func TestFileName(t *testing.T) {
 		t.Errorf("unsafe or colliding names: %q %q", a, b)
 	}
 }
+
+func TestDiskTypedNil(t *testing.T) {
+	dir := t.TempDir()
+	h1 := newHarness(t, dir)
+	f := h1.register(spec[map[string]int]("F", persistOpts, true))
+	h1.call(f, nil, func() []any { return []any{map[string]int(nil), nil} })
+	h2 := newHarness(t, dir)
+	g := h2.register(spec[map[string]int]("F", persistOpts, true))
+	out := h2.call(g, nil, func() []any { t.Fatal("typed nil not persisted"); return nil })
+	if m, ok := out[0].(map[string]int); !ok || m != nil || out[1] != nil {
+		t.Fatalf("got %#v", out)
+	}
+	if w := h2.warnings(); len(w) != 0 {
+		t.Fatal(w)
+	}
+}

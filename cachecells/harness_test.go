@@ -17,7 +17,7 @@ type harness struct {
 	mu    sync.Mutex
 	clock time.Time
 	warns []string
-	front []display.Output // what the front end received
+	front []display.Output  // what the front end received
 	pub   display.Publisher // the Tee: what cells publish through
 }
 

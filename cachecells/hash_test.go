@@ -2,6 +2,7 @@ package cachecells
 
 import (
 	"math/big"
+	"net"
 	"os"
 	"reflect"
 	"strings"
@@ -266,6 +267,9 @@ func TestUnhashablePaths(t *testing.T) {
 	}
 	f, _ := os.Open(os.DevNull)
 	defer f.Close()
+	conn, other := net.Pipe()
+	defer conn.Close()
+	defer other.Close()
 	tests := []struct {
 		val  any
 		path string
@@ -276,6 +280,7 @@ func TestUnhashablePaths(t *testing.T) {
 		{&struct{ mu sync.Mutex }{}, "x.mu", "sync.Mutex"},
 		{[]any{1, f}, "x[1]", "os.File"},
 		{struct{ P any }{P: new(sync.WaitGroup)}, "x.P", "sync.WaitGroup"},
+		{map[int]net.Conn{7: conn}, "x[7]", "net.pipe"},
 	}
 	for _, tt := range tests {
 		_, err := hashAny(tt.val, nil)

@@ -170,7 +170,10 @@ func TestSpinnerDelay(t *testing.T) {
 	display.SetPublisher(c.Tee(func(o display.Output) { mu.Lock(); got = append(got, o); mu.Unlock() }))
 	defer display.SetPublisher(nil)
 	f, _ := c.Register(spec[int]("F", Options{Kind: Data, ShowSpinner: true}, false))
-	f.Call(nil, func() []any { display.Publish(display.Output{Kind: display.Stream, Name: "stdout", Text: "x"}); return []any{1} })
+	f.Call(nil, func() []any {
+		display.Publish(display.Output{Kind: display.Stream, Name: "stdout", Text: "x"})
+		return []any{1}
+	})
 	f.Call(nil, nil)
 	mu.Lock()
 	defer mu.Unlock()

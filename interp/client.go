@@ -41,6 +41,7 @@ type Client struct {
 
 	tailMu sync.Mutex
 	tail   []string
+	cause  []string // the Go runtime's account of a crash: "fatal error: ...", "panic: ..."
 }
 
 // StartExecutor starts `exe executor` and waits until it is ready. Its
@@ -105,6 +106,9 @@ func (c *Client) readStderr(r io.Reader, logTo io.Writer) {
 			fmt.Fprintln(logTo, "executor:", line)
 		}
 		c.tailMu.Lock()
+		if crashLine(line) && len(c.cause) < 4 {
+			c.cause = append(c.cause, line)
+		}
 		c.tail = append(c.tail, line)
 		if len(c.tail) > stderrLines {
 			c.tail = c.tail[len(c.tail)-stderrLines:]
@@ -132,6 +136,24 @@ func (c *Client) readEvents(r io.Reader, ready chan struct{}) {
 			c.Background(ev)
 		}
 	}
+}
+
+// crashLine reports whether a stderr line is the Go runtime saying why the
+// process is dying.
+func crashLine(line string) bool {
+	for _, p := range []string{"fatal error: ", "panic: ", "runtime: goroutine stack exceeds", "runtime: out of memory", "[signal "} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Cause returns what the Go runtime said when the executor crashed, or "".
+func (c *Client) Cause() string {
+	c.tailMu.Lock()
+	defer c.tailMu.Unlock()
+	return strings.Join(c.cause, "\n")
 }
 
 // StderrTail returns the executor's last stderr lines, each on its own
@@ -198,6 +220,9 @@ func (c *Client) diedError() error {
 	status := "it exited"
 	if c.exitErr != nil {
 		status = c.exitErr.Error()
+	}
+	if cause := c.Cause(); cause != "" {
+		return fmt.Errorf("%w (%s): %s", ErrExecutorDied, status, cause)
 	}
 	return fmt.Errorf("%w (%s)%s", ErrExecutorDied, status, c.StderrTail())
 }

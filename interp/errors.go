@@ -85,12 +85,20 @@ var panicFrameParts = regexp.MustCompile(`^([^\s:~]+?)(?:~\d+)?(\.go):(\d+):(\d+
 // cellFunc matches the functions the session wraps cell statements in.
 var cellFunc = regexp.MustCompile(`^main(\.__gocell_[A-Za-z0-9_]+)?$`)
 
+var osExit = regexp.MustCompile(`^os\.Exit\((-?\d+)\)$`)
+
 // panicError reports a runtime panic with the interpreted traceback: one
 // line per frame, innermost first, naming the cell, line and column.
 func panicError(p yaegi.Panic, frames []string, file string) *CellError {
 	value := fmt.Sprint(p.Value)
 	if err, ok := p.Value.(error); ok {
 		value = err.Error()
+	}
+	if m := osExit.FindStringSubmatch(value); m != nil {
+		// yaegi turns os.Exit into a panic so that a cell cannot end the
+		// process; say what happened in those words.
+		msg := "the cell called os.Exit(" + m[1] + "); the notebook keeps running"
+		return &CellError{EName: "Exit", EValue: msg, Traceback: []string{"Exit: " + msg}}
 	}
 	e := &CellError{EName: "panic", EValue: value}
 	e.Traceback = []string{"panic: " + value, "", "Traceback (interpreted, innermost first):"}
@@ -111,5 +119,24 @@ func panicError(p yaegi.Panic, frames []string, file string) *CellError {
 	if len(e.Traceback) == 3 {
 		e.Traceback = e.Traceback[:1]
 	}
+	return e
+}
+
+// importError reports an import that failed, against the cell's import line.
+func importError(file, code, spec string, c chunk, err error) *CellError {
+	msg := err.Error()
+	if i := strings.Index(msg, ": "); i >= 0 && errorPos.MatchString(msg) {
+		msg = msg[i+2:]
+		if j := strings.Index(msg, ": "); j >= 0 && errorPos.MatchString(err.Error()) {
+			msg = msg[j+2:]
+		}
+	}
+	line := c.line
+	if off := strings.Index(c.text, strings.Trim(spec[strings.IndexByte(spec, '"'):], `"`)); off >= 0 {
+		line += strings.Count(c.text[:off], "\n")
+	}
+	path := spec[strings.IndexByte(spec, '"'):]
+	e := compileError(file, code, fmt.Errorf("%s:%d:1: cannot import %s: %s", file, line, path, msg))
+	e.Traceback = append(e.Traceback, "gocell can import the Go standard library, and its own display package without an import line.")
 	return e
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -24,6 +25,10 @@ const (
 
 // RunExecutor is the body of the hidden `gocell executor` command.
 func RunExecutor() error {
+	// Runaway recursion ends in a fatal "stack overflow" that no recover
+	// catches; a quarter of Go's default limit still allows ~100,000 nested
+	// interpreted calls and fails in a fraction of the time.
+	debug.SetMaxStack(256 << 20)
 	in := os.NewFile(requestFD, "requests")
 	out := os.NewFile(eventFD, "events")
 	if in == nil || out == nil {
@@ -182,7 +187,7 @@ func (srv *server) execute(req Request) *Reply {
 			}
 		},
 	}
-	reply := &Reply{Status: "ok", Declares: declares(req.Code)}
+	reply := &Reply{Status: "ok"}
 	if cerr := srv.session.Execute(ctx, req.Code, opt); cerr != nil {
 		reply = &Reply{Status: "error", EName: cerr.EName, EValue: cerr.EValue, Traceback: cerr.Traceback, Restart: cerr.Stuck}
 		if !req.Silent {
@@ -199,9 +204,9 @@ func (srv *server) execute(req Request) *Reply {
 	return reply
 }
 
-// declares reports whether a cell holds imports or declarations, which a
-// restarted executor must restore.
-func declares(code string) bool {
+// Declares reports whether a cell holds imports or declarations (including
+// notebook variables), which a restarted executor must restore.
+func Declares(code string) bool {
 	chunks, err := splitCell(code)
 	if err != nil {
 		return false

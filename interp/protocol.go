@@ -76,9 +76,6 @@ type Reply struct {
 
 	// execute
 	UserExpressions map[string]json.RawMessage `json:"user_expressions,omitempty"`
-	// Declares says whether the cell declared anything (imports, funcs,
-	// types, vars, consts) that a restarted executor must restore.
-	Declares bool `json:"declares,omitempty"`
 	// Restart asks the kernel to replace the executor: an interrupted cell
 	// could not be stopped and might resume later.
 	Restart bool `json:"restart,omitempty"`

@@ -48,7 +48,7 @@ func (s *Session) Restore(cells []string) []string {
 		progress = false
 		var failed []string
 		for _, d := range pending {
-			if err := s.compileAndRun(ctx, "restore.go", s.fileHeader()+d+"\n"); err != nil {
+			if err := s.compileUnit(ctx, "restore.go", "package main\n"+d+"\n"); err != nil {
 				failed = append(failed, d)
 				continue
 			}

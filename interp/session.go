@@ -10,6 +10,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,9 +58,8 @@ type Session struct {
 	enterMu  sync.Mutex
 	entered  map[int64]uint64 // token -> goroutine running the cell
 
-	compileSeq  int    // numbers the files chunks are compiled as
-	blockFile   string // file name blocks are parsed under
-	blockHeader string // the imports compiled under blockFile
+	compileSeq  int                        // numbers scratch files
+	fileImports map[string]map[string]bool // file name -> import specs compiled for it
 
 	// stuck is set once an interrupted cell failed to unwind: the session
 	// must not run more cells.
@@ -69,7 +69,7 @@ type Session struct {
 // NewSession starts an interpreter whose outputs go to publish. Stdout
 // captures the process's file descriptor 1, so one Session per process.
 func NewSession(publish func(display.Output)) (*Session, error) {
-	s := &Session{decls: map[string]declaration{}, publish: publish, entered: map[int64]uint64{}}
+	s := &Session{decls: map[string]declaration{}, fileImports: map[string]map[string]bool{}, publish: publish, entered: map[int64]uint64{}}
 	var err error
 	if s.stdout, err = newStream("stdout", publish); err != nil {
 		return nil, fmt.Errorf("capturing stdout: %w", err)
@@ -174,6 +174,9 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	defer func() {
 		// yaegi panics on some invalid programs (#1593, #1701): report, don't die.
 		if r := recover(); r != nil {
+			if os.Getenv("GOCELL_DEBUG") != "" {
+				debug.PrintStack()
+			}
 			err = &CellError{EName: "InternalError", EValue: fmt.Sprintf("the interpreter failed on this cell: %v", r),
 				Traceback: []string{fmt.Sprintf("InternalError: the interpreter failed on this cell: %v", r),
 					"The cell may use a Go construct the interpreter does not support; try writing it another way."}}
@@ -210,19 +213,44 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	return nil
 }
 
-// fileHeader is the package clause and every import seen so far, prepended
-// to each chunk: yaegi keys imports by file, and unused imports are fine.
-func (s *Session) fileHeader(extra ...string) string {
-	var b strings.Builder
-	b.WriteString("package main\nimport (\n\t" + rtSpec + "\n")
+// importSpecs is every import of the notebook so far, with the runtime
+// package and display, which cells use without an import line.
+func (s *Session) importSpecs() []string {
+	specs := []string{rtSpec}
 	if !s.importsName("display") {
-		b.WriteString("\tdisplay \"" + dispPkg + "\"\n")
+		specs = append(specs, "display \""+dispPkg+"\"")
 	}
-	for _, spec := range append(append([]string(nil), s.imports...), extra...) {
-		b.WriteString("\t" + spec + "\n")
+	return append(specs, s.imports...)
+}
+
+// ensureImports makes the notebook's imports visible to code parsed under
+// file. yaegi keys imports by file name and resolves package names by the
+// file a position reports, which the line directives set to the cell's file;
+// so every unit of a cell is parsed under the cell's file name, and each
+// import is compiled once for that name (a second import of one package
+// under one name is an error).
+func (s *Session) ensureImports(ctx context.Context, file string, extra ...string) error {
+	done := s.fileImports[file]
+	if done == nil {
+		done = map[string]bool{}
+		s.fileImports[file] = done
 	}
-	b.WriteString(")\n")
-	return b.String()
+	var missing []string
+	for _, spec := range append(s.importSpecs(), extra...) {
+		if !done[spec] {
+			missing = append(missing, spec)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	if err := s.compileFile(ctx, file, "package main\nimport (\n\t"+strings.Join(missing, "\n\t")+"\n)\n"); err != nil {
+		return err
+	}
+	for _, spec := range missing {
+		done[spec] = true
+	}
+	return nil
 }
 
 // importsName reports whether an import of the notebook binds name.
@@ -263,10 +291,14 @@ func (s *Session) runImports(ctx context.Context, file, code string, c chunk) *C
 	if len(added) == 0 {
 		return nil
 	}
-	// Compile the new imports with the old ones first, so an unknown package
-	// is reported before it is added.
-	if err := s.compileAndRun(ctx, file, s.fileHeader(added...)); err != nil {
-		return s.describe(err, file, code)
+	// Check each new import alone under a scratch name, so an unknown
+	// package is reported before the notebook depends on it.
+	for _, spec := range added {
+		s.compileSeq++
+		probe := fmt.Sprintf("import~%d.go", s.compileSeq)
+		if err := s.compileFile(ctx, probe, "package main\nimport "+spec+"\n"); err != nil {
+			return importError(file, code, spec, c, err)
+		}
 	}
 	s.imports = append(s.imports, added...)
 	return nil
@@ -274,8 +306,7 @@ func (s *Session) runImports(ctx context.Context, file, code string, c chunk) *C
 
 func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *CellError {
 	text, mainCall := renameMain(c.text, file)
-	src := s.fileHeader() + lineDirective(file, c.line, c.col) + text + "\n"
-	if err := s.compileAndRun(ctx, file, src); err != nil {
+	if err := s.compileUnit(ctx, file, "package main\n"+lineDirective(file, c.line, c.col)+text+"\n"); err != nil {
 		return s.describe(err, file, code)
 	}
 	s.recordDecls(c.text)
@@ -329,21 +360,11 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c chunk, last
 }
 
 // runBlock compiles body as a global-scope block and runs it.
-//
-// Compiling the imports costs as much as the block, so they are compiled
-// once per set of imports, and blocks reuse that file name until an import
-// is added.
 func (s *Session) runBlock(ctx context.Context, file, body string) error {
-	header := s.fileHeader()
-	if header != s.blockHeader {
-		s.compileSeq++
-		name := fmt.Sprintf("block~%d.go", s.compileSeq)
-		if err := s.compileFile(ctx, name, header); err != nil {
-			return err
-		}
-		s.blockFile, s.blockHeader = name, header
+	if err := s.ensureImports(ctx, file); err != nil {
+		return err
 	}
-	f, err := parser.ParseFile(s.yi.FileSet(), s.blockFile, header+"func main() {\n"+body+"\n}\n", parser.ParseComments)
+	f, err := parser.ParseFile(s.yi.FileSet(), file, "package main\nfunc main() {\n"+body+"\n}\n", parser.ParseComments)
 	if err != nil {
 		return err
 	}
@@ -392,12 +413,13 @@ func (s *Session) afterInterrupt() {
 	_, _ = s.yi.Eval("_ = 0")
 }
 
-// compileAndRun compiles one chunk and runs its initializers. Every chunk is
-// parsed under a name of its own ("cell3~7.go"), because yaegi keys imports
-// by file name; the line directives in src make errors name the cell.
-func (s *Session) compileAndRun(ctx context.Context, file, src string) error {
-	s.compileSeq++
-	return s.compileFile(ctx, fmt.Sprintf("%s~%d.go", strings.TrimSuffix(file, ".go"), s.compileSeq), src)
+// compileUnit compiles one unit of declarations under file, after making
+// the notebook's imports visible there, and runs its initializers.
+func (s *Session) compileUnit(ctx context.Context, file, src string) error {
+	if err := s.ensureImports(ctx, file); err != nil {
+		return err
+	}
+	return s.compileFile(ctx, file, src)
 }
 
 // compileFile compiles and runs src parsed under exactly the name given.

@@ -177,6 +177,12 @@ func (s *supervisor) execute(parent *Message, req interp.Request, count int) (*i
 	s.mu.Lock()
 	s.running = false
 	wasInterrupted := !s.interrupted.IsZero()
+	// What a cell imported and declared stays defined even when the cell
+	// then failed, crashed or was interrupted, as in any notebook; record it
+	// before a restart restores the declarations.
+	if interp.Declares(req.Code) {
+		s.cells = append(s.cells, req.Code)
+	}
 	s.mu.Unlock()
 
 	switch {
@@ -194,10 +200,6 @@ func (s *supervisor) execute(parent *Message, req interp.Request, count int) (*i
 			s.host.publishOutput(parent, display.Output{Kind: display.Stream, Name: "stderr",
 				Text: "The executor was restarted; these variables lost their values: " + strings.Join(lost, ", ") + "\n"}, count)
 		}
-	case reply.Status == "ok" && reply.Declares:
-		s.mu.Lock()
-		s.cells = append(s.cells, req.Code)
-		s.mu.Unlock()
 	}
 	return reply, resultText
 }
@@ -211,10 +213,13 @@ func (s *supervisor) crashed(err error, interrupted bool) *interp.Reply {
 		what = fmt.Sprintf("The cell did not stop within %v of the interrupt, so its executor process was killed", interruptGrace)
 		ename = "Interrupted"
 	}
-	detail := strings.TrimPrefix(err.Error(), interp.ErrExecutorDied.Error())
+	detail := strings.TrimSpace(strings.TrimPrefix(err.Error(), interp.ErrExecutorDied.Error()))
 	tb := []string{ename + ": " + what + "."}
 	if !interrupted && detail != "" {
-		tb = append(tb, "Exit:"+detail)
+		tb = append(tb, "Cause: "+detail)
+		if strings.Contains(detail, "stack overflow") || strings.Contains(detail, "stack exceeds") {
+			tb = append(tb, "A stack overflow usually means infinite recursion: check the recursive function's base case.")
+		}
 	}
 	lost, rerr := s.restart()
 	switch {
