@@ -149,7 +149,7 @@ func (s *Session) nameCandidates() []candidate {
 			out = append(out, candidate{text: name, kind: d.kind})
 		}
 	}
-	for name := range s.yi.Globals() {
+	for name := range globals(s.yi) {
 		if !strings.HasPrefix(name, "__gocell") {
 			out = append(out, candidate{text: name, kind: "variable"})
 		}
@@ -178,7 +178,7 @@ func (s *Session) memberCandidates(x string) []candidate {
 		}
 		return out
 	}
-	v, ok := s.yi.Globals()[x]
+	v, ok := globals(s.yi)[x]
 	if !ok || !v.IsValid() {
 		return nil
 	}

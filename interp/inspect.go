@@ -48,7 +48,7 @@ func (s *Session) Inspect(code string, cursor, detail int) *Reply {
 		text = s.inspectMember(identBefore(code, start-1), name)
 	} else if d, ok := s.decls[name]; ok {
 		text = d.source
-	} else if v, ok := s.yi.Globals()[name]; ok && v.IsValid() {
+	} else if v, ok := globals(s.yi)[name]; ok && v.IsValid() {
 		text = fmt.Sprintf("var %s %s = %v", name, v.Type(), v)
 	}
 	if text == "" {

@@ -3,58 +3,61 @@ package interp
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"sort"
-	"strings"
 
 	"github.com/gocell/gocell/display"
 )
 
 // Restore re-declares, in a fresh session, what earlier cells declared:
-// imports, types, functions, methods and constants are compiled again;
-// variables are declared again only when their type is written out, and then
-// with their zero value, because re-running initializers could repeat side
-// effects or the very work that crashed. It returns the variables whose
-// values were lost, sorted.
+// imports, types, functions, methods and constants are compiled again, and
+// variables declared without an initializer get their zero values.
+// Statements are not run again (they could repeat side effects or the very
+// work that crashed), so variables declared by statements (x := f()) are
+// declared with their zero values where their type is known, and are
+// reported as lost. It returns those names, sorted.
 func (s *Session) Restore(cells []string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ctx := context.Background()
 	lost := map[string]bool{}
-	var pending []string // declarations to compile, in order
-	for _, code := range cells {
+	for i, code := range cells {
 		chunks, err := splitCell(code)
 		if err != nil {
 			continue
 		}
+		file := fmt.Sprintf("restored%d.go", i+1)
 		for _, c := range chunks {
 			switch c.kind {
 			case chunkImport:
-				_ = s.runImports(ctx, "restore.go", c.text, c)
+				_ = s.runImports(ctx, file, code, c)
 			case chunkDecl:
-				pending = append(pending, restorableDecls(c.text, lost)...)
+				text, _ := renameMain(c.text, file)
+				if text, err = rewriteChunk(chunkDecl, text); err != nil {
+					continue
+				}
+				if decls, err := parseDecls(text, file, c.line, c.col); err == nil {
+					s.reg.add(decls)
+					s.recordDecls(c.text)
+				}
 			case chunkStmt:
 				if c.declares {
 					declaredVars(c.text, lost)
+					s.recordVarHints(c.text)
 				}
 			}
 		}
 	}
-	// Compile declarations one at a time, retrying those that refer to
-	// declarations further down until no more succeed.
-	for progress := true; progress && len(pending) > 0; {
-		progress = false
-		var failed []string
-		for _, d := range pending {
-			if err := s.compileUnit(ctx, "restore.go", "package main\n"+d+"\n"); err != nil {
-				failed = append(failed, d)
-				continue
-			}
-			progress = true
+	_, _ = s.rebuild(ctx, s.reg, 0)
+	// Declare the variables statements made, with zero values, where their
+	// type is known, so that code using them still compiles.
+	for name := range lost {
+		if typ := s.varHints[name]; typ != "" {
+			_ = s.compileUnit(ctx, "vars.go", "package main\nvar "+name+" "+typ+"\n")
 		}
-		pending = failed
 	}
 	names := make([]string, 0, len(lost))
 	for n := range lost {
@@ -62,44 +65,6 @@ func (s *Session) Restore(cells []string) []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-// restorableDecls cuts a declarations chunk into top-level declarations,
-// rewriting variables to their zero values and recording their names in lost.
-func restorableDecls(text string, lost map[string]bool) []string {
-	const head = "package main\n"
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", head+text, parser.ParseComments)
-	if err != nil {
-		return nil
-	}
-	src := head + text
-	var out []string
-	for _, d := range f.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.VAR {
-			out = append(out, src[fset.Position(d.Pos()).Offset:fset.Position(d.End()).Offset])
-			continue
-		}
-		for _, spec := range gd.Specs {
-			vs := spec.(*ast.ValueSpec)
-			for _, n := range vs.Names {
-				if n.Name != "_" {
-					lost[n.Name] = true
-				}
-			}
-			if vs.Type == nil {
-				continue // the type comes from the initializer: can't declare it
-			}
-			typ := src[fset.Position(vs.Type.Pos()).Offset:fset.Position(vs.Type.End()).Offset]
-			var names []string
-			for _, n := range vs.Names {
-				names = append(names, n.Name)
-			}
-			out = append(out, "var "+strings.Join(names, ", ")+" "+typ)
-		}
-	}
-	return out
 }
 
 // declaredVars records the variables that top-level statements declare

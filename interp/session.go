@@ -41,13 +41,16 @@ const stuckGrace = 500 * time.Millisecond
 // Session runs notebook cells in one yaegi interpreter. Its methods are safe
 // for concurrent use; cells run one at a time.
 type Session struct {
-	mu      sync.Mutex
-	yi      *yaegi.Interpreter
-	imports []string               // import specs ("fmt", m "math") in the order first seen
-	decls   map[string]declaration // top-level names cells declared
-	stdout  *stream
-	stderr  *stream
-	stdin   *stdinReader
+	mu        sync.Mutex
+	yi        *yaegi.Interpreter
+	imports   []string               // import specs ("fmt", m "math") in the order first seen
+	decls     map[string]declaration // top-level names cells declared
+	reg       *Registry              // the notebook's declarations, for rebuilds and caching
+	varHints  map[string]string      // notebook variable -> its static type, where the source shows it
+	probeType reflect.Type           // set by the runtime's TypeOf
+	stdout    *stream
+	stderr    *stream
+	stdin     *stdinReader
 
 	publish func(display.Output)
 
@@ -69,7 +72,7 @@ type Session struct {
 // NewSession starts an interpreter whose outputs go to publish. Stdout
 // captures the process's file descriptor 1, so one Session per process.
 func NewSession(publish func(display.Output)) (*Session, error) {
-	s := &Session{decls: map[string]declaration{}, fileImports: map[string]map[string]bool{}, publish: publish, entered: map[int64]uint64{}}
+	s := &Session{decls: map[string]declaration{}, fileImports: map[string]map[string]bool{}, reg: &Registry{}, varHints: map[string]string{}, publish: publish, entered: map[int64]uint64{}}
 	var err error
 	if s.stdout, err = newStream("stdout", publish); err != nil {
 		return nil, fmt.Errorf("capturing stdout: %w", err)
@@ -79,29 +82,39 @@ func NewSession(publish func(display.Output)) (*Session, error) {
 	}
 	s.stdin = &stdinReader{}
 	display.SetPublisher(s.publishOrdered)
-	s.yi = yaegi.New(yaegi.Options{Stdout: s.stdout.w, Stderr: s.stderr.w, Stdin: s.stdin, GoPath: os.DevNull})
+	if s.yi, err = s.newInterpreter(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// newInterpreter creates a yaegi interpreter wired to the session's
+// streams, stdin and runtime package.
+func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
+	yi := yaegi.New(yaegi.Options{Stdout: s.stdout.w, Stderr: s.stderr.w, Stdin: s.stdin, GoPath: os.DevNull})
 	// yaegi hands notebook values to host funcs without their methods
 	// unless the func is registered to receive the interfaces they implement
 	// (String, HTML, image.Image, ...); it reads the registry in Use.
 	captureFn := reflect.ValueOf(s.capture)
 	display.MapTypes[captureFn] = display.RenderInterfaces
-	if err := s.yi.Use(stdlib.Symbols); err != nil {
+	if err := yi.Use(stdlib.Symbols); err != nil {
 		return nil, fmt.Errorf("loading the standard library: %w", err)
 	}
-	if err := s.yi.Use(yaegi.Exports{
+	if err := yi.Use(yaegi.Exports{
 		rtPath + "/rt": {
 			"Capture": captureFn,
 			"Enter":   reflect.ValueOf(s.enter),
+			"TypeOf":  reflect.ValueOf(func(v any) { s.probeType = reflect.TypeOf(v) }),
 		},
 		// Cells read stdin through the front end: os.Stdin is our reader.
 		"os/os": {"Stdin": reflect.ValueOf(&s.stdin.asReader).Elem()},
 	}); err != nil {
 		return nil, fmt.Errorf("loading the gocell runtime: %w", err)
 	}
-	if err := s.yi.Use(display.Symbols); err != nil {
+	if err := yi.Use(display.Symbols); err != nil {
 		return nil, fmt.Errorf("loading the display package: %w", err)
 	}
-	return s, nil
+	return yi, nil
 }
 
 // RedirectStdout makes file descriptor 1 of this process write into the
@@ -306,14 +319,63 @@ func (s *Session) runImports(ctx context.Context, file, code string, c chunk) *C
 
 func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *CellError {
 	text, mainCall := renameMain(c.text, file)
-	if err := s.compileUnit(ctx, file, "package main\n"+lineDirective(file, c.line, c.col)+text+"\n"); err != nil {
-		return s.describe(err, file, code)
+	text, rerr := rewriteChunk(chunkDecl, text)
+	if rerr != nil {
+		return compileError(file, code, fmt.Errorf("%s:%d:%d: %v", file, c.line, c.col, rerr))
+	}
+	decls, err := parseDecls(text, file, c.line, c.col)
+	if err != nil {
+		return compileError(file, code, err)
+	}
+	if redefined := s.reg.changes(decls); len(redefined) > 0 {
+		// yaegi keeps callers on a redefined function and ignores redefined
+		// methods and types: rebuild the notebook with the new declarations.
+		reg := s.reg.clone()
+		reg.add(decls)
+		res, err := s.rebuild(ctx, reg, reg.lastUnit())
+		if err != nil {
+			return s.describe(err, file, code)
+		}
+		s.reg = reg
+		s.reportRebuild(res)
+	} else {
+		if err := s.compileUnit(ctx, file, "package main\n"+lineDirective(file, c.line, c.col)+text+"\n"); err != nil {
+			cerr := s.describe(err, file, code)
+			s.undoFailedCompile(ctx)
+			return cerr
+		}
+		s.reg.add(decls)
 	}
 	s.recordDecls(c.text)
 	if mainCall != "" {
 		return s.runStmts(ctx, file, code, chunk{kind: chunkStmt, text: mainCall + "()", line: c.line, col: c.col}, false)
 	}
 	return nil
+}
+
+// undoFailedCompile rebuilds the interpreter from the registry after a
+// compile error: yaegi can leave half-defined functions (which then return
+// zero values) and bogus symbols behind, and a cell that fails to compile
+// must change nothing.
+func (s *Session) undoFailedCompile(ctx context.Context) {
+	res, err := s.rebuild(ctx, s.reg, 0)
+	if err == nil {
+		s.reportRebuild(res)
+	}
+}
+
+// reportRebuild tells the user what a rebuild could not carry over.
+func (s *Session) reportRebuild(res rebuildResult) {
+	var msg string
+	if len(res.broken) > 0 {
+		msg += "These declarations no longer compile and are undefined until fixed: " + strings.Join(res.broken, ", ") + "\n"
+	}
+	if len(res.lost) > 0 {
+		msg += "These variables could not keep their values and were reset: " + strings.Join(res.lost, ", ") + "\n"
+	}
+	if msg != "" {
+		s.publishOrdered(display.Output{Kind: display.Stream, Name: "stderr", Text: msg})
+	}
 }
 
 // renameMain renames a declared func main, which yaegi would otherwise re-run
@@ -334,7 +396,11 @@ func renameMain(text, file string) (string, string) {
 func (s *Session) runStmts(ctx context.Context, file, code string, c chunk, last bool) *CellError {
 	s.exitSeq++
 	token := s.exitSeq
-	text := c.text
+	text, rerr := rewriteChunk(chunkStmt, c.text)
+	if rerr != nil {
+		return compileError(file, code, fmt.Errorf("%s:%d:%d: %v", file, c.line, c.col, rerr))
+	}
+	c.text = text
 	if last {
 		if captured, ok := captureLast(text); ok {
 			text = captured
@@ -350,13 +416,20 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c chunk, last
 		// results): run the cell as written.
 		err = run(c.text)
 	}
+	if c.declares {
+		s.recordVarHints(c.text)
+	}
 	if err == nil {
 		return nil
 	}
 	if ctx.Err() != nil {
 		return s.waitUnwound(token)
 	}
-	return s.describe(err, file, code)
+	cerr := s.describe(err, file, code)
+	if !isPanic(err) {
+		s.undoFailedCompile(ctx)
+	}
+	return cerr
 }
 
 // runBlock compiles body as a global-scope block and runs it.
@@ -495,7 +568,7 @@ func (s *Session) Globals() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var names []string
-	for name := range s.yi.Globals() {
+	for name := range globals(s.yi) {
 		if !strings.HasPrefix(name, "__gocell") && name != "_" {
 			names = append(names, name)
 		}

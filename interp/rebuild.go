@@ -1,0 +1,407 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+
+	yaegi "github.com/traefik/yaegi/interp"
+)
+
+// rebuildResult says what a rebuild could not carry over.
+type rebuildResult struct {
+	lost   []string // variables whose values could not be moved
+	broken []string // declarations that no longer compile
+}
+
+// rebuild replaces the interpreter with a fresh one in which reg's current
+// declarations are compiled, then moves the values of the notebook's
+// variables across. It is how a redefinition reaches every caller (yaegi
+// keeps callers on the old function and ignores redefined methods and
+// types) and how a failed compile is undone. If the unit named mustCompile
+// (a registry unit id, or 0) does not compile, the session is left as it
+// was and that error is returned.
+func (s *Session) rebuild(ctx context.Context, reg *Registry, mustCompile int) (rebuildResult, error) {
+	var res rebuildResult
+	oldYi, oldImports := s.yi, s.fileImports
+	oldGlobals := globals(oldYi)
+	yi, err := s.newInterpreter()
+	if err != nil {
+		return res, err
+	}
+	s.yi, s.fileImports = yi, map[string]map[string]bool{}
+	undo := func() { s.yi, s.fileImports = oldYi, oldImports }
+
+	units := reg.replayUnitsWithIDs()
+	failed := map[int]error{}
+	pending := units
+	for progress := true; progress && len(pending) > 0; {
+		progress = false
+		var next []replayUnitID
+		for _, u := range pending {
+			if err := s.compileUnit(ctx, u.file, "package main\n"+u.text); err != nil {
+				failed[u.id] = err
+				next = append(next, u)
+				// A failed compile can leave half-defined symbols behind;
+				// they are replaced when the unit compiles on a later pass.
+				continue
+			}
+			delete(failed, u.id)
+			progress = true
+		}
+		pending = next
+	}
+	if err := failed[mustCompile]; mustCompile != 0 && err != nil {
+		undo()
+		return res, err
+	}
+	for _, u := range pending {
+		res.broken = append(res.broken, reg.unitNames(u.id)...)
+	}
+	res.lost = s.moveVars(ctx, oldYi, oldGlobals, reg)
+	return res, nil
+}
+
+// moveVars declares the notebook's variables in the new interpreter with
+// their static types and gives them their values.
+func (s *Session) moveVars(ctx context.Context, oldYi *yaegi.Interpreter, old map[string]reflect.Value, reg *Registry) []string {
+	var lost []string
+	names := make([]string, 0, len(old))
+	for name := range old {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var typeNames map[reflect.Type]string // notebook struct types, built when needed
+	for _, name := range names {
+		if strings.HasPrefix(name, "__gocell") || name == "_" {
+			continue
+		}
+		if d := reg.Lookup(name); d != nil && d.Kind != "var" {
+			continue // funcs and consts are declarations, replayed already
+		}
+		src := old[name]
+		if !src.IsValid() {
+			continue
+		}
+		dst, ok := globals(s.yi)[name]
+		if !ok {
+			typ := s.varHints[name]
+			if typ == "" || s.compileUnit(ctx, "vars.go", "package main\nvar "+name+" "+typ+"\n") != nil {
+				if typeNames == nil {
+					typeNames = s.notebookTypes(oldYi, reg)
+				}
+				typ = typeExpr(src.Type(), typeNames)
+				if typ == "" || s.compileUnit(ctx, "vars.go", "package main\nvar "+name+" "+typ+"\n") != nil {
+					lost = append(lost, name)
+					continue
+				}
+			}
+			if dst, ok = globals(s.yi)[name]; !ok {
+				lost = append(lost, name)
+				continue
+			}
+		}
+		if !assign(dst, src) {
+			lost = append(lost, name)
+		}
+	}
+	return lost
+}
+
+// notebookTypes maps the reflect types of the notebook's struct types in an
+// interpreter to their names, to write the type of a variable whose value
+// is of one of them.
+func (s *Session) notebookTypes(yi *yaegi.Interpreter, reg *Registry) map[reflect.Type]string {
+	out := map[reflect.Type]string{}
+	for _, name := range reg.Names() {
+		if d := reg.Lookup(name); d.Kind != "type" {
+			continue
+		}
+		s.probeType = nil
+		cur := s.yi
+		s.yi = yi
+		_ = s.runBlock(context.Background(), "types.go", rtName+".TypeOf((*"+name+")(nil))")
+		s.yi = cur
+		if s.probeType != nil && s.probeType.Kind() == reflect.Ptr {
+			if t := s.probeType.Elem(); t.Kind() == reflect.Struct {
+				if _, dup := out[t]; !dup {
+					out[t] = name
+				}
+			}
+		}
+	}
+	return out
+}
+
+// typeExpr writes a reflect type as Go source, naming notebook struct types
+// by their declared names; "" when it cannot.
+func typeExpr(t reflect.Type, names map[reflect.Type]string) string {
+	if n, ok := names[t]; ok {
+		return n
+	}
+	if t.Name() != "" {
+		if t.PkgPath() == "" {
+			return t.Name() // int, string, error, ...
+		}
+		return t.String() // time.Duration: valid when the package is imported under its name
+	}
+	elem := func(e reflect.Type) string { return typeExpr(e, names) }
+	switch t.Kind() {
+	case reflect.Slice:
+		if e := elem(t.Elem()); e != "" {
+			return "[]" + e
+		}
+	case reflect.Array:
+		if e := elem(t.Elem()); e != "" {
+			return fmt.Sprintf("[%d]%s", t.Len(), e)
+		}
+	case reflect.Ptr:
+		if e := elem(t.Elem()); e != "" {
+			return "*" + e
+		}
+	case reflect.Map:
+		if k, v := elem(t.Key()), elem(t.Elem()); k != "" && v != "" {
+			return "map[" + k + "]" + v
+		}
+	case reflect.Chan:
+		if e := elem(t.Elem()); e != "" {
+			return map[reflect.ChanDir]string{reflect.BothDir: "chan ", reflect.RecvDir: "<-chan ", reflect.SendDir: "chan<- "}[t.ChanDir()] + e
+		}
+	case reflect.Interface:
+		if t.NumMethod() == 0 {
+			return "any"
+		}
+	case reflect.Func:
+		var in, out []string
+		for i := 0; i < t.NumIn(); i++ {
+			p := elem(t.In(i))
+			if i == t.NumIn()-1 && t.IsVariadic() {
+				p = "..." + elem(t.In(i).Elem())
+			}
+			if p == "" || p == "..." {
+				return ""
+			}
+			in = append(in, p)
+		}
+		for i := 0; i < t.NumOut(); i++ {
+			p := elem(t.Out(i))
+			if p == "" {
+				return ""
+			}
+			out = append(out, p)
+		}
+		sig := "func(" + strings.Join(in, ", ") + ")"
+		switch len(out) {
+		case 0:
+		case 1:
+			sig += " " + out[0]
+		default:
+			sig += " (" + strings.Join(out, ", ") + ")"
+		}
+		return sig
+	}
+	return ""
+}
+
+// assign sets dst to src's value, converting field by field (by name) when a
+// type's layout changed; it reports whether it could.
+func assign(dst, src reflect.Value) bool {
+	if !dst.CanSet() {
+		return false
+	}
+	ok := true
+	func() {
+		defer func() {
+			if recover() != nil {
+				ok = false
+			}
+		}()
+		switch {
+		case src.Type() == dst.Type() || src.Type().AssignableTo(dst.Type()):
+			dst.Set(src)
+		case src.Kind() == reflect.Struct && dst.Kind() == reflect.Struct:
+			for i := 0; i < dst.NumField(); i++ {
+				if f := src.FieldByName(dst.Type().Field(i).Name); f.IsValid() {
+					assign(dst.Field(i), f)
+				}
+			}
+		case src.Kind() == reflect.Slice && dst.Kind() == reflect.Slice:
+			if src.IsNil() {
+				return
+			}
+			out := reflect.MakeSlice(dst.Type(), src.Len(), src.Len())
+			for i := 0; i < src.Len(); i++ {
+				if !assign(out.Index(i), src.Index(i)) {
+					ok = false
+				}
+			}
+			dst.Set(out)
+		case src.Kind() == reflect.Ptr && dst.Kind() == reflect.Ptr:
+			if src.IsNil() {
+				return
+			}
+			p := reflect.New(dst.Type().Elem())
+			ok = assign(p.Elem(), src.Elem())
+			dst.Set(p)
+		case src.Kind() == reflect.Map && dst.Kind() == reflect.Map:
+			if src.IsNil() {
+				return
+			}
+			out := reflect.MakeMapWithSize(dst.Type(), src.Len())
+			it := src.MapRange()
+			for it.Next() {
+				k, v := reflect.New(dst.Type().Key()).Elem(), reflect.New(dst.Type().Elem()).Elem()
+				if !assign(k, it.Key()) || !assign(v, it.Value()) {
+					ok = false
+					continue
+				}
+				out.SetMapIndex(k, v)
+			}
+			dst.Set(out)
+		case src.Type().ConvertibleTo(dst.Type()):
+			dst.Set(src.Convert(dst.Type()))
+		default:
+			ok = false
+		}
+	}()
+	return ok
+}
+
+// recordVarHints remembers the static types of the variables a statement
+// chunk declares, where the source shows them: var x T, x := T{...},
+// x := &T{...}, x := T(v), x := f() with f a notebook function. A rebuild
+// declares the variable with that type; otherwise it writes the type from
+// the value, which loses named non-struct types (type Celsius float64).
+func (s *Session) recordVarHints(text string) {
+	const head = "package main\nfunc _() {\n"
+	f, err := parser.ParseFile(token.NewFileSet(), "", head+text+"\n}\n", 0)
+	if err != nil {
+		return
+	}
+	for _, st := range f.Decls[0].(*ast.FuncDecl).Body.List {
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			if st.Tok != token.DEFINE {
+				continue
+			}
+			for i, lhs := range st.Lhs {
+				id, ok := lhs.(*ast.Ident)
+				if !ok || id.Name == "_" {
+					continue
+				}
+				s.varHints[id.Name] = s.hintFor(st.Rhs, i, len(st.Lhs))
+			}
+		case *ast.DeclStmt:
+			gd, ok := st.Decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, n := range vs.Names {
+					if n.Name == "_" {
+						continue
+					}
+					if vs.Type != nil {
+						s.varHints[n.Name] = exprString(vs.Type)
+					} else {
+						s.varHints[n.Name] = s.hintFor(vs.Values, i, len(vs.Names))
+					}
+				}
+			}
+		}
+	}
+}
+
+// hintFor returns the static type of the i-th of n values that rhs
+// produces, when the source shows it, or "".
+func (s *Session) hintFor(rhs []ast.Expr, i, n int) string {
+	if len(rhs) == n {
+		switch e := rhs[i].(type) {
+		case *ast.CompositeLit:
+			if e.Type != nil {
+				return exprString(e.Type)
+			}
+		case *ast.UnaryExpr:
+			if cl, ok := e.X.(*ast.CompositeLit); ok && e.Op == token.AND && cl.Type != nil {
+				return "*" + exprString(cl.Type)
+			}
+		case *ast.CallExpr:
+			if id, ok := e.Fun.(*ast.Ident); ok {
+				if d := s.reg.Lookup(id.Name); d != nil && d.Kind == "type" {
+					return id.Name // a conversion: T(v)
+				}
+				return s.resultType(id.Name, 0)
+			}
+		}
+		return ""
+	}
+	if len(rhs) == 1 {
+		if call, ok := rhs[0].(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok {
+				return s.resultType(id.Name, i)
+			}
+		}
+	}
+	return ""
+}
+
+// resultType returns the type of the i-th result of notebook function fn.
+func (s *Session) resultType(fn string, i int) string {
+	d := s.reg.Lookup(fn)
+	if d == nil || d.Kind != "func" {
+		return ""
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package main\n"+d.Canonical, 0)
+	if err != nil || len(f.Decls) == 0 {
+		return ""
+	}
+	fd, ok := f.Decls[0].(*ast.FuncDecl)
+	if !ok || fd.Type.Results == nil || fd.Type.TypeParams != nil {
+		return ""
+	}
+	var types []string
+	for _, field := range fd.Type.Results.List {
+		k := len(field.Names)
+		if k == 0 {
+			k = 1
+		}
+		for j := 0; j < k; j++ {
+			types = append(types, exprString(field.Type))
+		}
+	}
+	if i < len(types) {
+		return types[i]
+	}
+	return ""
+}
+
+// globals returns yi's package-level variables and constants. After a
+// failed compile yaegi can hold symbols its frame was never resized for,
+// and Globals panics; running a no-op resizes the frame.
+func globals(yi *yaegi.Interpreter) (g map[string]reflect.Value) {
+	for attempt := 0; attempt < 2; attempt++ {
+		ok := func() (ok bool) {
+			defer func() {
+				if recover() != nil {
+					ok = false
+				}
+			}()
+			g = yi.Globals()
+			return true
+		}()
+		if ok {
+			return g
+		}
+		func() {
+			defer func() { _ = recover() }()
+			_, _ = yi.Eval("_ = 0")
+		}()
+	}
+	return map[string]reflect.Value{}
+}

@@ -1,0 +1,328 @@
+package interp
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"sort"
+	"strings"
+
+	"github.com/cespare/xxhash/v2"
+)
+
+// Decl is one top-level declaration of the notebook: a function, a method
+// (named "Type.Method"), a type, a constant, or a variable declared without
+// an initializer.
+type Decl struct {
+	Name      string
+	Kind      string // "func", "method", "type", "const", "var"
+	Source    string // as written, doc comment included
+	Canonical string // printed without comments: comments and layout don't change it
+	Hash      uint64 // of Kind and Canonical
+	Uses      []string
+	File      string // the cell file that declared it
+	Line, Col int    // its position in that cell
+	chunk     int    // the compile unit it came from
+}
+
+// Registry records every top-level declaration of the notebook, the names
+// each one uses, and the compile units they came from, so that the notebook
+// can be rebuilt in a fresh interpreter (redefinitions, failed compiles,
+// restarts) and so that cached functions can be keyed on the code they reach.
+// The zero value is ready to use.
+type Registry struct {
+	decls  map[string]*Decl
+	units  []*declUnit
+	nextID int
+}
+
+// declUnit is a compile unit: the declarations of one chunk of one cell,
+// replayed together so that declarations that refer to each other compile.
+type declUnit struct {
+	id    int
+	names []string
+}
+
+// parseDecls parses a declarations chunk into Decls. file, line and col
+// are the chunk's cell position.
+func parseDecls(text, file string, line, col int) ([]*Decl, error) {
+	const head = "package main\n"
+	src := head + text
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, file, src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Decl
+	add := func(name, kind string, node ast.Node, doc *ast.CommentGroup, canon ast.Node) {
+		start := node.Pos()
+		if doc != nil {
+			start = doc.Pos()
+		}
+		off := fset.Position(start).Offset
+		l, c := position(text, off-len(head))
+		if l == 1 {
+			c += col - 1
+		}
+		d := &Decl{Name: name, Kind: kind, Source: src[off:fset.Position(node.End()).Offset],
+			Canonical: canonical(canon), Uses: usedNames(canon), File: file, Line: line + l - 1, Col: c}
+		d.Hash = xxhash.Sum64String(d.Kind + "\x00" + d.Canonical)
+		out = append(out, d)
+	}
+	for _, decl := range f.Decls {
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			if d.Recv != nil && len(d.Recv.List) > 0 {
+				add(receiverType(d.Recv.List[0].Type)+"."+d.Name.Name, "method", d, d.Doc, d)
+			} else {
+				add(d.Name.Name, "func", d, d.Doc, d)
+			}
+		case *ast.GenDecl:
+			kind := map[token.Token]string{token.TYPE: "type", token.VAR: "var", token.CONST: "const", token.IMPORT: "import"}[d.Tok]
+			if kind == "import" {
+				continue
+			}
+			// Each name of a grouped declaration is its own Decl, but they
+			// share the group's source: a const block with iota only means
+			// something whole.
+			for _, spec := range d.Specs {
+				switch sp := spec.(type) {
+				case *ast.TypeSpec:
+					add(sp.Name.Name, kind, d, d.Doc, d)
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						if n.Name != "_" {
+							add(n.Name, kind, d, d.Doc, d)
+						}
+					}
+				}
+			}
+		}
+	}
+	return dedupeSources(out), nil
+}
+
+// dedupeSources keeps one copy of a source shared by several names of one
+// grouped declaration: the others get an empty Source (replaying the group
+// once declares them all).
+func dedupeSources(decls []*Decl) []*Decl {
+	seen := map[string]bool{}
+	for _, d := range decls {
+		key := d.File + "\x00" + d.Source
+		if seen[key] {
+			d.Source = ""
+		}
+		seen[key] = true
+	}
+	return decls
+}
+
+// canonical prints a declaration without comments, in gofmt's layout.
+func canonical(n ast.Node) string {
+	var b bytes.Buffer
+	cfg := printer.Config{Mode: printer.TabIndent | printer.UseSpaces, Tabwidth: 8}
+	_ = cfg.Fprint(&b, token.NewFileSet(), stripDoc(n))
+	return b.String()
+}
+
+// stripDoc returns n without its doc comment (the printer prints Doc fields).
+func stripDoc(n ast.Node) ast.Node {
+	switch d := n.(type) {
+	case *ast.FuncDecl:
+		c := *d
+		c.Doc = nil
+		return &c
+	case *ast.GenDecl:
+		c := *d
+		c.Doc = nil
+		specs := make([]ast.Spec, len(d.Specs))
+		for i, s := range d.Specs {
+			switch sp := s.(type) {
+			case *ast.TypeSpec:
+				cp := *sp
+				cp.Doc, cp.Comment = nil, nil
+				specs[i] = &cp
+			case *ast.ValueSpec:
+				cp := *sp
+				cp.Doc, cp.Comment = nil, nil
+				specs[i] = &cp
+			default:
+				specs[i] = s
+			}
+		}
+		c.Specs = specs
+		return &c
+	}
+	return n
+}
+
+// usedNames lists the identifiers a declaration mentions, sorted and
+// without duplicates: the candidates for notebook names it depends on.
+// Selector names (x.Method) are included, since a method call cannot be
+// resolved without types.
+func usedNames(n ast.Node) []string {
+	set := map[string]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name != "_" {
+			set[id.Name] = true
+		}
+		return true
+	})
+	names := make([]string, 0, len(set))
+	for name := range set {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Lookup returns the declaration of name ("F", "T", "T.M"), or nil.
+func (r *Registry) Lookup(name string) *Decl {
+	return r.decls[name]
+}
+
+// Names returns every declared name, sorted.
+func (r *Registry) Names() []string {
+	names := make([]string, 0, len(r.decls))
+	for n := range r.decls {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// changes reports which of decls would change the notebook: a new name, or
+// a name declared again with other code.
+func (r *Registry) changes(decls []*Decl) (redefined []string) {
+	for _, d := range decls {
+		if old, ok := r.decls[d.Name]; ok && old.Hash != d.Hash {
+			redefined = append(redefined, d.Name)
+		}
+	}
+	return redefined
+}
+
+// add records decls as one compile unit; they replace earlier declarations
+// of the same names.
+func (r *Registry) add(decls []*Decl) {
+	if len(decls) == 0 {
+		return
+	}
+	if r.decls == nil {
+		r.decls = map[string]*Decl{}
+	}
+	r.nextID++
+	u := &declUnit{id: r.nextID}
+	for _, d := range decls {
+		d.chunk = u.id
+		r.decls[d.Name] = d
+		u.names = append(u.names, d.Name)
+	}
+	r.units = append(r.units, u)
+}
+
+// clone returns a copy that can be changed without changing r.
+func (r *Registry) clone() *Registry {
+	c := &Registry{decls: make(map[string]*Decl, len(r.decls)), nextID: r.nextID}
+	for k, v := range r.decls {
+		c.decls[k] = v
+	}
+	c.units = append([]*declUnit(nil), r.units...)
+	return c
+}
+
+type replayUnit struct{ file, text string }
+
+// replayUnitID is a replay unit with the id of the unit it came from.
+type replayUnitID struct {
+	id         int
+	file, text string
+}
+
+// replayUnitsWithIDs is replayUnits with unit ids.
+func (r *Registry) replayUnitsWithIDs() []replayUnitID {
+	var out []replayUnitID
+	for _, u := range r.units {
+		var b strings.Builder
+		file := ""
+		for _, name := range u.names {
+			d := r.decls[name]
+			if d == nil || d.chunk != u.id || d.Source == "" {
+				continue
+			}
+			file = d.File
+			b.WriteString(lineDirective(d.File, d.Line, d.Col) + d.Source + "\n")
+		}
+		if b.Len() > 0 {
+			out = append(out, replayUnitID{id: u.id, file: file, text: b.String()})
+		}
+	}
+	return out
+}
+
+// unitNames returns the current names of unit id.
+func (r *Registry) unitNames(id int) []string {
+	var names []string
+	for _, u := range r.units {
+		if u.id != id {
+			continue
+		}
+		for _, n := range u.names {
+			if d := r.decls[n]; d != nil && d.chunk == id {
+				names = append(names, n)
+			}
+		}
+	}
+	return names
+}
+
+// lastUnit returns the id of the most recently added unit.
+func (r *Registry) lastUnit() int { return r.nextID }
+
+// Reach returns the declarations name depends on, itself included,
+// following uses transitively: functions it calls, types it mentions (with
+// all their methods), constants, and methods of any type whose name it
+// calls as a selector. The result is sorted by name.
+func (r *Registry) Reach(name string) []*Decl {
+	methodsByName := map[string][]string{} // "M" -> ["T.M", ...]
+	methodsOfType := map[string][]string{} // "T" -> ["T.M", ...]
+	for key, d := range r.decls {
+		if d.Kind == "method" {
+			i := strings.IndexByte(key, '.')
+			methodsByName[key[i+1:]] = append(methodsByName[key[i+1:]], key)
+			methodsOfType[key[:i]] = append(methodsOfType[key[:i]], key)
+		}
+	}
+	seen := map[string]bool{}
+	var visit func(string)
+	visit = func(n string) {
+		d := r.decls[n]
+		if d == nil || seen[n] {
+			return
+		}
+		seen[n] = true
+		if d.Kind == "type" {
+			for _, m := range methodsOfType[n] {
+				visit(m)
+			}
+		}
+		if d.Kind == "method" {
+			visit(n[:strings.IndexByte(n, '.')])
+		}
+		for _, u := range d.Uses {
+			visit(u)
+			for _, m := range methodsByName[u] {
+				visit(m)
+			}
+		}
+	}
+	visit(name)
+	out := make([]*Decl, 0, len(seen))
+	for n := range seen {
+		out = append(out, r.decls[n])
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
