@@ -37,25 +37,25 @@ func (s *Session) rebuild(ctx context.Context, reg *Registry, mustCompile int) (
 	s.yi, s.fileImports = yi, map[string]map[string]bool{}
 	undo := func() { s.yi, s.fileImports = oldYi, oldImports }
 
+	// Declarations and variables can need each other (a function reading a
+	// variable, a variable of a notebook type), so both are declared in
+	// passes until a pass makes no progress. A failed compile can leave
+	// half-defined symbols that later units bind to, so when any pass had a
+	// failure, the interpreter is built once more in the order that worked.
+	vars := s.varsToMove(oldYi, oldGlobals, reg)
 	units := reg.replayUnitsWithIDs()
-	failed := map[int]error{}
-	pending := units
-	for progress := true; progress && len(pending) > 0; {
-		progress = false
-		var next []replayUnitID
-		for _, u := range pending {
-			if err := s.compileUnit(ctx, u.file, "package main\n"+u.text); err != nil {
-				failed[u.id] = err
-				next = append(next, u)
-				// A failed compile can leave half-defined symbols behind;
-				// they are replaced when the unit compiles on a later pass.
-				continue
-			}
-			delete(failed, u.id)
-			progress = true
+	order, pending, waiting, failed := s.replay(ctx, reg, units, vars)
+	if len(failed) > 0 || len(pending) > 0 {
+		if yi, err = s.newInterpreter(); err != nil {
+			undo()
+			return res, err
 		}
-		pending = next
+		s.yi, s.fileImports = yi, map[string]map[string]bool{}
+		for _, step := range order {
+			step()
+		}
 	}
+	vars = waiting
 	if err := failed[mustCompile]; mustCompile != 0 && err != nil {
 		undo()
 		return res, err
@@ -63,54 +63,183 @@ func (s *Session) rebuild(ctx context.Context, reg *Registry, mustCompile int) (
 	for _, u := range pending {
 		res.broken = append(res.broken, reg.unitNames(u.id)...)
 	}
-	res.lost = s.moveVars(ctx, oldYi, oldGlobals, reg)
+	for _, v := range vars {
+		res.lost = append(res.lost, v.name)
+	}
+	// Values move once everything is declared.
+	g := globals(s.yi)
+	for _, name := range sortedKeys(oldGlobals) {
+		src, dst := oldGlobals[name], g[name]
+		if !dst.IsValid() || !src.IsValid() || !s.movable(name, reg) {
+			continue
+		}
+		if !assign(dst, src) {
+			res.lost = append(res.lost, name)
+		}
+	}
+	sort.Strings(res.lost)
+	s.globalsCache = nil
+	// The cache's handles on result allocators and validators belong to the
+	// old interpreter.
+	saved := s.reg
+	s.reg = reg
+	_ = s.registerCached()
+	s.reg = saved
 	return res, nil
 }
 
-// moveVars declares the notebook's variables in the new interpreter with
-// their static types and gives them their values.
-func (s *Session) moveVars(ctx context.Context, oldYi *yaegi.Interpreter, old map[string]reflect.Value, reg *Registry) []string {
-	var lost []string
-	names := make([]string, 0, len(old))
-	for name := range old {
-		names = append(names, name)
+// replay compiles units and declares vars, each only once every notebook
+// name it uses is defined: yaegi accepts a function that calls a function
+// not declared yet, and the result stays broken after the callee arrives.
+// What never becomes ready (it uses something lost) is tried last, in
+// declaration order. It returns the steps that succeeded, in order (to
+// repeat them in a clean interpreter), what never compiled, and the units
+// that failed at least once (by unit id; a nil error if they compiled later).
+func (s *Session) replay(ctx context.Context, reg *Registry, units []replayUnitID, vars []varToMove) (order []func(), pending []replayUnitID, waiting []varToMove, failed map[int]error) {
+	notebook := map[string]bool{} // names the replay declares
+	for _, n := range reg.Names() {
+		if !strings.Contains(n, ".") {
+			notebook[n] = true
+		}
 	}
-	sort.Strings(names)
-	var typeNames map[reflect.Type]string // notebook struct types, built when needed
-	for _, name := range names {
-		if strings.HasPrefix(name, "__gocell") || name == "_" {
-			continue
+	for _, v := range vars {
+		notebook[v.name] = true
+	}
+	defined := map[string]bool{}
+	ready := func(uses []string, own map[string]bool) bool {
+		for _, u := range uses {
+			if notebook[u] && !defined[u] && !own[u] {
+				return false
+			}
 		}
-		if d := reg.Lookup(name); d != nil && d.Kind != "var" {
-			continue // funcs and consts are declarations, replayed already
+		return true
+	}
+	failed = map[int]error{}
+	pending, waiting = units, vars
+	tryUnit := func(u replayUnitID) bool {
+		src := "package main\n" + u.text
+		if err := s.compileUnit(ctx, u.file, src); err != nil {
+			failed[u.id] = err
+			return false
 		}
-		src := old[name]
-		if !src.IsValid() {
-			continue
+		if _, ok := failed[u.id]; ok {
+			failed[u.id] = nil
 		}
-		dst, ok := globals(s.yi)[name]
+		for _, n := range reg.unitNames(u.id) {
+			defined[n] = true
+		}
+		order = append(order, func() { _ = s.compileUnit(ctx, u.file, src) })
+		return true
+	}
+	tryVar := func(v varToMove) bool {
+		t, ok := s.declareVar(ctx, v)
 		if !ok {
-			typ := s.varHints[name]
-			if typ == "" || s.compileUnit(ctx, "vars.go", "package main\nvar "+name+" "+typ+"\n") != nil {
-				if typeNames == nil {
-					typeNames = s.notebookTypes(oldYi, reg)
+			return false
+		}
+		defined[v.name] = true
+		name := v.name
+		order = append(order, func() { _ = s.compileUnit(ctx, "vars.go", "package main\nvar "+name+" "+t+"\n") })
+		return true
+	}
+	for _, force := range []bool{false, true} {
+		for progress := true; progress && (len(pending) > 0 || len(waiting) > 0); {
+			progress = false
+			var next []replayUnitID
+			for _, u := range pending {
+				own := map[string]bool{}
+				for _, n := range reg.unitNames(u.id) {
+					own[n] = true
 				}
-				typ = typeExpr(src.Type(), typeNames)
-				if typ == "" || s.compileUnit(ctx, "vars.go", "package main\nvar "+name+" "+typ+"\n") != nil {
-					lost = append(lost, name)
+				if (force || ready(reg.unitUses(u.id), own)) && tryUnit(u) {
+					progress = true
 					continue
 				}
+				next = append(next, u)
 			}
-			if dst, ok = globals(s.yi)[name]; !ok {
-				lost = append(lost, name)
-				continue
+			pending = next
+			var still []varToMove
+			for _, v := range waiting {
+				if (force || ready(identsIn(v.types), nil)) && tryVar(v) {
+					progress = true
+					continue
+				}
+				still = append(still, v)
 			}
-		}
-		if !assign(dst, src) {
-			lost = append(lost, name)
+			waiting = still
 		}
 	}
-	return lost
+	return order, pending, waiting, failed
+}
+
+// identsIn returns the identifiers in type expressions.
+func identsIn(exprs []string) []string {
+	var out []string
+	for _, e := range exprs {
+		out = append(out, strings.FieldsFunc(e, func(r rune) bool {
+			return !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		})...)
+	}
+	return out
+}
+
+// varToMove is a notebook variable to declare in a new interpreter, with
+// the type expressions to try, best first.
+type varToMove struct {
+	name  string
+	types []string
+}
+
+// movable reports whether name is a notebook variable whose value moves.
+func (s *Session) movable(name string, reg *Registry) bool {
+	if strings.HasPrefix(name, "__gocell") || name == "_" {
+		return false
+	}
+	d := reg.Lookup(name)
+	return d == nil || d.Kind == "var"
+}
+
+// varsToMove lists the variables statements declared, which the replayed
+// declarations do not declare again.
+func (s *Session) varsToMove(oldYi *yaegi.Interpreter, old map[string]reflect.Value, reg *Registry) []varToMove {
+	var out []varToMove
+	var typeNames map[reflect.Type]string // notebook struct types, built when needed
+	for _, name := range sortedKeys(old) {
+		if !s.movable(name, reg) || reg.Lookup(name) != nil || !old[name].IsValid() {
+			continue
+		}
+		v := varToMove{name: name}
+		if hint := s.varHints[name]; hint != "" {
+			v.types = append(v.types, hint)
+		}
+		if typeNames == nil {
+			typeNames = s.notebookTypes(oldYi, reg)
+		}
+		if t := typeExpr(old[name].Type(), typeNames); t != "" {
+			v.types = append(v.types, t)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// declareVar declares v with the first of its types that compiles, and
+// returns that type.
+func (s *Session) declareVar(ctx context.Context, v varToMove) (string, bool) {
+	for _, t := range v.types {
+		if s.compileUnit(ctx, "vars.go", "package main\nvar "+v.name+" "+t+"\n") == nil {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+func sortedKeys(m map[string]reflect.Value) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // notebookTypes maps the reflect types of the notebook's struct types in an

@@ -24,7 +24,13 @@ type Decl struct {
 	Uses      []string
 	File      string // the cell file that declared it
 	Line, Col int    // its position in that cell
-	chunk     int    // the compile unit it came from
+	// Directive is the //%cache_data or //%cache_resource line right above
+	// a function, or "".
+	Directive string
+	chunk     int // the compile unit it came from
+	// span is the declaration's byte range in the chunk text it was parsed
+	// from, doc comment excluded.
+	start, end int
 }
 
 // Registry records every top-level declaration of the notebook, the names
@@ -67,7 +73,13 @@ func parseDecls(text, file string, line, col int) ([]*Decl, error) {
 			c += col - 1
 		}
 		d := &Decl{Name: name, Kind: kind, Source: src[off:fset.Position(node.End()).Offset],
-			Canonical: canonical(canon), Uses: usedNames(canon), File: file, Line: line + l - 1, Col: c}
+			Canonical: canonical(canon), Uses: usedNames(canon), File: file, Line: line + l - 1, Col: c,
+			start: fset.Position(node.Pos()).Offset - len(head), end: fset.Position(node.End()).Offset - len(head)}
+		if doc != nil {
+			if last := doc.List[len(doc.List)-1].Text; isCacheDirective(last) {
+				d.Directive = last
+			}
+		}
 		d.Hash = xxhash.Sum64String(d.Kind + "\x00" + d.Canonical)
 		out = append(out, d)
 	}
@@ -276,6 +288,15 @@ func (r *Registry) unitNames(id int) []string {
 		}
 	}
 	return names
+}
+
+// unitUses returns the names the current declarations of unit id use.
+func (r *Registry) unitUses(id int) []string {
+	var uses []string
+	for _, n := range r.unitNames(id) {
+		uses = append(uses, r.decls[n].Uses...)
+	}
+	return uses
 }
 
 // lastUnit returns the id of the most recently added unit.

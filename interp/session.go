@@ -20,6 +20,7 @@ import (
 	yaegi "github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
+	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/display"
 )
 
@@ -48,9 +49,13 @@ type Session struct {
 	reg       *Registry              // the notebook's declarations, for rebuilds and caching
 	varHints  map[string]string      // notebook variable -> its static type, where the source shows it
 	probeType reflect.Type           // set by the runtime's TypeOf
-	stdout    *stream
-	stderr    *stream
-	stdin     *stdinReader
+
+	cache        *cachecells.Cache
+	cached       map[string]*cachedFunc   // cached functions by name ("F", "T.M")
+	globalsCache map[string]reflect.Value // globals(s.yi), read once per chunk
+	stdout       *stream
+	stderr       *stream
+	stdin        *stdinReader
 
 	publish func(display.Output)
 
@@ -72,16 +77,21 @@ type Session struct {
 // NewSession starts an interpreter whose outputs go to publish. Stdout
 // captures the process's file descriptor 1, so one Session per process.
 func NewSession(publish func(display.Output)) (*Session, error) {
-	s := &Session{decls: map[string]declaration{}, fileImports: map[string]map[string]bool{}, reg: &Registry{}, varHints: map[string]string{}, publish: publish, entered: map[int64]uint64{}}
+	s := &Session{decls: map[string]declaration{}, fileImports: map[string]map[string]bool{}, reg: &Registry{}, varHints: map[string]string{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}}
 	var err error
-	if s.stdout, err = newStream("stdout", publish); err != nil {
+	// Everything a cell shows goes through display.Publish, where the cache
+	// records the outputs of cached calls (Tee), then to publishOrdered.
+	if s.stdout, err = newStream("stdout", display.Publish); err != nil {
 		return nil, fmt.Errorf("capturing stdout: %w", err)
 	}
-	if s.stderr, err = newStream("stderr", publish); err != nil {
+	if s.stderr, err = newStream("stderr", display.Publish); err != nil {
 		return nil, fmt.Errorf("capturing stderr: %w", err)
 	}
 	s.stdin = &stdinReader{}
-	display.SetPublisher(s.publishOrdered)
+	s.cache = cachecells.New(cachecells.Config{Dir: cacheDir(), Warn: func(msg string) {
+		s.publish(display.Output{Kind: display.Stream, Name: "stderr", Text: "gocell cache: " + msg + "\n"})
+	}})
+	display.SetPublisher(s.cache.Tee(s.publishOrdered))
 	if s.yi, err = s.newInterpreter(); err != nil {
 		return nil, err
 	}
@@ -102,9 +112,10 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	}
 	if err := yi.Use(yaegi.Exports{
 		rtPath + "/rt": {
-			"Capture": captureFn,
-			"Enter":   reflect.ValueOf(s.enter),
-			"TypeOf":  reflect.ValueOf(func(v any) { s.probeType = reflect.TypeOf(v) }),
+			"Capture":   captureFn,
+			"Enter":     reflect.ValueOf(s.enter),
+			"TypeOf":    reflect.ValueOf(func(v any) { s.probeType = reflect.TypeOf(v) }),
+			"CacheCall": reflect.ValueOf(s.cacheCall),
 		},
 		// Cells read stdin through the front end: os.Stdin is our reader.
 		"os/os": {"Stdin": reflect.ValueOf(&s.stdin.asReader).Elem()},
@@ -113,6 +124,9 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	}
 	if err := yi.Use(display.Symbols); err != nil {
 		return nil, fmt.Errorf("loading the display package: %w", err)
+	}
+	if err := yi.Use(s.cacheSymbols()); err != nil {
+		return nil, fmt.Errorf("loading the cache package: %w", err)
 	}
 	return yi, nil
 }
@@ -202,6 +216,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	}
 	s.captured, s.hasValue = nil, false
 	for i, c := range chunks {
+		s.globalsCache = nil // a chunk may declare variables or rebuild
 		last := i == len(chunks)-1
 		var cerr *CellError
 		switch c.kind {
@@ -216,6 +231,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 			return cerr
 		}
 	}
+	s.cache.Sweep()
 	if s.hasValue && !opt.Silent {
 		s.stdout.flush()
 		s.stderr.flush()
@@ -228,11 +244,8 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 
 // importSpecs is every import of the notebook so far, with the runtime
 // package and display, which cells use without an import line.
-func (s *Session) importSpecs() []string {
-	specs := []string{rtSpec}
-	if !s.importsName("display") {
-		specs = append(specs, "display \""+dispPkg+"\"")
-	}
+func (s *Session) importSpecs(code string) []string {
+	specs := append([]string{rtSpec}, s.autoImports(code)...)
 	return append(specs, s.imports...)
 }
 
@@ -242,14 +255,14 @@ func (s *Session) importSpecs() []string {
 // so every unit of a cell is parsed under the cell's file name, and each
 // import is compiled once for that name (a second import of one package
 // under one name is an error).
-func (s *Session) ensureImports(ctx context.Context, file string, extra ...string) error {
+func (s *Session) ensureImports(ctx context.Context, file, code string) error {
 	done := s.fileImports[file]
 	if done == nil {
 		done = map[string]bool{}
 		s.fileImports[file] = done
 	}
 	var missing []string
-	for _, spec := range append(s.importSpecs(), extra...) {
+	for _, spec := range s.importSpecs(code) {
 		if !done[spec] {
 			missing = append(missing, spec)
 		}
@@ -327,6 +340,10 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *Cel
 	if err != nil {
 		return compileError(file, code, err)
 	}
+	text, cachedFuncs, err := rewriteCached(text, decls)
+	if err != nil {
+		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{fmt.Sprintf("%s: %v", cellLabel(file), err)}}
+	}
 	if redefined := s.reg.changes(decls); len(redefined) > 0 {
 		// yaegi keeps callers on a redefined function and ignores redefined
 		// methods and types: rebuild the notebook with the new declarations.
@@ -346,7 +363,13 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *Cel
 		}
 		s.reg.add(decls)
 	}
+	for _, cf := range cachedFuncs {
+		s.cached[cf.key] = cf
+	}
 	s.recordDecls(c.text)
+	if err := s.registerCached(); err != nil {
+		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{"CacheDirectiveError: " + err.Error()}}
+	}
 	if mainCall != "" {
 		return s.runStmts(ctx, file, code, chunk{kind: chunkStmt, text: mainCall + "()", line: c.line, col: c.col}, false)
 	}
@@ -434,7 +457,7 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c chunk, last
 
 // runBlock compiles body as a global-scope block and runs it.
 func (s *Session) runBlock(ctx context.Context, file, body string) error {
-	if err := s.ensureImports(ctx, file); err != nil {
+	if err := s.ensureImports(ctx, file, body); err != nil {
 		return err
 	}
 	f, err := parser.ParseFile(s.yi.FileSet(), file, "package main\nfunc main() {\n"+body+"\n}\n", parser.ParseComments)
@@ -489,7 +512,7 @@ func (s *Session) afterInterrupt() {
 // compileUnit compiles one unit of declarations under file, after making
 // the notebook's imports visible there, and runs its initializers.
 func (s *Session) compileUnit(ctx context.Context, file, src string) error {
-	if err := s.ensureImports(ctx, file); err != nil {
+	if err := s.ensureImports(ctx, file, src); err != nil {
 		return err
 	}
 	return s.compileFile(ctx, file, src)

@@ -39,24 +39,19 @@ func (r *recorder) take() string {
 	return b.String()
 }
 
-var (
-	testOnce    sync.Once
-	testSession *Session
-	testRec     = &recorder{}
-)
+var testRec = &recorder{}
 
-// session returns the one session of the test binary (it owns the stdout pipe).
+// session returns a fresh session whose outputs go to testRec. Sessions
+// share the process-wide display publisher, so tests using them must not
+// run in parallel.
 func session(t *testing.T) (*Session, *recorder) {
 	t.Helper()
-	testOnce.Do(func() {
-		var err error
-		testSession, err = NewSession(testRec.publish)
-		if err != nil {
-			t.Fatal(err)
-		}
-	})
+	s, err := NewSession(testRec.publish)
+	if err != nil {
+		t.Fatal(err)
+	}
 	testRec.take()
-	return testSession, testRec
+	return s, testRec
 }
 
 func run(t *testing.T, s *Session, name, code string) (string, *CellError) {
