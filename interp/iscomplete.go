@@ -10,7 +10,15 @@ import (
 // "incomplete" (more lines are needed; indent is the indentation for the
 // next line) or "invalid" (no continuation can make it valid Go).
 func IsComplete(code string) (status, indent string) {
-	if strings.TrimSpace(code) == "" || strings.HasPrefix(strings.TrimSpace(code), "%") {
+	// Magic lines are complete on their own; blank them out.
+	lines := strings.Split(code, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "%") {
+			lines[i] = ""
+		}
+	}
+	code = strings.Join(lines, "\n")
+	if strings.TrimSpace(code) == "" {
 		return "complete", ""
 	}
 	fset := token.NewFileSet()

@@ -53,6 +53,7 @@ type Session struct {
 	cache        *cachecells.Cache
 	cached       map[string]*cachedFunc   // cached functions by name ("F", "T.M")
 	globalsCache map[string]reflect.Value // globals(s.yi), read once per chunk
+	timeMark     time.Time                // set by %time STATEMENT
 	stdout       *stream
 	stderr       *stream
 	stdin        *stdinReader
@@ -116,9 +117,24 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 			"Enter":     reflect.ValueOf(s.enter),
 			"TypeOf":    reflect.ValueOf(func(v any) { s.probeType = reflect.TypeOf(v) }),
 			"CacheCall": reflect.ValueOf(s.cacheCall),
+			"Magic":     reflect.ValueOf(s.magic),
+			"TimeStart": reflect.ValueOf(s.timeStart),
+			"TimeEnd":   reflect.ValueOf(s.timeEnd),
 		},
 		// Cells read stdin through the front end: os.Stdin is our reader.
-		"os/os": {"Stdin": reflect.ValueOf(&s.stdin.asReader).Elem()},
+		// They see the process's real environment (yaegi's restricted mode
+		// gives them an empty one), as a Go program would; os.Exit stays a
+		// panic, so a cell cannot end the executor.
+		"os/os": {
+			"Stdin":     reflect.ValueOf(&s.stdin.asReader).Elem(),
+			"Getenv":    reflect.ValueOf(os.Getenv),
+			"LookupEnv": reflect.ValueOf(os.LookupEnv),
+			"Setenv":    reflect.ValueOf(os.Setenv),
+			"Unsetenv":  reflect.ValueOf(os.Unsetenv),
+			"Environ":   reflect.ValueOf(os.Environ),
+			"ExpandEnv": reflect.ValueOf(os.ExpandEnv),
+			"Clearenv":  reflect.ValueOf(os.Clearenv),
+		},
 	}); err != nil {
 		return nil, fmt.Errorf("loading the gocell runtime: %w", err)
 	}
@@ -210,9 +226,20 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 		}
 	}()
 
+	original := code
+	code, timeCell, merr := expandMagics(code)
+	if merr != nil {
+		return &CellError{EName: "MagicError", EValue: merr.Error(), Traceback: []string{"MagicError: " + merr.Error()}}
+	}
+	if timeCell {
+		start := time.Now()
+		defer func() {
+			fmt.Fprintf(s.stdout.w, "time: %s\n", formatDuration(time.Since(start)))
+		}()
+	}
 	chunks, perr := splitCell(code)
 	if perr != nil {
-		return syntaxError(opt.Name, code, perr)
+		return syntaxError(opt.Name, original, perr)
 	}
 	s.captured, s.hasValue = nil, false
 	for i, c := range chunks {
