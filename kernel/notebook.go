@@ -175,12 +175,14 @@ type runner struct {
 	outputs    []any
 	clearNext  bool             // a clear_output(wait=true) is pending
 	displayIdx map[string][]int // display id -> indexes of outputs showing it
+	transient  map[string]bool  // display ids of spinners, left out of the notebook
 }
 
 func (r *runner) begin(cell map[string]any) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.cell, r.outputs, r.clearNext, r.displayIdx = cell, []any{}, false, map[string][]int{}
+	r.transient = map[string]bool{}
 }
 
 func (r *runner) end() {
@@ -233,12 +235,21 @@ func (r *runner) publishOutput(_ *Message, o display.Output, count int) {
 		}
 		r.outputs = append(r.outputs, map[string]any{"output_type": "stream", "name": name, "text": o.Text})
 	case display.DisplayData:
+		if isSpinner(o) {
+			// A progress display removed when the computation ends: it is
+			// not an output of the cell.
+			r.transient[o.DisplayID] = true
+			return
+		}
 		r.printText(o.Data)
 		if o.DisplayID != "" {
 			r.displayIdx[o.DisplayID] = append(r.displayIdx[o.DisplayID], len(r.outputs))
 		}
 		r.outputs = append(r.outputs, map[string]any{"output_type": "display_data", "data": bundle(o.Data), "metadata": metadata})
 	case display.UpdateDisplayData:
+		if r.transient[o.DisplayID] {
+			return
+		}
 		for _, i := range r.displayIdx[o.DisplayID] {
 			if out, ok := r.outputs[i].(map[string]any); ok {
 				out["data"], out["metadata"] = bundle(o.Data), metadata
@@ -274,4 +285,11 @@ func bundle(data display.MIMEBundle) map[string]any {
 		out[mime] = v
 	}
 	return out
+}
+
+// isSpinner reports whether o is the progress display of a cached call.
+func isSpinner(o display.Output) bool {
+	g, _ := o.Metadata["gocell"].(map[string]any)
+	spinner, _ := g["spinner"].(bool)
+	return spinner
 }
