@@ -81,7 +81,7 @@ func NewSession(publish func(display.Output)) (*Session, error) {
 	s := &Session{decls: map[string]declaration{}, fileImports: map[string]map[string]bool{}, reg: &Registry{}, varHints: map[string]string{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}}
 	var err error
 	// Everything a cell shows goes through display.Publish, where the cache
-	// records the outputs of cached calls (Tee), then to publishOrdered.
+	// records the outputs of cached calls (Tee), then to publish.
 	if s.stdout, err = newStream("stdout", display.Publish); err != nil {
 		return nil, fmt.Errorf("capturing stdout: %w", err)
 	}
@@ -92,7 +92,16 @@ func NewSession(publish func(display.Output)) (*Session, error) {
 	s.cache = cachecells.New(cachecells.Config{Dir: cacheDir(), Warn: func(msg string) {
 		s.publish(display.Output{Kind: display.Stream, Name: "stderr", Text: "gocell cache: " + msg + "\n"})
 	}})
-	display.SetPublisher(s.cache.Tee(s.publishOrdered))
+	// Text printed before a rich output must be published (and recorded by
+	// the cache) before it, so streams are flushed ahead of the Tee.
+	tee := s.cache.Tee(s.publish)
+	display.SetPublisher(func(o display.Output) {
+		if o.Kind != display.Stream {
+			s.stdout.flush()
+			s.stderr.flush()
+		}
+		tee(o)
+	})
 	if s.yi, err = s.newInterpreter(); err != nil {
 		return nil, err
 	}
@@ -154,13 +163,10 @@ func (s *Session) RedirectStdout() error {
 	return dupTo(s.stdout.w, 1)
 }
 
-// publishOrdered publishes a rich output after any text printed before it.
+// publishOrdered publishes an output after any text printed before it,
+// through the cache's recorder.
 func (s *Session) publishOrdered(o display.Output) {
-	if o.Kind != display.Stream {
-		s.stdout.flush()
-		s.stderr.flush()
-	}
-	s.publish(o)
+	display.Publish(o)
 }
 
 func (s *Session) capture(vals ...any) {
