@@ -37,6 +37,9 @@ fuzz:
 
 bench: build
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/kernel_bench.py
+	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/cache_bench.py
+	$(GO) test -run XXX -bench . -benchtime 20x ./interp
+	$(GO) test -run XXX -bench . ./cachecells
 
 clean:
 	rm -rf $(BUILD)

@@ -46,6 +46,11 @@ type cachedFunc struct {
 	results []string // result types as written
 	lastErr bool
 	helper  string // prefix of the generated helpers
+	// implName is the implementation the host calls on a miss, for plain
+	// functions: the wrapper then passes no closure, which yaegi would have
+	// to wrap anew on every call. Methods and generic functions pass one.
+	implName string
+	impl     reflect.Value
 }
 
 // rewriteCached rewrites every cached function among decls in text (the
@@ -206,6 +211,10 @@ func rewriteOne(fn string, d *Decl, opts cachecells.Options) (*cachedFunc, []edi
 	if len(results) > 0 {
 		compute = "func() []any { " + strings.Join(results, ", ") + " := " + callee + "(" + strings.Join(callArgs, ", ") + "); return []any{" + strings.Join(results, ", ") + "} }"
 	}
+	if recv == "" && typeParams == "" {
+		cf.implName = impl
+		compute = "nil"
+	}
 	body = append(body, "__gocell_out := "+rtName+".CacheCall(\""+d.Name+"\", []any{"+strings.Join(args, ", ")+"}, "+compute+")")
 	if len(results) == 0 {
 		body = append(body, "_ = __gocell_out")
@@ -274,6 +283,12 @@ func (s *Session) registerCached() error {
 				spec.NewResults = fn
 			}
 		}
+		cf.impl = reflect.Value{}
+		if cf.implName != "" {
+			if v, err := s.yi.Eval(cf.implName); err == nil && v.Kind() == reflect.Func {
+				cf.impl = v
+			}
+		}
 		if cf.options.Validate != "" {
 			v, err := s.yi.Eval(cf.helper + "_validate")
 			if err != nil {
@@ -336,9 +351,13 @@ func (s *Session) cacheCall(name string, args []any, compute func() []any) []any
 	if f == nil {
 		panic(fmt.Sprintf("cached function %s is not registered; run its cell again", name))
 	}
+	if compute == nil {
+		compute = s.callImpl(name, args)
+	}
 	// Text printed before the call is published before any replay, and
 	// text printed by the computation is published inside the recording.
-	s.flushStreams()
+	s.stdout.flushFast()
+	s.stderr.flushFast()
 	out, err := f.Call(args, func() []any {
 		r := compute()
 		s.flushStreams()
@@ -353,4 +372,41 @@ func (s *Session) cacheCall(name string, args []any, compute func() []any) []any
 func (s *Session) flushStreams() {
 	s.stdout.flush()
 	s.stderr.flush()
+}
+
+// callImpl returns a compute func that calls the registered implementation
+// of a plain cached function with args.
+func (s *Session) callImpl(name string, args []any) func() []any {
+	cf := s.cached[name]
+	if cf == nil || !cf.impl.IsValid() {
+		panic(fmt.Sprintf("cached function %s has no implementation registered; run its cell again", name))
+	}
+	return func() []any {
+		t := cf.impl.Type()
+		in := make([]reflect.Value, len(args))
+		for i, a := range args {
+			pt := t.In(i)
+			if i == t.NumIn()-1 && t.IsVariadic() {
+				pt = t.In(i) // the variadic slice itself; passed with CallSlice
+			}
+			if a == nil {
+				in[i] = reflect.Zero(pt)
+			} else {
+				in[i] = reflect.ValueOf(a)
+			}
+		}
+		var out []reflect.Value
+		if t.IsVariadic() {
+			out = cf.impl.CallSlice(in)
+		} else {
+			out = cf.impl.Call(in)
+		}
+		res := make([]any, len(out))
+		for i, v := range out {
+			if v.IsValid() && !(v.Kind() == reflect.Interface && v.IsNil()) {
+				res[i] = v.Interface()
+			}
+		}
+		return res
+	}
 }

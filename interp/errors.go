@@ -140,3 +140,13 @@ func importError(file, code, spec string, c chunk, err error) *CellError {
 	e.Traceback = append(e.Traceback, "gocell can import the Go standard library, and its own display package without an import line.")
 	return e
 }
+
+// goroutineError reports panics in goroutines the cell started.
+func goroutineError(panics []string) *CellError {
+	e := &CellError{EName: "panic", EValue: "in a goroutine: " + panics[0]}
+	for _, p := range panics {
+		e.Traceback = append(e.Traceback, "panic in a goroutine the cell started: "+p)
+	}
+	e.Traceback = append(e.Traceback, "The goroutine stopped; the notebook keeps running. In a compiled program this panic would have ended the process.")
+	return e
+}

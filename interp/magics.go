@@ -98,20 +98,20 @@ func (s *Session) magic(line string) {
 		case arg == "":
 			env := os.Environ()
 			sort.Strings(env)
-			fmt.Fprintln(s.stdout.w, strings.Join(env, "\n"))
+			fmt.Fprintln(s.stdout, strings.Join(env, "\n"))
 		case strings.Contains(arg, "="):
 			k, v, _ := strings.Cut(arg, "=")
 			k = strings.TrimSpace(k)
 			if err := os.Setenv(k, strings.TrimSpace(v)); err != nil {
 				panic(fmt.Sprintf("%%env: %v", err))
 			}
-			fmt.Fprintf(s.stdout.w, "env: %s=%s\n", k, strings.TrimSpace(v))
+			fmt.Fprintf(s.stdout, "env: %s=%s\n", k, strings.TrimSpace(v))
 		default:
 			v, ok := os.LookupEnv(arg)
 			if !ok {
 				panic(fmt.Sprintf("%%env: %s is not set", arg))
 			}
-			fmt.Fprintln(s.stdout.w, v)
+			fmt.Fprintln(s.stdout, v)
 		}
 	case "cache":
 		s.cacheMagic(fields[1:])
@@ -137,15 +137,15 @@ func (s *Session) cacheMagic(args []string) {
 			}
 		}
 		if len(args) == 1 {
-			fmt.Fprintln(s.stdout.w, "Cleared every cache.")
+			fmt.Fprintln(s.stdout, "Cleared every cache.")
 		} else {
-			fmt.Fprintf(s.stdout.w, "Cleared the cache of %s.\n", strings.Join(args[1:], ", "))
+			fmt.Fprintf(s.stdout, "Cleared the cache of %s.\n", strings.Join(args[1:], ", "))
 		}
 	case "why":
 		if len(args) != 2 {
 			panic("usage: %cache why F")
 		}
-		fmt.Fprintln(s.stdout.w, s.cache.Why(args[1]))
+		fmt.Fprintln(s.stdout, s.cache.Why(args[1]))
 	default:
 		panic(fmt.Sprintf("unknown %%cache command %q; %s", args[0], usage))
 	}
@@ -155,7 +155,7 @@ func (s *Session) cacheMagic(args []string) {
 func (s *Session) timeStart() { s.timeMark = time.Now() }
 
 func (s *Session) timeEnd(stmt string) {
-	fmt.Fprintf(s.stdout.w, "time: %s  (%s)\n", formatDuration(time.Since(s.timeMark)), stmt)
+	fmt.Fprintf(s.stdout, "time: %s  (%s)\n", formatDuration(time.Since(s.timeMark)), stmt)
 }
 
 // formatDuration prints a wall time with three significant digits.

@@ -54,9 +54,13 @@ type Session struct {
 	cached       map[string]*cachedFunc   // cached functions by name ("F", "T.M")
 	globalsCache map[string]reflect.Value // globals(s.yi), read once per chunk
 	timeMark     time.Time                // set by %time STATEMENT
-	stdout       *stream
-	stderr       *stream
-	stdin        *stdinReader
+
+	goMu     sync.Mutex
+	running  bool     // a cell is running: goroutine panics end it with an error
+	goPanics []string // goroutine panics during the running cell
+	stdout   *stream
+	stderr   *stream
+	stdin    *stdinReader
 
 	publish func(display.Output)
 
@@ -111,7 +115,7 @@ func NewSession(publish func(display.Output)) (*Session, error) {
 // newInterpreter creates a yaegi interpreter wired to the session's
 // streams, stdin and runtime package.
 func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
-	yi := yaegi.New(yaegi.Options{Stdout: s.stdout.w, Stderr: s.stderr.w, Stdin: s.stdin, GoPath: os.DevNull})
+	yi := yaegi.New(yaegi.Options{Stdout: s.stdout, Stderr: s.stderr, Stdin: s.stdin, GoPath: os.DevNull})
 	// yaegi hands notebook values to host funcs without their methods
 	// unless the func is registered to receive the interfaces they implement
 	// (String, HTML, image.Image, ...); it reads the registry in Use.
@@ -127,6 +131,7 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 			"TypeOf":    reflect.ValueOf(func(v any) { s.probeType = reflect.TypeOf(v) }),
 			"CacheCall": reflect.ValueOf(s.cacheCall),
 			"Magic":     reflect.ValueOf(s.magic),
+			"GoPanic":   reflect.ValueOf(s.goPanic),
 			"TimeStart": reflect.ValueOf(s.timeStart),
 			"TimeEnd":   reflect.ValueOf(s.timeEnd),
 		},
@@ -136,6 +141,8 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 		// panic, so a cell cannot end the executor.
 		"os/os": {
 			"Stdin":     reflect.ValueOf(&s.stdin.asReader).Elem(),
+			"Stdout":    reflect.ValueOf(&s.stdout.w).Elem(),
+			"Stderr":    reflect.ValueOf(&s.stderr.w).Elem(),
 			"Getenv":    reflect.ValueOf(os.Getenv),
 			"LookupEnv": reflect.ValueOf(os.LookupEnv),
 			"Setenv":    reflect.ValueOf(os.Setenv),
@@ -216,6 +223,9 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	}
 	s.stdin.begin(ctx, opt.AllowStdin, opt.Input)
 	defer s.stdin.end()
+	s.takeGoPanics()
+	s.setRunning(true)
+	defer s.setRunning(false)
 	defer func() {
 		s.stdout.flush()
 		s.stderr.flush()
@@ -240,7 +250,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	if timeCell {
 		start := time.Now()
 		defer func() {
-			fmt.Fprintf(s.stdout.w, "time: %s\n", formatDuration(time.Since(start)))
+			fmt.Fprintf(s.stdout, "time: %s\n", formatDuration(time.Since(start)))
 		}()
 	}
 	chunks, perr := splitCell(code)
@@ -265,6 +275,9 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 		}
 	}
 	s.cache.Sweep()
+	if p := s.takeGoPanics(); len(p) > 0 {
+		return goroutineError(p)
+	}
 	if s.hasValue && !opt.Silent {
 		s.stdout.flush()
 		s.stderr.flush()
@@ -369,6 +382,7 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *Cel
 	if rerr != nil {
 		return compileError(file, code, fmt.Errorf("%s:%d:%d: %v", file, c.line, c.col, rerr))
 	}
+	text = rewriteGoStmts(chunkDecl, text)
 	decls, err := parseDecls(text, file, c.line, c.col)
 	if err != nil {
 		return compileError(file, code, err)
@@ -456,7 +470,7 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c chunk, last
 	if rerr != nil {
 		return compileError(file, code, fmt.Errorf("%s:%d:%d: %v", file, c.line, c.col, rerr))
 	}
-	c.text = text
+	c.text = rewriteGoStmts(chunkStmt, text)
 	if last {
 		if captured, ok := captureLast(text); ok {
 			text = captured

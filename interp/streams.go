@@ -40,6 +40,7 @@ type stream struct {
 	timer   *time.Timer
 	synced  chan struct{} // receives one value per marker seen
 	trace   []string      // panic frames taken out of stderr
+
 }
 
 func newStream(name string, publish func(display.Output)) (*stream, error) {
@@ -63,6 +64,15 @@ func (s *stream) readLoop() {
 			return
 		}
 	}
+}
+
+// Write adds p to the stream at once. The interpreter's fmt.Print*, log
+// and panic traces write here (Options.Stdout/Stderr), synchronously, so
+// their text is in order with everything the cell publishes; os.Stdout
+// stays the pipe, an *os.File as Go code expects.
+func (s *stream) Write(p []byte) (int, error) {
+	s.add(p)
+	return len(p), nil
 }
 
 // add appends data read from the pipe, acting on any sync markers in it.
@@ -162,7 +172,22 @@ func (s *stream) takeTrace() []string {
 	return t
 }
 
-// flush waits until everything written so far has been published.
+// flushFast publishes what is pending, without asking the pipe. Text from
+// fmt.Print* and log is always pending already (it is written through
+// Write); text written to os.Stdout directly may still be in the pipe and
+// be published a moment later. It serves where that costs order at most:
+// before each call of a cached function, where even one system call costs
+// a large part of a hit.
+func (s *stream) flushFast() {
+	s.mu.Lock()
+	if len(s.pending) > 0 {
+		s.publishLocked(len(s.pending), true)
+	}
+	s.mu.Unlock()
+}
+
+// flush waits until everything written so far, through Write or the pipe,
+// has been published: a marker sent through the pipe comes back in order.
 func (s *stream) flush() {
 	if _, err := s.w.WriteString(syncMarker); err != nil {
 		return
