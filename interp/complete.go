@@ -182,7 +182,40 @@ func (s *Session) memberCandidates(x string) []candidate {
 	if !ok || !v.IsValid() {
 		return nil
 	}
-	return typeMembers(v.Type())
+	out := typeMembers(v.Type())
+	// yaegi's reflect types of notebook types carry no methods and rename
+	// unexported fields: list the declared type's methods and fields.
+	typ := strings.TrimLeft(s.varHints[x], "*")
+	if d := s.reg.Lookup(typ); d != nil && d.Kind == "type" {
+		out = append(out, s.declaredMembers(typ)...)
+	}
+	return out
+}
+
+// declaredMembers lists the methods and struct fields of notebook type typ.
+func (s *Session) declaredMembers(typ string) []candidate {
+	var out []candidate
+	for _, name := range s.reg.Names() {
+		if strings.HasPrefix(name, typ+".") {
+			out = append(out, candidate{text: name[len(typ)+1:], kind: "method", signature: s.reg.Lookup(name).Canonical})
+		}
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package main\n"+s.reg.Lookup(typ).Canonical, 0)
+	if err != nil {
+		return out
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if st, ok := n.(*ast.StructType); ok {
+			for _, field := range st.Fields.List {
+				for _, id := range field.Names {
+					out = append(out, candidate{text: id.Name, kind: "field", signature: exprString(field.Type)})
+				}
+			}
+			return false
+		}
+		return true
+	})
+	return out
 }
 
 // packageSymbols returns the exported symbols of the package a name refers

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"strings"
+	"time"
 
 	"github.com/gocell/gocell/display"
 )
@@ -74,7 +75,8 @@ func rewriteGoStmts(kind chunkKind, text string) string {
 		// Keep every newline of the original statement: the values are
 		// written out in place, and the rest goes on the last line.
 		prefix := "{ " + strings.Join(names, ", ") + " := "
-		suffix := "; go func() { defer func() { if r := recover(); r != nil { " + rtName + ".GoPanic(r) } }(); " +
+		token := fmt.Sprintf("__gocell_g%d", n)
+		suffix := "; " + token + " := " + rtName + ".GoStart(); go func() { defer func() { " + rtName + ".GoEnd(" + token + ", recover()) }(); " +
 			fn + "(" + strings.Join(args, ", ") + ellipsis + ") }() }"
 		edits = append(edits, edit{start: off(gs.Pos()), end: off(gs.End()), text: prefix + strings.Join(values, ", ") + suffix})
 		return false // nested go statements inside the literal are rare; leave them
@@ -92,6 +94,48 @@ func isBuiltin(name string) bool {
 		return true
 	}
 	return false
+}
+
+// goStart counts a goroutine the running cell starts, and returns the
+// cell it belongs to.
+func (s *Session) goStart() int64 {
+	s.goMu.Lock()
+	defer s.goMu.Unlock()
+	s.cellGoroutines++
+	return s.cellSeq
+}
+
+// goEnd is deferred by every goroutine a cell starts; r is what recover
+// returned in it.
+func (s *Session) goEnd(cell int64, r any) {
+	s.goMu.Lock()
+	if cell == s.cellSeq {
+		s.cellGoroutines--
+	}
+	s.goMu.Unlock()
+	if r != nil {
+		s.goPanic(r)
+	}
+}
+
+// goroutineGrace is how long the end of a cell waits for the goroutines it
+// started, still running, to report a panic: a panicking goroutine runs the
+// cell's deferred calls (wg.Done) before its recover reports the panic.
+const goroutineGrace = 50 * time.Millisecond
+
+// waitGoroutines gives the cell's goroutines that are still running a short
+// grace to report a panic.
+func (s *Session) waitGoroutines() {
+	deadline := time.Now().Add(goroutineGrace)
+	for time.Now().Before(deadline) {
+		s.goMu.Lock()
+		live, panicked := s.cellGoroutines, len(s.goPanics) > 0
+		s.goMu.Unlock()
+		if live <= 0 || panicked {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
 
 // goPanic receives a recovered goroutine panic.
@@ -123,5 +167,9 @@ func (s *Session) takeGoPanics() []string {
 func (s *Session) setRunning(running bool) {
 	s.goMu.Lock()
 	s.running = running
+	if running {
+		s.cellSeq++
+		s.cellGoroutines = 0
+	}
 	s.goMu.Unlock()
 }

@@ -61,6 +61,19 @@ func (s *Session) Inspect(code string, cursor, detail int) *Reply {
 }
 
 func (s *Session) inspectMember(pkgName, name string) string {
+	// A method or field of a notebook variable: its declaration.
+	if typ := strings.TrimLeft(s.varHints[pkgName], "*"); typ != "" {
+		if d := s.reg.Lookup(typ + "." + name); d != nil {
+			return d.Source
+		}
+		if d := s.reg.Lookup(typ); d != nil {
+			for _, c := range s.declaredMembers(typ) {
+				if c.text == name {
+					return fmt.Sprintf("field %s %s of type %s\n\n%s", name, c.signature, typ, d.Source)
+				}
+			}
+		}
+	}
 	syms := s.packageSymbols(pkgName)
 	v, ok := syms[name]
 	if !ok {

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"go/parser"
 	"go/scanner"
 	"go/token"
 	"strings"
@@ -69,8 +70,24 @@ func IsComplete(code string) (status, indent string) {
 		last != token.INC && last != token.DEC && last != token.SEMICOLON {
 		return "incomplete", ""
 	}
-	if _, err := splitCell(code); err != nil {
+	chunks, err := splitCell(code)
+	if err != nil {
 		return "invalid", ""
 	}
+	for _, c := range chunks {
+		if !parses(c) {
+			return "invalid", ""
+		}
+	}
 	return "complete", ""
+}
+
+// parses reports whether a chunk is syntactically valid Go.
+func parses(c chunk) bool {
+	src := "package main\n" + c.text
+	if c.kind == chunkStmt {
+		src = "package main\nfunc _() {\n" + c.text + "\n}\n"
+	}
+	_, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
+	return err == nil
 }

@@ -47,3 +47,42 @@ func TestMagics(t *testing.T) {
 		t.Fatalf("is_complete with a magic line: %s", st)
 	}
 }
+
+func TestIsComplete(t *testing.T) {
+	for _, c := range []struct{ code, want string }{
+		{"x := 1", "complete"},
+		{"func f() {", "incomplete"},
+		{"fmt.Println(\"a\",", "incomplete"},
+		{"s := `raw", "incomplete"},
+		{"x := )", "invalid"},
+		{"func f() { return 1 }}", "invalid"},
+		{"for i := 0 i < 3; i++ {}", "invalid"},
+		{"%cache stats", "complete"},
+	} {
+		if got, _ := IsComplete(c.code); got != c.want {
+			t.Errorf("IsComplete(%q) = %s, want %s", c.code, got, c.want)
+		}
+	}
+}
+
+func TestCompletesNotebookTypes(t *testing.T) {
+	s, _ := session(t)
+	run(t, s, "cell1.go", "type Config struct {\n\tPort int\n\thost string\n}\nfunc (c Config) Portable() bool { return c.Port > 0 }\ncfg := Config{Port: 8080}")
+	r := s.Complete("cfg.Po", len("cfg.Po"))
+	if !contains(r.Matches, "Port") || !contains(r.Matches, "Portable") {
+		t.Fatalf("cfg.Po completes to %v", r.Matches)
+	}
+	if r.CursorStart != 4 || r.CursorEnd != 6 {
+		t.Fatalf("cursor %d-%d", r.CursorStart, r.CursorEnd)
+	}
+	run(t, s, "cell2.go", "import \"strings\"\nvar sb strings.Builder")
+	if r := s.Complete("sb.Wr", 5); !contains(r.Matches, "WriteString") {
+		t.Fatalf("sb.Wr completes to %v", r.Matches)
+	}
+	if r := s.Complete("strings.Buil", 12); !contains(r.Matches, "Builder") {
+		t.Fatalf("strings.Buil completes to %v", r.Matches)
+	}
+	if r := s.Inspect("cfg.Portable", 10, 0); !r.Found {
+		t.Fatal("no inspection of a notebook method")
+	}
+}

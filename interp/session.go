@@ -55,12 +55,14 @@ type Session struct {
 	globalsCache map[string]reflect.Value // globals(s.yi), read once per chunk
 	timeMark     time.Time                // set by %time STATEMENT
 
-	goMu     sync.Mutex
-	running  bool     // a cell is running: goroutine panics end it with an error
-	goPanics []string // goroutine panics during the running cell
-	stdout   *stream
-	stderr   *stream
-	stdin    *stdinReader
+	goMu           sync.Mutex
+	running        bool     // a cell is running: goroutine panics end it with an error
+	goPanics       []string // goroutine panics during the running cell
+	cellSeq        int64    // numbers cells, for goroutines to tell theirs
+	cellGoroutines int      // goroutines the running cell started that are still running
+	stdout         *stream
+	stderr         *stream
+	stdin          *stdinReader
 
 	publish func(display.Output)
 
@@ -131,7 +133,8 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 			"TypeOf":    reflect.ValueOf(func(v any) { s.probeType = reflect.TypeOf(v) }),
 			"CacheCall": reflect.ValueOf(s.cacheCall),
 			"Magic":     reflect.ValueOf(s.magic),
-			"GoPanic":   reflect.ValueOf(s.goPanic),
+			"GoStart":   reflect.ValueOf(s.goStart),
+			"GoEnd":     reflect.ValueOf(s.goEnd),
 			"TimeStart": reflect.ValueOf(s.timeStart),
 			"TimeEnd":   reflect.ValueOf(s.timeEnd),
 		},
@@ -275,6 +278,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 		}
 	}
 	s.cache.Sweep()
+	s.waitGoroutines()
 	if p := s.takeGoPanics(); len(p) > 0 {
 		return goroutineError(p)
 	}
