@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -38,6 +39,43 @@ func cacheDir() string {
 	return filepath.Join(wd, ".gocell-cache")
 }
 
+// checkDirectives reports a //%cache_data or //%cache_resource line that is
+// not directly above a func declaration: a directive that silently did
+// nothing would let a user believe a function is cached.
+func checkDirectives(code string) error {
+	if !strings.Contains(code, "//%cache_") {
+		return nil
+	}
+	lines := strings.Split(code, "\n")
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if !isCacheDirective(trimmed) {
+			continue
+		}
+		next := ""
+		if i+1 < len(lines) {
+			next = strings.TrimSpace(lines[i+1])
+		}
+		if !strings.HasPrefix(next, "func ") || strings.HasPrefix(next, "func (") && !isMethodLine(next) {
+			what := "the next line is not a func declaration"
+			if next == "" {
+				what = "the next line is blank"
+				if i+1 >= len(lines) {
+					what = "it is the cell's last line"
+				}
+			}
+			return fmt.Errorf("line %d: %s must be directly above a func declaration, but %s", i+1, strings.Fields(trimmed)[0], what)
+		}
+	}
+	return nil
+}
+
+// methodLine matches the start of a method declaration, "func (r T) M(",
+// as opposed to a function literal such as "func (x int) {".
+var methodLine = regexp.MustCompile(`^func\s*\([^)]*\)\s*[A-Za-z_][A-Za-z0-9_]*\s*[\[(]`)
+
+func isMethodLine(line string) bool { return methodLine.MatchString(line) }
+
 // cachedFunc is what the rewrite learned about one cached function.
 type cachedFunc struct {
 	key     string // "F" or "T.M"
@@ -56,7 +94,7 @@ type cachedFunc struct {
 // rewriteCached rewrites every cached function among decls in text (the
 // chunk the decls were parsed from). It returns the new text and, for each
 // rewritten decl, its new Source, with errors naming the directive's line.
-func rewriteCached(text string, decls []*Decl) (string, []*cachedFunc, error) {
+func rewriteCached(text string, decls []*Decl, known func(name string) bool) (string, []*cachedFunc, error) {
 	var edits []edit
 	var funcs []*cachedFunc
 	for _, d := range decls {
@@ -69,6 +107,9 @@ func rewriteCached(text string, decls []*Decl) (string, []*cachedFunc, error) {
 		opts, err := cachecells.ParseDirective(d.Directive)
 		if err != nil {
 			return "", nil, fmt.Errorf("line %d: %v", d.Line, err)
+		}
+		if opts.Validate != "" && !known(opts.Validate) {
+			return "", nil, fmt.Errorf("line %d: validate=%s names no function or method of the notebook; declare it (func %s(r T) bool, or a method T.M() bool) before this cell", d.Line, opts.Validate, opts.Validate)
 		}
 		cf, eds, src, err := rewriteOne(text[d.start:d.end], d, opts)
 		if err != nil {

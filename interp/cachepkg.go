@@ -52,6 +52,8 @@ func (s *Session) cacheSymbols() yaegi.Exports {
 		"RegisterHasher": reflect.ValueOf(func(example any, fn func(v any) any) {
 			cachecells.RegisterHasher(reflect.TypeOf(example), fn)
 		}),
+		// Table is what Stats returns.
+		"Table": reflect.ValueOf((*statsTable)(nil)),
 	}}
 }
 

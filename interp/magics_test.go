@@ -86,3 +86,24 @@ func TestCompletesNotebookTypes(t *testing.T) {
 		t.Fatal("no inspection of a notebook method")
 	}
 }
+
+func TestMisplacedDirectivesAreErrors(t *testing.T) {
+	s, _ := session(t)
+	for _, code := range []string{
+		"//%cache_data\nvar x = 1",
+		"//%cache_data\n\nfunc F() int { return 1 }",
+		"//%cache_data\nfmt.Println(1)",
+		"x := 1\n//%cache_data",
+		"//%cache_data\nfunc (x int) { }(1)",
+		"//%cache_resource validate=NoSuchCheck\nfunc Open() *int { return new(int) }",
+		"//%cache_data ttl=soon\nfunc G() int { return 1 }",
+	} {
+		_, err := run(t, s, "cell1.go", code)
+		if err == nil || !strings.Contains(err.EValue, "cache_") && !strings.Contains(err.EValue, "validate=") && !strings.Contains(err.EValue, "ttl") {
+			t.Errorf("%q: want a directive error, got %v", code, err)
+		}
+	}
+	if _, err := run(t, s, "cell2.go", "//%cache_data\nfunc (p *int) bad() {}"); err != nil && strings.Contains(err.EValue, "directly above") {
+		t.Errorf("a method line was taken for a misplaced directive: %v", err)
+	}
+}

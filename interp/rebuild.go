@@ -9,8 +9,12 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	yaegi "github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/gocell/gocell/display"
 )
 
 // rebuildResult says what a rebuild could not carry over.
@@ -43,6 +47,16 @@ func (s *Session) rebuild(ctx context.Context, reg *Registry, mustCompile int) (
 	// half-defined symbols that later units bind to, so when any pass had a
 	// failure, the interpreter is built once more in the order that worked.
 	vars := s.varsToMove(oldYi, oldGlobals, reg)
+	if s.replayByKind(ctx, reg, vars) {
+		return s.finishRebuild(ctx, reg, oldGlobals, res)
+	}
+	// Something does not compile: replay cell by cell, to find out what,
+	// and keep everything else.
+	if yi, err = s.newInterpreter(); err != nil {
+		undo()
+		return res, err
+	}
+	s.yi, s.fileImports = yi, map[string]map[string]bool{}
 	units := reg.replayUnitsWithIDs()
 	order, pending, waiting, failed := s.replay(ctx, reg, units, vars)
 	if len(failed) > 0 || len(pending) > 0 {
@@ -66,7 +80,12 @@ func (s *Session) rebuild(ctx context.Context, reg *Registry, mustCompile int) (
 	for _, v := range vars {
 		res.lost = append(res.lost, v.name)
 	}
-	// Values move once everything is declared.
+	return s.finishRebuild(ctx, reg, oldGlobals, res)
+}
+
+// finishRebuild moves the values of variables, once everything is declared,
+// and registers the cached functions with the new interpreter.
+func (s *Session) finishRebuild(ctx context.Context, reg *Registry, oldGlobals map[string]reflect.Value, res rebuildResult) (rebuildResult, error) {
 	g := globals(s.yi)
 	for _, name := range sortedKeys(oldGlobals) {
 		src, dst := oldGlobals[name], g[name]
@@ -88,6 +107,53 @@ func (s *Session) rebuild(ctx context.Context, reg *Registry, mustCompile int) (
 	return res, nil
 }
 
+// replayByKind declares the notebook the way a Go package is compiled:
+// every type and constant in one unit, then the variables, then every
+// function and method in one unit, so that declarations refer to each other
+// in any order and across cells. It reports false if any step fails.
+func (s *Session) replayByKind(ctx context.Context, reg *Registry, vars []varToMove) bool {
+	var typesConsts, declVars, funcs strings.Builder
+	files := map[string]bool{}
+	for _, u := range reg.units {
+		for _, name := range u.names {
+			d := reg.decls[name]
+			if d == nil || d.chunk != u.id || d.Source == "" {
+				continue
+			}
+			files[d.File] = true
+			text := lineDirective(d.File, d.Line, d.Col) + d.Source + "\n"
+			switch d.Kind {
+			case "type", "const":
+				typesConsts.WriteString(text)
+			case "var":
+				declVars.WriteString(text)
+			default:
+				funcs.WriteString(text)
+			}
+		}
+	}
+	all := typesConsts.String() + declVars.String() + funcs.String()
+	// Package names inside a declaration resolve by the file its line
+	// directive names: give each of those files the imports.
+	for f := range files {
+		if s.ensureImports(ctx, f, all) != nil {
+			return false
+		}
+	}
+	compile := func(text string) bool {
+		return text == "" || s.compileUnit(ctx, "replay.go", "package main\n"+text) == nil
+	}
+	if !compile(typesConsts.String()) || !compile(declVars.String()) {
+		return false
+	}
+	for _, v := range vars {
+		if _, ok := s.declareVar(ctx, v); !ok {
+			return false
+		}
+	}
+	return compile(funcs.String())
+}
+
 // replay compiles units and declares vars, each only once every notebook
 // name it uses is defined: yaegi accepts a function that calls a function
 // not declared yet, and the result stays broken after the callee arrives.
@@ -105,11 +171,24 @@ func (s *Session) replay(ctx context.Context, reg *Registry, units []replayUnitI
 	for _, v := range vars {
 		notebook[v.name] = true
 	}
+	// A selector x.M may call a method M of a notebook type: a unit using M
+	// waits for every method of that name.
+	methodKeys := map[string][]string{} // "M" -> ["T.M", ...]
+	for _, n := range reg.Names() {
+		if i := strings.IndexByte(n, '.'); i >= 0 {
+			methodKeys[n[i+1:]] = append(methodKeys[n[i+1:]], n)
+		}
+	}
 	defined := map[string]bool{}
 	ready := func(uses []string, own map[string]bool) bool {
 		for _, u := range uses {
 			if notebook[u] && !defined[u] && !own[u] {
 				return false
+			}
+			for _, key := range methodKeys[u] {
+				if !defined[key] && !own[key] {
+					return false
+				}
 			}
 		}
 		return true
@@ -223,14 +302,76 @@ func (s *Session) varsToMove(oldYi *yaegi.Interpreter, old map[string]reflect.Va
 }
 
 // declareVar declares v with the first of its types that compiles, and
-// returns that type.
+// returns that type. Each declaration gets a file of its own, which imports
+// the library packages its type names (a variable can hold a *bufio.Reader
+// without the notebook importing bufio).
 func (s *Session) declareVar(ctx context.Context, v varToMove) (string, bool) {
 	for _, t := range v.types {
-		if s.compileUnit(ctx, "vars.go", "package main\nvar "+v.name+" "+t+"\n") == nil {
+		s.compileSeq++
+		file := fmt.Sprintf("var~%d.go", s.compileSeq)
+		if s.compileUnit(ctx, file, "package main\n"+s.importsFor(t)+"var "+v.name+" "+t+"\n") == nil {
 			return t, true
 		}
 	}
 	return "", false
+}
+
+// importsFor returns import declarations for the packages a type
+// expression names that the notebook does not import.
+func (s *Session) importsFor(typ string) string {
+	var b strings.Builder
+	for _, q := range hostTypeNames() {
+		pkg := q.name[:strings.IndexByte(q.name, '.')]
+		if q.path == dispPkg || q.path == cachePkg {
+			continue // imported automatically when named
+		}
+		if !strings.Contains(typ, pkg+".") || s.importsName(pkg) || strings.Contains(b.String(), `"`+q.path+`"`) {
+			continue
+		}
+		if strings.Contains(typ, q.name) {
+			fmt.Fprintf(&b, "import %s %q\n", pkg, q.path)
+		}
+	}
+	return b.String()
+}
+
+// qualifiedType is a library type as notebook source writes it.
+type qualifiedType struct {
+	name string // "bufio.Reader"
+	path string // "bufio"
+}
+
+var (
+	hostTypesOnce sync.Once
+	hostTypes     map[reflect.Type]qualifiedType
+)
+
+// hostTypeNames maps the library types cells can name (the standard
+// library, display and cache) to their qualified names.
+func hostTypeNames() map[reflect.Type]qualifiedType {
+	hostTypesOnce.Do(func() {
+		hostTypes = map[reflect.Type]qualifiedType{}
+		add := func(exports map[string]map[string]reflect.Value) {
+			for key, syms := range exports {
+				i := strings.LastIndexByte(key, '/')
+				if i < 0 || key[:i] == "" {
+					continue
+				}
+				path, pkg := key[:i], key[i+1:]
+				for name, v := range syms {
+					if v.Kind() == reflect.Ptr && v.IsNil() && v.Type().Elem().Name() != "" {
+						if _, dup := hostTypes[v.Type().Elem()]; !dup {
+							hostTypes[v.Type().Elem()] = qualifiedType{name: pkg + "." + name, path: path}
+						}
+					}
+				}
+			}
+		}
+		add(stdlib.Symbols)
+		add(display.Symbols)
+		add((&Session{}).cacheSymbols())
+	})
+	return hostTypes
 }
 
 func sortedKeys(m map[string]reflect.Value) []string {
@@ -277,7 +418,10 @@ func typeExpr(t reflect.Type, names map[reflect.Type]string) string {
 		if t.PkgPath() == "" {
 			return t.Name() // int, string, error, ...
 		}
-		return t.String() // time.Duration: valid when the package is imported under its name
+		if q, ok := hostTypeNames()[t]; ok {
+			return q.name // time.Duration, cache.Table: the package is imported with the declaration
+		}
+		return ""
 	}
 	elem := func(e reflect.Type) string { return typeExpr(e, names) }
 	switch t.Kind() {
@@ -340,6 +484,13 @@ func typeExpr(t reflect.Type, names map[reflect.Type]string) string {
 // assign sets dst to src's value, converting field by field (by name) when a
 // type's layout changed; it reports whether it could.
 func assign(dst, src reflect.Value) bool {
+	return assignSeen(dst, src, map[uintptr]reflect.Value{})
+}
+
+// assignSeen is assign that converts each pointer once, so that cyclic
+// values (a list whose last node points to the first) end.
+func assignSeen(dst, src reflect.Value, seen map[uintptr]reflect.Value) bool {
+	assign := func(d, s reflect.Value) bool { return assignSeen(d, s, seen) }
 	if !dst.CanSet() {
 		return false
 	}
@@ -374,7 +525,12 @@ func assign(dst, src reflect.Value) bool {
 			if src.IsNil() {
 				return
 			}
+			if p, done := seen[src.Pointer()]; done && p.Type() == dst.Type() {
+				dst.Set(p)
+				return
+			}
 			p := reflect.New(dst.Type().Elem())
+			seen[src.Pointer()] = p
 			ok = assign(p.Elem(), src.Elem())
 			dst.Set(p)
 		case src.Kind() == reflect.Map && dst.Kind() == reflect.Map:

@@ -49,3 +49,44 @@ func TestRedefinition(t *testing.T) {
 		}
 	}
 }
+
+// TestRedefineMethodOfTypeDeclaredWithCaller covers a method redefined on
+// its own while its type and a caller were declared in one cell, and cyclic
+// values moving across a rebuild.
+func TestRedefineMethodOfTypeDeclaredWithCaller(t *testing.T) {
+	s, _ := session(t)
+	for i, st := range []struct{ code, want string }{
+		{"type Pt struct{ X, Y int }\nfunc (p Pt) Sum() int { return p.X + p.Y }\nfunc Use(p Pt) int { return p.Sum() * 10 }", ""},
+		{"Use(Pt{1, 2})", "=> 30\n"},
+		{"func (p Pt) Sum() int { return p.X * p.Y }", ""},
+		{"Use(Pt{3, 4})", "=> 120\n"},
+		{"type N struct{ V int; Next *N }\na := &N{V: 1}\na.Next = a\na.Next.Next.V", "=> 1\n"},
+		{"type N struct{ V, W int; Next *N }", ""},
+		{"a.Next.Next.Next.V", "=> 1\n"},
+	} {
+		out, err := run(t, s, "cell"+string(rune('a'+i))+".go", st.code)
+		if err != nil || out != st.want {
+			t.Fatalf("step %d %q: got %q, %v", i, st.code, out, err)
+		}
+	}
+}
+
+// TestLibraryTypedVariablesSurviveRebuilds covers variables whose type comes
+// from a package: they must be declared again with a name the interpreter
+// resolves, importing the package when the notebook does not.
+func TestLibraryTypedVariablesSurviveRebuilds(t *testing.T) {
+	t.Setenv("GOCELL_CACHE_DIR", t.TempDir())
+	s, _ := session(t)
+	steps := []struct{ code, want string }{
+		{"import (\n\t\"bufio\"\n\t\"strings\"\n)\nr := bufio.NewReader(strings.NewReader(\"line one\\nline two\\n\"))\nst := cache.Stats()\nfunc f() int { return 1 }", ""},
+		{"func f() int { return 2 }", ""},
+		{"line, _ := r.ReadString('\\n')\nline", "=> line one\n\n"},
+		{"len(st) + f()", "=> 2\n"},
+	}
+	for i, st := range steps {
+		out, err := run(t, s, "cell"+string(rune('a'+i))+".go", st.code)
+		if err != nil || out != st.want {
+			t.Fatalf("step %d %q: got %q, %v", i, st.code, out, err)
+		}
+	}
+}

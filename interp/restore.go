@@ -39,10 +39,18 @@ func (s *Session) Restore(cells []string) []string {
 				if text, err = rewriteChunk(chunkDecl, text); err != nil {
 					continue
 				}
-				if decls, err := parseDecls(text, file, c.line, c.col); err == nil {
-					s.reg.add(decls)
-					s.recordDecls(c.text)
+				decls, err := parseDecls(text, file, c.line, c.col)
+				if err != nil {
+					continue
 				}
+				known := func(name string) bool { return true } // validated when the cell first ran
+				if _, cached, err := rewriteCached(text, decls, known); err == nil {
+					for _, cf := range cached {
+						s.cached[cf.key] = cf
+					}
+				}
+				s.reg.add(decls)
+				s.recordDecls(c.text)
 			case chunkStmt:
 				if c.declares {
 					declaredVars(c.text, lost)

@@ -256,6 +256,9 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 			fmt.Fprintf(s.stdout, "time: %s\n", formatDuration(time.Since(start)))
 		}()
 	}
+	if err := checkDirectives(code); err != nil {
+		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{"CacheDirectiveError: " + cellLabel(opt.Name) + ", " + err.Error()}}
+	}
 	chunks, perr := splitCell(code)
 	if perr != nil {
 		return syntaxError(opt.Name, original, perr)
@@ -391,7 +394,15 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *Cel
 	if err != nil {
 		return compileError(file, code, err)
 	}
-	text, cachedFuncs, err := rewriteCached(text, decls)
+	known := func(name string) bool {
+		for _, d := range decls {
+			if d.Name == name {
+				return true
+			}
+		}
+		return s.reg.Lookup(name) != nil
+	}
+	text, cachedFuncs, err := rewriteCached(text, decls, known)
 	if err != nil {
 		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{fmt.Sprintf("%s: %v", cellLabel(file), err)}}
 	}
@@ -570,12 +581,22 @@ func (s *Session) compileUnit(ctx context.Context, file, src string) error {
 }
 
 // compileFile compiles and runs src parsed under exactly the name given.
-func (s *Session) compileFile(ctx context.Context, name, src string) error {
+// yaegi panics on some programs it cannot compile; that is an error of the
+// program, not of the session.
+func (s *Session) compileFile(ctx context.Context, name, src string) (err error) {
 	f, err := parser.ParseFile(s.yi.FileSet(), name, src, parser.ParseComments)
 	if err != nil {
 		return err
 	}
-	prog, err := s.yi.CompileAST(f)
+	var prog *yaegi.Program
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("%s: the interpreter cannot compile this: %v", name, r)
+			}
+		}()
+		prog, err = s.yi.CompileAST(f)
+	}()
 	if err != nil {
 		return err
 	}
