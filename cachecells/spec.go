@@ -43,6 +43,10 @@ type Spec struct {
 	// function (or anything it reaches) reads, by name. It is called on
 	// every call, because a global can change between calls (rule 4).
 	Globals func() map[string]reflect.Value
+	// Release, when set, closes a resource the cache lets go of (the first
+	// result), instead of its Close method: the interpreter's types have
+	// methods host code cannot see.
+	Release func(v any) error
 	// Validate checks a cached resource (the first result) before it is
 	// handed out; false releases it and computes a new one. Required when
 	// Options.Validate is set.

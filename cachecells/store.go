@@ -91,11 +91,26 @@ func (c *Cache) release(cs *compiled, e *entry) {
 	if cs == nil || cs.Options.Kind != Resource {
 		return
 	}
-	for _, r := range e.results {
+	for i, r := range e.results {
 		if r == nil {
 			continue
 		}
+		if i == 0 && cs.Release != nil {
+			c.releaseWith(cs.Name, cs.Release, r)
+			continue
+		}
 		c.closeResource(cs.Name, r)
+	}
+}
+
+func (c *Cache) releaseWith(name string, release func(any) error, r any) {
+	defer func() {
+		if p := recover(); p != nil {
+			c.warn(fmt.Sprintf("%s: closing the released resource panicked: %v", name, p))
+		}
+	}()
+	if err := release(r); err != nil {
+		c.warn(fmt.Sprintf("%s: closing the released resource: %v", name, err))
 	}
 }
 

@@ -89,12 +89,13 @@ type cachedFunc struct {
 	// to wrap anew on every call. Methods and generic functions pass one.
 	implName string
 	impl     reflect.Value
+	closer   bool // a _close helper releases the resource
 }
 
 // rewriteCached rewrites every cached function among decls in text (the
 // chunk the decls were parsed from). It returns the new text and, for each
 // rewritten decl, its new Source, with errors naming the directive's line.
-func rewriteCached(text string, decls []*Decl, known func(name string) bool) (string, []*cachedFunc, error) {
+func rewriteCached(text string, decls []*Decl, known func(name string) bool, lookup func(name string) *Decl) (string, []*cachedFunc, error) {
 	var edits []edit
 	var funcs []*cachedFunc
 	for _, d := range decls {
@@ -111,7 +112,7 @@ func rewriteCached(text string, decls []*Decl, known func(name string) bool) (st
 		if opts.Validate != "" && !known(opts.Validate) {
 			return "", nil, fmt.Errorf("line %d: validate=%s names no function or method of the notebook; declare it (func %s(r T) bool, or a method T.M() bool) before this cell", d.Line, opts.Validate, opts.Validate)
 		}
-		cf, eds, src, err := rewriteOne(text[d.start:d.end], d, opts)
+		cf, eds, src, err := rewriteOne(text[d.start:d.end], d, opts, lookup)
 		if err != nil {
 			return "", nil, fmt.Errorf("line %d: %v", d.Line, err)
 		}
@@ -145,7 +146,15 @@ func applyEdits(text string, edits []edit) string {
 
 // rewriteOne renames one cached function to its implementation and appends
 // the wrapper. fn is the function's source (no doc comment).
-func rewriteOne(fn string, d *Decl, opts cachecells.Options) (*cachedFunc, []edit, string, error) {
+func rewriteOne(fn string, d *Decl, opts cachecells.Options, lookup func(name string) *Decl) (*cachedFunc, []edit, string, error) {
+	// method returns the declaration of method m of the notebook type a
+	// type expression names (T or *T), or nil.
+	method := func(typ, m string) *Decl {
+		if lookup == nil {
+			return nil
+		}
+		return lookup(strings.TrimPrefix(typ, "*") + "." + m)
+	}
 	const head = "package main\n"
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "", head+fn, 0)
@@ -161,6 +170,14 @@ func rewriteOne(fn string, d *Decl, opts cachecells.Options) (*cachedFunc, []edi
 
 	var recv, recvType string
 	var args, callArgs, params []string
+	keyed := false // an argument is hashed through its CacheKey method
+	keyOf := func(name, typ string) string {
+		if method(typ, "CacheKey") != nil {
+			keyed = true
+			return name + ".CacheKey()"
+		}
+		return name
+	}
 	if fd.Recv != nil && len(fd.Recv.List) == 1 {
 		r := fd.Recv.List[0]
 		recv = "__gocell_recv"
@@ -168,7 +185,7 @@ func rewriteOne(fn string, d *Decl, opts cachecells.Options) (*cachedFunc, []edi
 			recv = r.Names[0].Name
 		}
 		recvType = exprString(r.Type)
-		args = append(args, recv)
+		args = append(args, keyOf(recv, recvType))
 		cf.params = append(cf.params, cachecells.Param{Name: recv})
 	}
 	n := 0
@@ -190,7 +207,7 @@ func rewriteOne(fn string, d *Decl, opts cachecells.Options) (*cachedFunc, []edi
 			}
 			n++
 			params = append(params, pname+" "+typ)
-			args = append(args, pname)
+			args = append(args, keyOf(pname, typ))
 			if _, variadic := field.Type.(*ast.Ellipsis); variadic {
 				callArgs = append(callArgs, pname+"...")
 			} else {
@@ -215,22 +232,22 @@ func rewriteOne(fn string, d *Decl, opts cachecells.Options) (*cachedFunc, []edi
 		return nil, nil, "", fmt.Errorf("a //%%cache_resource function must return the resource")
 	}
 
-	// Type parameters are passed on explicitly: func F[T any](x T) T.
-	typeParams, typeArgs := "", ""
+	// The wrapper of a generic function has the same type parameters; the
+	// call of the implementation leaves its type arguments to inference,
+	// because yaegi fails on explicit instantiation (impl[T](x)) there.
+	typeParams := ""
 	if fd.Type.TypeParams != nil && len(fd.Type.TypeParams.List) > 0 {
-		var tps, tas []string
+		var tps []string
 		for _, field := range fd.Type.TypeParams.List {
 			var ns []string
 			for _, id := range field.Names {
 				ns = append(ns, id.Name)
-				tas = append(tas, id.Name)
 			}
 			tps = append(tps, strings.Join(ns, ", ")+" "+exprString(field.Type))
 		}
-		typeParams, typeArgs = "["+strings.Join(tps, ", ")+"]", "["+strings.Join(tas, ", ")+"]"
+		typeParams = "[" + strings.Join(tps, ", ") + "]"
 	}
-
-	callee := impl + typeArgs
+	callee := impl
 	sig := "func "
 	if recv != "" {
 		sig += "(" + recv + " " + recvType + ") "
@@ -252,7 +269,7 @@ func rewriteOne(fn string, d *Decl, opts cachecells.Options) (*cachedFunc, []edi
 	if len(results) > 0 {
 		compute = "func() []any { " + strings.Join(results, ", ") + " := " + callee + "(" + strings.Join(callArgs, ", ") + "); return []any{" + strings.Join(results, ", ") + "} }"
 	}
-	if recv == "" && typeParams == "" {
+	if recv == "" && typeParams == "" && !keyed {
 		cf.implName = impl
 		compute = "nil"
 	}
@@ -283,8 +300,21 @@ func rewriteOne(fn string, d *Decl, opts cachecells.Options) (*cachedFunc, []edi
 		}
 		helpers += "; func " + helper + "_validate(__gocell_v any) bool { return " + check + " }"
 	}
+	if len(cf.results) > 0 {
+		if m := method(cf.results[0], "Close"); m != nil {
+			// Release the resource through its notebook Close method.
+			call := "__gocell_v.(" + cf.results[0] + ").Close()"
+			if strings.Contains(m.Canonical, ") error") {
+				helpers += "; func " + helper + "_close(__gocell_v any) error { return " + call + " }"
+			} else {
+				helpers += "; func " + helper + "_close(__gocell_v any) error { " + call + "; return nil }"
+			}
+			cf.closer = true
+		}
+	}
 	if typeParams != "" {
 		helpers = "" // a generic function has no single result type to allocate
+		cf.closer = false
 	}
 
 	nameStart, nameEnd := off(fd.Name.Pos()), off(fd.Name.End())
@@ -328,6 +358,13 @@ func (s *Session) registerCached() error {
 		if cf.implName != "" {
 			if v, err := s.yi.Eval(cf.implName); err == nil && v.Kind() == reflect.Func {
 				cf.impl = v
+			}
+		}
+		if cf.closer {
+			if v, err := s.yi.Eval(cf.helper + "_close"); err == nil {
+				if fn, ok := v.Interface().(func(any) error); ok {
+					spec.Release = fn
+				}
 			}
 		}
 		if cf.options.Validate != "" {

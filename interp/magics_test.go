@@ -107,3 +107,20 @@ func TestMisplacedDirectivesAreErrors(t *testing.T) {
 		t.Errorf("a method line was taken for a misplaced directive: %v", err)
 	}
 }
+
+func TestCacheKeyAndCloseOnNotebookTypes(t *testing.T) {
+	t.Setenv("GOCELL_CACHE_DIR", t.TempDir())
+	s, _ := session(t)
+	steps := []struct{ code, want string }{
+		{"import \"fmt\"\ntype Req struct {\n\tID string\n\tch chan int\n}\nfunc (r Req) CacheKey() any { return r.ID }\n//%cache_data\nfunc Handle(r Req) string { fmt.Println(\"computing\", r.ID); return r.ID + \"!\" }", ""},
+		{"Handle(Req{ID: \"a\", ch: make(chan int)})", "computing a\n=> a!\n"},
+		{"Handle(Req{ID: \"a\", ch: make(chan int)})\ncache.Stats()[0].Hits", "=> 1\n"},
+		{"closed := 0\ntype Res struct{ n int }\nfunc (r *Res) Close() error { closed++; return nil }\n//%cache_resource\nfunc Open() *Res { return &Res{1} }\n_ = Open()\ncache.Clear(\"Open\")\nclosed", "=> 1\n"},
+	}
+	for i, st := range steps {
+		out, err := run(t, s, "cell"+string(rune('a'+i))+".go", st.code)
+		if err != nil || !strings.HasSuffix(out, st.want) {
+			t.Fatalf("step %d %q: got %q, %v", i, st.code, out, err)
+		}
+	}
+}

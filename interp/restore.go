@@ -44,7 +44,15 @@ func (s *Session) Restore(cells []string) []string {
 					continue
 				}
 				known := func(name string) bool { return true } // validated when the cell first ran
-				if _, cached, err := rewriteCached(text, decls, known); err == nil {
+				lookup := func(name string) *Decl {
+					for _, d := range decls {
+						if d.Name == name {
+							return d
+						}
+					}
+					return s.reg.Lookup(name)
+				}
+				if _, cached, err := rewriteCached(text, decls, known, lookup); err == nil {
 					for _, cf := range cached {
 						s.cached[cf.key] = cf
 					}

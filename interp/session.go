@@ -402,7 +402,15 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *Cel
 		}
 		return s.reg.Lookup(name) != nil
 	}
-	text, cachedFuncs, err := rewriteCached(text, decls, known)
+	lookup := func(name string) *Decl {
+		for _, d := range decls {
+			if d.Name == name {
+				return d
+			}
+		}
+		return s.reg.Lookup(name)
+	}
+	text, cachedFuncs, err := rewriteCached(text, decls, known, lookup)
 	if err != nil {
 		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{fmt.Sprintf("%s: %v", cellLabel(file), err)}}
 	}
