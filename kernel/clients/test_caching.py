@@ -259,11 +259,6 @@ def test_rule1_cached_method_receiver_is_an_argument(k):
     assert result_text(k.hit("R1Calc.Mul", "R1Calc{2}.Mul(3)")) == "6"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a //%cache_data generic function fails to compile: the cell defining "
-    "`func R1Gen[T any](x T) T` and calling R1Gen(3) ends in InternalError "
-    "'the interpreter failed on this cell: cellN.go:..: CFG post-order panic: "
-    "...: runtime error: invalid memory address or nil pointer dereference'"))
 def test_directive_on_generic_function(fresh):
     fresh.run('import "fmt"')
     r = fresh.ex('//%cache_data\nfunc R1Gen[T any](x T) T {\n\tfmt.Println("R1Gen computing")\n\treturn x\n}\nR1Gen(3)')
@@ -356,12 +351,6 @@ def test_rule3_called_code(fresh):
         assert result_text(r) == "60", f"after reverting to {original!r}:\n{r!r}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "redefining a method in a cell of its own, when the type, the method and the "
-    "(cached) function calling it were declared in one cell, breaks the caller: "
-    "R3bF(1) then fails with 'panic: runtime error: index out of range [0] with "
-    "length 0' (traceback only 'in the cell's statements'); the same happens "
-    "without //%cache_data"))
 def test_rule3_method_edit_when_declared_in_the_cached_functions_cell(fresh):
     k = fresh
     k.run("type R3bPt struct{ X, Y int }\n\nfunc (p R3bPt) Sum() int { return p.X + p.Y }\n\n"
@@ -563,12 +552,6 @@ def test_rule7_unhashable_argument_error(k):
     k.hit("R7Fixed2", "R7Fixed2(make(chan int), 1)")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a CacheKey() any method on a notebook type is not used: calling a cached "
-    "function with such a value still fails with 'panic: cache_data R7Key: cannot "
-    "hash argument c: c.ch has type chan int, which cannot be hashed ...' (the "
-    "method is declared in the interpreter, where the cache's reflect-based "
-    "lookup does not see it); same with a pointer receiver"))
 def test_rule7_cachekey_method(fresh):
     k = fresh
     k.run("type R7Key struct {\n\tID string\n\tch chan int\n}\n\n"
@@ -1151,11 +1134,6 @@ def test_rule13_clear_releases_resources(fresh, tmp_path):
     assert "closed" in k.run(write.replace("VAR", "c13d")).stdout
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "%cache clear F does not release a resource whose type is declared in the "
-    "notebook: after `%cache clear C13Open`, the resource's `Close() error` method "
-    "was never called (the marker file it writes does not exist); resources of "
-    "host types such as *os.File are closed"))
 def test_rule13_clear_releases_notebook_resources(fresh, tmp_path):
     k = fresh
     marker = tmp_path / "closed.txt"
@@ -1167,11 +1145,6 @@ def test_rule13_clear_releases_notebook_resources(fresh, tmp_path):
     assert marker.exists(), "Close was not called"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "after a variable holds cache.Stats() (`st := cache.Stats()`), redefining any "
-    "function fails: the cell `func S13F(a int) int { return a + 1 }` ends in "
-    "InternalError 'the interpreter failed on this cell: runtime error: invalid "
-    "memory address or nil pointer dereference'"))
 def test_rule13_stats_kept_in_a_variable_then_redefine(fresh):
     k = fresh
     k.run("//%cache_data\nfunc S13F(a int) int {\n\treturn a\n}")
@@ -1312,10 +1285,7 @@ BAD_DIRECTIVES = [
     _bad("//%cache_resource persist=disk", "persist"),
     _bad("//%cache_resource copy=none", "copy"),
     _bad("//%cache_data ttl=1h ttl=2h", "ttl"),
-    pytest.param("//%cache_resource validate=NoSuchFunc", "validate", marks=pytest.mark.xfail(strict=True, reason=(
-        "validate= naming a function that does not exist gives only 'CompileError: undefined: "
-        "NoSuchFunc (cell N, line 4, column 389)' from the generated wrapper: the option is not "
-        "named and the column is past the end of the user's line")), id="//%cache_resource validate=NoSuchFunc"),
+    pytest.param("//%cache_resource validate=NoSuchFunc", "validate"),
 ]
 
 
@@ -1349,7 +1319,6 @@ _IGNORED = (
     pytest.param("//%cache_data\ndirStmt := 1", id="above a statement"),
     pytest.param("func DirBefore() {}\n//%cache_data", id="last line of the cell"),
 ])
-@pytest.mark.xfail(strict=True, reason=_IGNORED)
 def test_directive_not_directly_above_a_func_is_an_error(fresh, code):
     r = fresh.ex(code)
     assert r.status == "error", f"the directive was silently ignored:\n{r!r}"
