@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"errors"
 	"fmt"
 	"go/scanner"
 	"regexp"
@@ -149,4 +150,15 @@ func goroutineError(panics []string) *CellError {
 	}
 	e.Traceback = append(e.Traceback, "The goroutine stopped; the notebook keeps running. In a compiled program this panic would have ended the process.")
 	return e
+}
+
+// rewriteError reports a construct the interpreter cannot run, at its cell
+// position when the rewrite knows it.
+func rewriteError(file, code string, c chunk, err error) *CellError {
+	line, col := c.line, c.col
+	var re *RewriteError
+	if errors.As(err, &re) {
+		line, col = re.CellPosition(c.line, c.col)
+	}
+	return compileError(file, code, fmt.Errorf("%s:%d:%d: %v", file, line, col, err))
 }

@@ -389,8 +389,8 @@ func sortedKeys(m map[string]reflect.Value) []string {
 func (s *Session) notebookTypes(yi *yaegi.Interpreter, reg *Registry) map[reflect.Type]string {
 	out := map[reflect.Type]string{}
 	for _, name := range reg.Names() {
-		if d := reg.Lookup(name); d.Kind != "type" {
-			continue
+		if d := reg.Lookup(name); d.Kind != "type" || isGenericType(d.Canonical, name) {
+			continue // (*Stack)(nil) of a generic type panics the interpreter
 		}
 		s.probeType = nil
 		cur := s.yi
@@ -689,4 +689,9 @@ func globals(yi *yaegi.Interpreter) (g map[string]reflect.Value) {
 		}()
 	}
 	return map[string]reflect.Value{}
+}
+
+// isGenericType reports whether a type declaration has type parameters.
+func isGenericType(canonical, name string) bool {
+	return strings.Contains(canonical, "type "+name+"[") || strings.Contains(canonical, "\t"+name+"[")
 }

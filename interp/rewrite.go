@@ -1,5 +1,14 @@
 package interp
 
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"sort"
+	"strings"
+)
+
 // rewriteChunk adapts the Go source of one chunk of a cell before yaegi
 // compiles it, for the Go semantics yaegi lacks. kind tells whether text is
 // declarations or statements. A rewrite must keep the text's line structure
@@ -7,6 +16,313 @@ package interp
 // the line directives in front of the chunk keep naming the right cell
 // lines. It returns an error for constructs that cannot be made to work,
 // naming the construct and a workaround.
+//
+// The rewrites (each in its own file):
+//
+//   - rewrite_loops.go: per-iteration loop variables (Go 1.22) where a
+//     closure or pointer can observe them; range over an integer; range
+//     over a function (iterators).
+//   - rewrite_calls.go: the min, max and clear builtins; fmt and log calls
+//     whose arguments are calls of notebook functions (yaegi drops their
+//     String methods) or are printed with %T; method expressions and
+//     method values; == on errors; slices.Concat of one slice; notebook
+//     variables declared from generic calls at a cell's top level.
+//   - rewrite_stmts.go: defer (arguments evaluated at the defer), type
+//     switches with case error, break and continue out of a select.
+//   - rewrite_toplevel.go: comma-ok declarations (v, ok := m[k]) and init
+//     statements outside functions, where yaegi's global scope fails.
+//   - rewrite_decls.go: what the notebook declared (nameTable); struct
+//     field tags that let the replacement encoding/json and fmt functions
+//     (stdfix.go) see embedded and unexported fields; generic function
+//     signatures reordered for yaegi's type inference.
+//
+// Rewritten code calls the interpreted package __gocellfix and the fixed
+// slices, maps, errors and iter packages (rewrite_stdsrc.go) that
+// installFixes compiles into the interpreter: an interpreter running
+// rewritten code must have them.
 func rewriteChunk(kind chunkKind, text string) (string, error) {
-	return text, nil
+	if kind != chunkDecl && kind != chunkStmt || !mayNeedRewrite(text) {
+		return text, nil
+	}
+	r, ok := newRewriter(kind, text)
+	if !ok {
+		return text, nil // a syntax error: yaegi reports it with its position
+	}
+	r.rewrite()
+	if r.err != nil {
+		return "", r.err
+	}
+	out, ok := r.apply()
+	if !ok {
+		return text, nil
+	}
+	return out, nil
+}
+
+// rewriteTriggers are substrings without which no rewrite applies. A chunk
+// containing none of them is returned without being parsed. Declarations
+// ("func", ":=", "var", "const", "type") are parsed to record the notebook's
+// names (see nameTable).
+var rewriteTriggers = []string{
+	"for", "if ", "switch", "defer", "min(", "max(", "clear(", "%T", "struct", "func", ":=", "var",
+	"const", "type", "slices.Concat",
+}
+
+// mayNeedRewrite is a quick test that most chunks needing no rewrite fail.
+func mayNeedRewrite(text string) bool {
+	for _, t := range rewriteTriggers {
+		if strings.Contains(text, t) {
+			return true
+		}
+	}
+	// fmt.Println(f()): a call as argument of a printing call, on its line.
+	for _, pkg := range []string{"fmt.", "log."} {
+		for rest := text; ; {
+			i := strings.Index(rest, pkg)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(pkg):]
+			line := rest
+			if j := strings.IndexByte(line, '\n'); j >= 0 {
+				line = line[:j]
+			}
+			if strings.Count(line, "(") > 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// RewriteError is a construct the interpreter cannot run, with its position
+// in the chunk's text (1-based line and byte column).
+type RewriteError struct {
+	Line, Col int
+	Msg       string
+	// Define is set when the construct is a cell-level declaration of
+	// notebook variables from a generic call (x := f(...)), which a session
+	// could run in two steps: evaluate Expr in a block, then declare the
+	// variables with the type it learned and set them.
+	Define *GenericDefine
+}
+
+// GenericDefine is a cell-level x := f(...) of a generic f.
+type GenericDefine struct {
+	Names []string // the variables declared
+	Expr  string   // the right-hand side
+}
+
+func (e *RewriteError) Error() string { return e.Msg }
+
+// CellPosition returns the error's position in the cell, given the cell
+// position of the chunk's first byte.
+func (e *RewriteError) CellPosition(chunkLine, chunkCol int) (line, col int) {
+	if e.Line <= 1 {
+		return chunkLine, chunkCol + e.Col - 1
+	}
+	return chunkLine + e.Line - 1, e.Col
+}
+
+// srcEdit replaces text[start:end] by text.
+type srcEdit struct {
+	start, end int
+	text       string
+}
+
+// composite is an edit computed after the simple ones, from the rewritten
+// text of the ranges it covers (render); composites nest, and the inner
+// one is built first.
+type composite struct {
+	start, end int
+	prio       int // among equal ranges, lower runs first (is inner)
+	build      func() []srcEdit
+}
+
+type rewriter struct {
+	kind  chunkKind
+	text  string
+	fset  *token.FileSet
+	file  *ast.File
+	tfile *token.File
+	base  int // offset of text in the parsed source
+	body  []ast.Stmt
+	decls []ast.Decl
+
+	edits      []srcEdit
+	composites []composite
+	seq        int // numbers generated names
+	err        error
+}
+
+const (
+	declPrefix = "package p\n"
+	stmtPrefix = "package p\nfunc _() {\n"
+)
+
+func newRewriter(kind chunkKind, text string) (*rewriter, bool) {
+	r := &rewriter{kind: kind, text: text, fset: token.NewFileSet()}
+	src := declPrefix + text + "\n"
+	r.base = len(declPrefix)
+	if kind == chunkStmt {
+		src = stmtPrefix + text + "\n}\n"
+		r.base = len(stmtPrefix)
+	}
+	f, err := parser.ParseFile(r.fset, "", src, 0)
+	if err != nil {
+		return nil, false
+	}
+	r.file = f
+	r.tfile = r.fset.File(f.Pos())
+	if kind == chunkStmt {
+		r.body = f.Decls[0].(*ast.FuncDecl).Body.List
+	} else {
+		r.decls = f.Decls
+	}
+	return r, true
+}
+
+// off returns the offset in text of a position.
+func (r *rewriter) off(p token.Pos) int { return r.tfile.Offset(p) - r.base }
+
+// src returns the text of a node.
+func (r *rewriter) src(n ast.Node) string { return r.text[r.off(n.Pos()):r.off(n.End())] }
+
+func (r *rewriter) replace(n ast.Node, text string) {
+	r.edits = append(r.edits, srcEdit{r.off(n.Pos()), r.off(n.End()), text})
+}
+
+func (r *rewriter) insert(p token.Pos, text string) {
+	o := r.off(p)
+	r.edits = append(r.edits, srcEdit{o, o, text})
+}
+
+// fail records an error at a node; the first one wins.
+func (r *rewriter) fail(n ast.Node, format string, args ...any) {
+	if r.err != nil {
+		return
+	}
+	line, col := position(r.text, r.off(n.Pos()))
+	r.err = &RewriteError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// name returns a fresh identifier.
+func (r *rewriter) name(base string) string {
+	r.seq++
+	return fmt.Sprintf("__gocell_%s%d", base, r.seq)
+}
+
+func (r *rewriter) rewrite() {
+	if r.kind == chunkDecl {
+		names.noteDecls(r.decls)
+	} else {
+		names.noteStmts(r.body)
+	}
+	var root ast.Node = r.file
+	r.rewriteDecls(root)
+	r.rewriteLoops(root)
+	r.rewriteCalls(root)
+	r.rewriteStmts(root)
+	if r.kind == chunkStmt {
+		r.topLevelStmts()
+	}
+}
+
+// render returns text[start:end] with the edits inside it applied, and
+// removes those edits.
+func (r *rewriter) render(start, end int) string {
+	var inside, rest []srcEdit
+	for _, e := range r.edits {
+		// An insertion at the end of a non-empty range belongs to what
+		// follows it.
+		if e.start >= start && e.end <= end && !(e.start == end && e.end == end && start < end) {
+			inside = append(inside, e)
+		} else {
+			rest = append(rest, e)
+		}
+	}
+	r.edits = rest
+	s, _ := applySrcEdits(r.text[start:end], inside, start)
+	return s
+}
+
+// renderNode is render over a node's extent.
+func (r *rewriter) renderNode(n ast.Node) string { return r.render(r.off(n.Pos()), r.off(n.End())) }
+
+// apply runs the composites, innermost first, and applies every edit. It
+// reports false if edits overlap (a bug: the chunk is then left as is).
+func (r *rewriter) apply() (string, bool) {
+	sort.SliceStable(r.composites, func(i, j int) bool {
+		a, b := r.composites[i], r.composites[j]
+		if a.start != b.start {
+			return a.start > b.start
+		}
+		if a.end != b.end {
+			return a.end < b.end
+		}
+		return a.prio < b.prio
+	})
+	for _, c := range r.composites {
+		r.edits = append(r.edits, c.build()...)
+	}
+	return applySrcEdits(r.text, r.edits, 0)
+}
+
+// applySrcEdits applies edits whose offsets are relative to base.
+func applySrcEdits(text string, edits []srcEdit, base int) (string, bool) {
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start < edits[j].start
+		}
+		// An insertion goes before a replacement starting at the same place.
+		return edits[i].end-edits[i].start < edits[j].end-edits[j].start
+	})
+	var b strings.Builder
+	pos := base
+	for _, e := range edits {
+		if e.start < pos {
+			return text, false
+		}
+		b.WriteString(text[pos-base : e.start-base])
+		b.WriteString(e.text)
+		pos = e.end
+	}
+	b.WriteString(text[pos-base:])
+	return b.String(), true
+}
+
+// keepLines pads s with the newlines that the replaced text old had and s
+// lacks, so a replacement keeps the line structure. It reports false when
+// s has more newlines than old.
+func keepLines(s, old string) (string, bool) {
+	n := strings.Count(old, "\n") - strings.Count(s, "\n")
+	if n < 0 {
+		return s, false
+	}
+	return s + strings.Repeat("\n", n), true
+}
+
+// isUniverse reports whether an identifier refers to a predeclared name:
+// not declared in the chunk, nor as a notebook function by earlier cells.
+func isUniverse(id *ast.Ident) bool {
+	return id.Obj == nil && !names.isFunc(id.Name)
+}
+
+// rootIdent returns the variable an lvalue-ish expression is part of:
+// v in v, v.f, v[i], (v).
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
 }

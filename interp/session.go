@@ -126,6 +126,9 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	if err := yi.Use(stdlib.Symbols); err != nil {
 		return nil, fmt.Errorf("loading the standard library: %w", err)
 	}
+	if err := installFixes(yi); err != nil {
+		return nil, fmt.Errorf("loading the standard library fixes: %w", err)
+	}
 	if err := yi.Use(yaegi.Exports{
 		rtPath + "/rt": {
 			"Capture":   captureFn,
@@ -387,7 +390,7 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *Cel
 	text, mainCall := renameMain(c.text, file)
 	text, rerr := rewriteChunk(chunkDecl, text)
 	if rerr != nil {
-		return compileError(file, code, fmt.Errorf("%s:%d:%d: %v", file, c.line, c.col, rerr))
+		return rewriteError(file, code, c, rerr)
 	}
 	text = rewriteGoStmts(chunkDecl, text)
 	decls, err := parseDecls(text, file, c.line, c.col)
@@ -491,7 +494,7 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c chunk, last
 	token := s.exitSeq
 	text, rerr := rewriteChunk(chunkStmt, c.text)
 	if rerr != nil {
-		return compileError(file, code, fmt.Errorf("%s:%d:%d: %v", file, c.line, c.col, rerr))
+		return rewriteError(file, code, c, rerr)
 	}
 	c.text = rewriteGoStmts(chunkStmt, text)
 	if last {

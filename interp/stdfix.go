@@ -14,27 +14,37 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	yaegi "github.com/traefik/yaegi/interp"
 )
 
 // Replacement standard-library behaviour for yaegi v0.16.1.
 //
-// Three layers, installed by installFixes:
+// Four layers, installed by installFixes right after stdlib.Symbols:
 //
 //   - fixedSymbols: host functions. "gocell/fix" holds helpers that the
 //     interpreted packages below call (sorting, min/max over a slice,
-//     clear, iterator pulls, type names); "encoding/json" replaces
-//     Marshal, MarshalIndent and Unmarshal with versions that honour
-//     embedded structs and unexported fields of notebook types.
-//   - wrapped fmt printers: fmt.Print*, Sprint*, Fprint* and Errorf print the
-//     unexported fields of notebook structs under their own names, not
-//     yaegi's exported "X" aliases.
-//   - interpreted packages (fixSources): the generic functions of slices,
-//     maps and iter that yaegi lacks or cannot instantiate ("undefined type
-//     for E": it cannot infer E from S ~[]E), and the package __gocellfix
-//     that rewritten cells call for min, max, clear, %T and range over
-//     functions. Source packages are visible in every file without an import.
+//     clear, iterator coroutines, deferred calls, type names, error
+//     comparison); "encoding/json" replaces Marshal, MarshalIndent and
+//     Unmarshal with versions that honour embedded structs and unexported
+//     fields of notebook types (yaegi's reflect types lose both).
+//   - fmt printers wrapped in place: fmt.Print*, Sprint*, Fprint* and Errorf
+//     print the unexported fields of notebook structs under their own
+//     names, not yaegi's exported "X" aliases, and receive notebook errors
+//     as errors (fmt.Println(&MyErr{}) calls Error, %w wraps them).
+//   - composed error wrappers: a notebook error handed to host code keeps
+//     its Unwrap and Is methods, so errors.Is and errors.Unwrap follow it.
+//   - interpreted packages (fixSources): the generic functions of slices
+//     and maps that yaegi lacks or cannot instantiate ("undefined type for
+//     E": it cannot infer E from S ~[]E), iter.Seq and iter.Seq2, errors
+//     (errors.As and errors.Is in the interpreter), and __gocellfix, which
+//     rewritten cells call (rewrite.go). Source packages are visible in
+//     every file without an import.
+//
+// yaegi's stdlib.Symbols has empty "slices/slices" and "maps/maps" (every
+// function is generic); its own generic sources for them cover Index,
+// Contains and a few more, and fail on the rest.
 
 // fixPath is the import path of the host helpers.
 const fixPath = "gocell/fix"
@@ -53,9 +63,17 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"SortStableFunc": reflect.ValueOf(fixSortStableFunc),
 			"Extreme":        reflect.ValueOf(fixExtreme),
 			"BinarySearch":   reflect.ValueOf(fixBinarySearch),
-			"Pull":           reflect.ValueOf(fixPull),
-			"Pull2":          reflect.ValueOf(fixPull2),
+			"Iter":           reflect.ValueOf(fixIter),
+			"Next":           reflect.ValueOf(fixNext),
+			"Next2":          reflect.ValueOf(fixNext2),
+			"Stop":           reflect.ValueOf(fixStop),
 			"TypeName":       reflect.ValueOf(fixTypeName),
+			"RegisterType":   reflect.ValueOf(fixRegisterType),
+			"Same":           reflect.ValueOf(fixSame),
+			"Push":           reflect.ValueOf(fixPush),
+			"PushSlice":      reflect.ValueOf(fixPushSlice),
+			"Pop":            reflect.ValueOf(fixPop),
+			"Unwrap":         reflect.ValueOf(fixUnwrap),
 		},
 		"encoding/json/json": {
 			"Marshal":       reflect.ValueOf(fixJSONMarshal),
@@ -69,6 +87,8 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			reflect.ValueOf(fixJSONMarshal):       jsonMarshalTypes,
 			reflect.ValueOf(fixJSONMarshalIndent): jsonMarshalTypes,
 			reflect.ValueOf(fixJSONUnmarshal):     jsonUnmarshalTypes,
+			reflect.ValueOf(fixPush):              printTypes,
+			reflect.ValueOf(fixPushSlice):         printTypes,
 		})},
 	}
 }
@@ -82,8 +102,13 @@ var (
 		reflect.TypeOf((*json.Unmarshaler)(nil)).Elem(),
 		reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem(),
 	}
+	// The interfaces fmt looks for, in the order it prefers them: yaegi
+	// passes a notebook value wrapped in the first one it implements (its
+	// own fmt functions omit error: fmt.Println(&MyErr{}) printed the
+	// struct, and fmt.Errorf("%w", &MyErr{}) did not wrap).
 	printTypes = []reflect.Type{
 		reflect.TypeOf((*fmt.Formatter)(nil)).Elem(),
+		reflect.TypeOf((*error)(nil)).Elem(),
 		reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
 	}
 )
@@ -97,7 +122,17 @@ func installFixes(yi *yaegi.Interpreter) error {
 	if err := yi.Use(fixedSymbols()); err != nil {
 		return err
 	}
-	if err := yi.Use(wrapPrinters(yi.Symbols("fmt")["fmt"])); err != nil {
+	// The printers replace yaegi's own fmt symbols in place: a Use of
+	// "fmt/fmt" would make yaegi compile its generic sources a second time.
+	fmtSyms := yi.Symbols("fmt")["fmt"]
+	printers, mapTypes := wrapPrinters(fmtSyms)
+	for name, f := range printers {
+		fmtSyms[name] = f
+	}
+	if err := yi.Use(yaegi.Exports{".": {"MapTypes": reflect.ValueOf(mapTypes)}}); err != nil {
+		return err
+	}
+	if err := useErrorWrappers(yi); err != nil {
 		return err
 	}
 	for i, src := range fixSources {
@@ -106,11 +141,85 @@ func installFixes(yi *yaegi.Interpreter) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		if _, err := yi.CompileAST(f); err != nil {
+		prog, err := yi.CompileAST(f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if _, err := yi.Execute(prog); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// ---- notebook errors seen from host code ----
+
+// yaegi hands a notebook error to host code (fmt.Errorf's %w, errors.Is,
+// errors.Unwrap) in a wrapper struct whose only method is Error, so host
+// code cannot unwrap it. yaegi picks a richer wrapper when one is
+// registered for error (mapTypes, keyed by its own wrapper type) and the
+// notebook type has all of its methods; these add Unwrap, Is and As. The
+// first field holds the value, each other field a method (W + name).
+
+type errorUnwrapIs struct {
+	IValue  any
+	WError  func() string
+	WUnwrap func() error
+	WIs     func(error) bool
+}
+
+func (w errorUnwrapIs) Error() string     { return w.WError() }
+func (w errorUnwrapIs) Unwrap() error     { return w.WUnwrap() }
+func (w errorUnwrapIs) Is(err error) bool { return w.WIs(err) }
+
+type errorUnwrapAs struct {
+	IValue  any
+	WError  func() string
+	WUnwrap func() error
+	WAs     func(any) bool
+}
+
+func (w errorUnwrapAs) Error() string      { return w.WError() }
+func (w errorUnwrapAs) Unwrap() error      { return w.WUnwrap() }
+func (w errorUnwrapAs) As(target any) bool { return w.WAs(target) }
+
+type errorUnwrap struct {
+	IValue  any
+	WError  func() string
+	WUnwrap func() error
+}
+
+func (w errorUnwrap) Error() string { return w.WError() }
+func (w errorUnwrap) Unwrap() error { return w.WUnwrap() }
+
+type errorIs struct {
+	IValue any
+	WError func() string
+	WIs    func(error) bool
+}
+
+func (w errorIs) Error() string     { return w.WError() }
+func (w errorIs) Is(err error) bool { return w.WIs(err) }
+
+// useErrorWrappers registers the wrappers above for the interpreter's
+// error wrapper, read from its table of host packages (yaegi v0.16.1 keeps
+// it under the empty import path).
+func useErrorWrappers(yi *yaegi.Interpreter) error {
+	f := reflect.ValueOf(yi).Elem().FieldByName("binPkg")
+	if !f.IsValid() || f.Type() != reflect.TypeOf(yaegi.Exports{}) {
+		return nil // another yaegi: no composed wrappers
+	}
+	binPkg := *(*yaegi.Exports)(unsafe.Pointer(f.UnsafeAddr()))
+	w, ok := binPkg[""]["_error"]
+	if !ok {
+		return nil
+	}
+	return yi.Use(yaegi.Exports{".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
+		w: {
+			reflect.TypeOf(errorUnwrapIs{}), reflect.TypeOf(errorUnwrapAs{}),
+			reflect.TypeOf(errorUnwrap{}), reflect.TypeOf(errorIs{}),
+		},
+	})}})
 }
 
 // ---- clear, min, max ----
@@ -252,46 +361,62 @@ func fixBinarySearch(x, target any) (int, bool) {
 
 // ---- iterators ----
 
-// fixPull runs a notebook iterator func(yield func(E) bool) as a coroutine
-// (iter.Pull): next stores the next value in *out and reports whether there
-// was one, stop ends the iteration early. Range-over-func loops are
-// rewritten into next/stop calls, which keeps the order of side effects of
-// the loop body and the iterator exactly as in compiled Go.
-func fixPull(seq any) (next func(out any) bool, stop func()) {
-	fv := reflect.ValueOf(seq)
-	yieldType := fv.Type().In(0)
-	pnext, pstop := iter.Pull(func(yield func(reflect.Value) bool) {
-		fv.Call([]reflect.Value{reflect.MakeFunc(yieldType, func(args []reflect.Value) []reflect.Value {
-			return []reflect.Value{reflect.ValueOf(yield(args[0]))}
-		})})
-	})
-	return func(out any) bool {
-		v, ok := pnext()
-		if ok {
-			setValue(reflect.ValueOf(out).Elem(), v)
-		}
-		return ok
-	}, pstop
+// fixIterator runs a notebook iterator, func(yield func(V) bool) or
+// func(yield func(K, V) bool), as a coroutine (iter.Pull). Range-over-func
+// loops are rewritten into calls of fixNext until it reports false, then
+// fixStop, which keeps the order of the side effects of the loop body and
+// of the iterator as in compiled Go, early exits included.
+type fixIterator struct {
+	next func() (reflect.Value, reflect.Value, bool)
+	stop func()
 }
 
-// fixPull2 is fixPull for func(yield func(K, V) bool).
-func fixPull2(seq any) (next func(k, v any) bool, stop func()) {
+func fixIter(seq any) any {
 	fv := reflect.ValueOf(seq)
+	if fv.Kind() != reflect.Func || fv.Type().NumIn() != 1 || fv.Type().In(0).Kind() != reflect.Func {
+		panic(fmt.Sprintf("cannot range over %v (type %T)", seq, seq))
+	}
 	yieldType := fv.Type().In(0)
-	pnext, pstop := iter.Pull2(func(yield func(reflect.Value, reflect.Value) bool) {
+	pairs := yieldType.NumIn() == 2
+	next, stop := iter.Pull2(func(yield func(reflect.Value, reflect.Value) bool) {
 		fv.Call([]reflect.Value{reflect.MakeFunc(yieldType, func(args []reflect.Value) []reflect.Value {
-			return []reflect.Value{reflect.ValueOf(yield(args[0], args[1]))}
+			var ok bool
+			if pairs {
+				ok = yield(args[0], args[1])
+			} else {
+				ok = yield(args[0], reflect.Value{})
+			}
+			return []reflect.Value{reflect.ValueOf(ok)}
 		})})
 	})
-	return func(k, v any) bool {
-		a, b, ok := pnext()
-		if ok {
+	return &fixIterator{next: next, stop: stop}
+}
+
+// fixNext stores the iterator's next value (the first of a pair) in *out,
+// if out is not nil, and reports whether there was one.
+func fixNext(it, out any) bool {
+	k, _, ok := it.(*fixIterator).next()
+	if ok && out != nil {
+		setValue(reflect.ValueOf(out).Elem(), k)
+	}
+	return ok
+}
+
+// fixNext2 is fixNext for a pair of values.
+func fixNext2(it, k, v any) bool {
+	a, b, ok := it.(*fixIterator).next()
+	if ok {
+		if k != nil {
 			setValue(reflect.ValueOf(k).Elem(), a)
+		}
+		if v != nil {
 			setValue(reflect.ValueOf(v).Elem(), b)
 		}
-		return ok
-	}, pstop
+	}
+	return ok
 }
+
+func fixStop(it any) { it.(*fixIterator).stop() }
 
 func setValue(dst, v reflect.Value) {
 	if !v.IsValid() {
@@ -302,6 +427,140 @@ func setValue(dst, v reflect.Value) {
 		v = v.Convert(dst.Type())
 	}
 	dst.Set(v)
+}
+
+// fixSame reports whether two errors are equal as Go's == on them is:
+// yaegi hands notebook errors to host code in wrapper structs holding
+// funcs, which == cannot compare, so the values they wrap are compared.
+func fixSame(a, b any) bool {
+	a, b = unwrapInterp(a), unwrapInterp(b)
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if !reflect.TypeOf(a).Comparable() || reflect.TypeOf(a) != reflect.TypeOf(b) {
+		return false
+	}
+	return a == b
+}
+
+// unwrapInterp returns the value inside one of yaegi's interface wrappers
+// (a struct whose first field IValue holds it) or internal interface values
+// (valueInterface{node, value}).
+func unwrapInterp(x any) any {
+	for i := 0; i < 4; i++ {
+		v := reflect.ValueOf(x)
+		if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() == 0 {
+			return x
+		}
+		t := v.Type()
+		switch {
+		case t.Field(0).Name == "IValue" && v.Field(0).CanInterface():
+			x = v.Field(0).Interface()
+		case t.Name() == "valueInterface" && strings.HasSuffix(t.PkgPath(), "yaegi/interp"):
+			c := reflect.New(t).Elem()
+			c.Set(v)
+			f := c.FieldByName("value")
+			if !f.IsValid() || f.Type() != reflect.TypeOf(reflect.Value{}) {
+				return x
+			}
+			inner := *(*reflect.Value)(unsafe.Pointer(f.UnsafeAddr()))
+			if !inner.IsValid() || !inner.CanInterface() {
+				return nil
+			}
+			x = inner.Interface()
+		default:
+			return x
+		}
+	}
+	return x
+}
+
+// fixUnwrap returns the errors a host error wraps.
+func fixUnwrap(err any) []error {
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		return []error{u.Unwrap()}
+	case interface{ Unwrap() []error }:
+		return u.Unwrap()
+	}
+	return nil
+}
+
+// ---- deferred calls ----
+
+// deferred holds, per goroutine, the calls that rewritten defer statements
+// pushed with their arguments: the matching deferred fixPop runs the
+// latest, as defers run last in, first out.
+var deferred sync.Map // goroutine id -> *[]func()
+
+// fixPush records a call of f with args, evaluated now.
+func fixPush(f any, args ...any) {
+	fv := reflect.ValueOf(f)
+	ft := fv.Type()
+	in := make([]reflect.Value, len(args))
+	for i, a := range args {
+		var t reflect.Type
+		if ft.IsVariadic() && i >= ft.NumIn()-1 {
+			t = ft.In(ft.NumIn() - 1).Elem()
+		} else if i < ft.NumIn() {
+			t = ft.In(i)
+		}
+		in[i] = argValue(a, t)
+	}
+	pushCall(func() { fv.Call(in) })
+}
+
+// fixPushSlice records a call f(args...) of a variadic f.
+func fixPushSlice(f any, args ...any) {
+	fv := reflect.ValueOf(f)
+	ft := fv.Type()
+	in := make([]reflect.Value, len(args))
+	for i, a := range args {
+		t := ft.In(min(i, ft.NumIn()-1))
+		in[i] = argValue(a, t)
+	}
+	pushCall(func() { fv.CallSlice(in) })
+}
+
+// argValue converts an argument to a parameter's type as Go would convert
+// a constant (10 for a time.Duration).
+func argValue(a any, t reflect.Type) reflect.Value {
+	if t == nil {
+		return reflect.ValueOf(a)
+	}
+	v := reflect.ValueOf(a)
+	if !v.IsValid() {
+		return reflect.Zero(t)
+	}
+	if !v.Type().AssignableTo(t) && v.CanConvert(t) {
+		v = v.Convert(t)
+	}
+	return v
+}
+
+func pushCall(call func()) {
+	id := currentGoroutine()
+	v, _ := deferred.LoadOrStore(id, new([]func()))
+	s := v.(*[]func())
+	*s = append(*s, call)
+}
+
+func fixPop() {
+	id := currentGoroutine()
+	v, ok := deferred.Load(id)
+	if !ok {
+		return
+	}
+	s := v.(*[]func())
+	if len(*s) == 0 {
+		return
+	}
+	call := (*s)[len(*s)-1]
+	*s = (*s)[:len(*s)-1]
+	if len(*s) == 0 {
+		deferred.Delete(id)
+	}
+	call()
 }
 
 // ---- %T ----
@@ -323,7 +582,8 @@ func fixTypeName(vals []any) string {
 }
 
 // runtimeTypeName prints a value's runtime type, seeing through yaegi's
-// interface wrappers (stdlib._fmt_Stringer holds the value in IValue).
+// interface wrappers (stdlib._fmt_Stringer holds the value in IValue) and
+// naming the notebook's struct types.
 func runtimeTypeName(v reflect.Value) string {
 	t := v.Type()
 	if t.Kind() == reflect.Struct && t.PkgPath() != "" && strings.HasPrefix(t.Name(), "_") {
@@ -334,6 +594,49 @@ func runtimeTypeName(v reflect.Value) string {
 			}
 			return runtimeTypeName(inner)
 		}
+	}
+	return namedTypeString(t, 0)
+}
+
+// structNames maps the reflect types of the notebook's struct types
+// (yaegi's unnamed reflect.StructOf types) to their names, as declarations
+// register them; a type registered under two names is ambiguous ("").
+var structNames sync.Map // reflect.Type -> string
+
+// fixRegisterType records the name of a notebook struct type; p is a nil
+// pointer to it. It returns nil, the value of the var _ it initializes.
+func fixRegisterType(name string, p any) any {
+	t := reflect.TypeOf(unwrapInterp(p))
+	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct || t.Elem().Name() != "" {
+		return nil
+	}
+	if old, loaded := structNames.LoadOrStore(t.Elem(), name); loaded && old != name {
+		structNames.Store(t.Elem(), "")
+	}
+	return nil
+}
+
+// namedTypeString prints t as reflect does, with the notebook's struct
+// types named.
+func namedTypeString(t reflect.Type, depth int) string {
+	if depth > 10 {
+		return t.String()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if t.Name() == "" {
+			if n, ok := structNames.Load(t); ok && n.(string) != "" {
+				return n.(string)
+			}
+		}
+	case reflect.Pointer:
+		return "*" + namedTypeString(t.Elem(), depth+1)
+	case reflect.Slice:
+		return "[]" + namedTypeString(t.Elem(), depth+1)
+	case reflect.Array:
+		return fmt.Sprintf("[%d]%s", t.Len(), namedTypeString(t.Elem(), depth+1))
+	case reflect.Map:
+		return "map[" + namedTypeString(t.Key(), depth+1) + "]" + namedTypeString(t.Elem(), depth+1)
 	}
 	return t.String()
 }
@@ -361,21 +664,15 @@ func interpTypeName(v reflect.Value) (name string, ok bool) {
 	return s, s != ""
 }
 
-// itype categories of yaegi v0.16.1 (interp/type.go, tcat), used to print
-// composite types.
+// itype categories of yaegi v0.16.1 (the tcat constants of interp/type.go)
+// needed to print composite types.
 const (
-	tcatArray     = 2
-	tcatChan      = 6
-	tcatChanSend  = 7
-	tcatChanRecv  = 8
-	tcatFunc      = 13
-	tcatInterface = 21
-	tcatMap       = 22
-	tcatPtr       = 23
-	tcatSlice     = 24
-	tcatStruct    = 26
-	tcatValue     = 29
-	tcatLinked    = 30
+	tcatArray = 1
+	tcatChan  = 6
+	tcatMap   = 25
+	tcatPtr   = 26
+	tcatSlice = 27
+	tcatValue = 37
 )
 
 // itypeString prints an itype (a reflect.Value of yaegi's itype struct) as
@@ -760,9 +1057,10 @@ func fixJSONUnmarshal(data []byte, v any) error {
 // ---- fmt ----
 
 // wrapPrinters wraps the interpreter's fmt printers (already redirected to
-// the interpreter's output by yaegi) so that notebook structs print their
+// the interpreter's output by yaegi), and the interfaces yaegi must wrap
+// their arguments in, so that notebook structs print their
 // unexported fields under their own names.
-func wrapPrinters(fmtSyms map[string]reflect.Value) map[string]map[string]reflect.Value {
+func wrapPrinters(fmtSyms map[string]reflect.Value) (map[string]reflect.Value, map[reflect.Value][]reflect.Type) {
 	out := map[string]reflect.Value{}
 	mapTypes := map[reflect.Value][]reflect.Type{}
 	add := func(name string, f reflect.Value) {
@@ -787,10 +1085,7 @@ func wrapPrinters(fmtSyms map[string]reflect.Value) map[string]map[string]reflec
 		return fmt.Fprintf(w, format, printView(a)...)
 	}))
 	add("Errorf", reflect.ValueOf(func(format string, a ...any) error { return fmt.Errorf(format, printView(a)...) }))
-	return map[string]map[string]reflect.Value{
-		"fmt/fmt": out,
-		".":       {"MapTypes": reflect.ValueOf(mapTypes)},
-	}
+	return out, mapTypes
 }
 
 // printView replaces arguments whose notebook struct types have unexported

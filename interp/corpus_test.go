@@ -1,0 +1,320 @@
+package interp
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gocell/gocell/display"
+)
+
+// The corpus: notebook-style Go programs in testdata/corpus, each run with
+// `go run` (the truth) and through a fresh Session in two forms, which must
+// print exactly the same:
+//
+//	split: a cell with the imports and declarations, then a cell with the
+//	       body of main;
+//	mixed: one cell with imports, declarations and the body of main.
+
+// corpusKnownFailures lists the snippets (or "name:split", "name:mixed")
+// that are allowed to differ from go run, with the reason.
+var corpusKnownFailures = map[string]string{
+	"generic_toplevel": "yaegi types a cell's top-level x := f(...) before it instantiates a generic f; " +
+		"when the result type is not an argument's, the rewrite reports it with the workaround (var x T; x = f(...))",
+	"stringer_slice": "yaegi hands fmt a slice, map or struct field of a notebook type without its methods: " +
+		"String is not called for the elements ([21.5 19], not [21.5°C 19.0°C])",
+	"iface_assert": "yaegi stores a notebook value converted to any without its methods, so asserting it to a " +
+		"notebook interface (v.(Shape)) fails",
+	"generics_types": "the session's notebookTypes probe compiles (*Stack)(nil) for a generic type Stack and " +
+		"the interpreter panics (session.go/rebuild.go, not a rewrite)",
+}
+
+// corpusForms are the ways a snippet is fed to a session.
+var corpusForms = []string{"split", "mixed"}
+
+func TestCorpus(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus files: %v", err)
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the go command is not installed: the corpus needs `go run` for the expected outputs")
+	}
+	truth := corpusTruth(t, goCmd, files)
+
+	// Sessions replace the display publisher; put the test binary's back.
+	prev := display.SetPublisher(nil)
+	defer display.SetPublisher(prev)
+
+	type result struct {
+		name, form string
+		ok         bool
+	}
+	var mu sync.Mutex
+	var results []result
+	t.Run("snippets", func(t *testing.T) {
+		for _, f := range files {
+			name := strings.TrimSuffix(filepath.Base(f), ".go")
+			want, ok := truth[f]
+			if !ok {
+				continue
+			}
+			// Sessions publish through the process's one display
+			// publisher: they run one at a time.
+			t.Run(name, func(t *testing.T) {
+				src, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cells, err := corpusCells(string(src))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, form := range corpusForms {
+					got, cerr := runCorpusCells(cells[form])
+					ok := cerr == "" && got == want
+					mu.Lock()
+					results = append(results, result{name, form, ok})
+					mu.Unlock()
+					reason, known := corpusKnownFailures[name+":"+form]
+					if !known {
+						reason, known = corpusKnownFailures[name]
+					}
+					switch {
+					case ok && known:
+						t.Errorf("%s (%s) passes but is listed as a known failure (%s): remove it from corpusKnownFailures", name, form, reason)
+					case !ok && known:
+						t.Logf("%s (%s): known failure: %s", name, form, reason)
+					case !ok:
+						t.Errorf("%s (%s) differs from go run%s\n--- go run:\n%s--- session:\n%s--- diff: %s", name, form, cerr, want, got, firstDiff(want, got))
+					}
+				}
+			})
+		}
+	})
+	pass := map[string]int{}
+	for _, r := range results {
+		if r.ok {
+			pass[r.form]++
+		}
+	}
+	n := len(results) / len(corpusForms)
+	t.Logf("corpus: split %d/%d, mixed %d/%d", pass["split"], n, pass["mixed"], n)
+}
+
+// corpusTruth runs every file with go run, in parallel, and returns its
+// standard output. Outputs are cached by the file's content and the Go
+// version, in the user's cache directory.
+func corpusTruth(t *testing.T, goCmd string, files []string) map[string]string {
+	t.Helper()
+	version, err := exec.Command(goCmd, "env", "GOVERSION").Output()
+	if err != nil {
+		t.Skipf("the go command does not work: %v", err)
+	}
+	cacheDir := ""
+	if d, err := os.UserCacheDir(); err == nil {
+		cacheDir = filepath.Join(d, "gocell", "corpus")
+		_ = os.MkdirAll(cacheDir, 0o755)
+	}
+	out := map[string]string{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			h := sha256.Sum256(append(append([]byte{}, version...), src...))
+			key := filepath.Join(cacheDir, hex.EncodeToString(h[:12])+".out")
+			if cacheDir != "" {
+				if b, err := os.ReadFile(key); err == nil {
+					mu.Lock()
+					out[f] = string(b)
+					mu.Unlock()
+					return
+				}
+			}
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, goCmd, "run", filepath.Base(f))
+			cmd.Dir = filepath.Dir(f)
+			cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil {
+				t.Errorf("go run %s: %v\n%s", f, err, stderr.String())
+				return
+			}
+			if cacheDir != "" {
+				_ = os.WriteFile(key, stdout.Bytes(), 0o644)
+			}
+			mu.Lock()
+			out[f] = stdout.String()
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// corpusCells cuts a program into the cells of each form.
+func corpusCells(src string) (map[string][]string, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "main.go", src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	off := func(p token.Pos) int { return fset.Position(p).Offset }
+	var imports, decls []string
+	var body string
+	for _, d := range f.Decls {
+		start := d.Pos()
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			if d.Doc != nil {
+				start = d.Doc.Pos()
+			}
+			if d.Tok == token.IMPORT {
+				imports = append(imports, src[off(start):off(d.End())])
+				continue
+			}
+		case *ast.FuncDecl:
+			if d.Doc != nil {
+				start = d.Doc.Pos()
+			}
+			if d.Name.Name == "main" && d.Recv == nil {
+				body = dedent(src[off(d.Body.Lbrace)+1 : off(d.Body.Rbrace)])
+				continue
+			}
+		}
+		decls = append(decls, src[off(start):off(d.End())])
+	}
+	head := strings.Join(append(imports, decls...), "\n\n")
+	return map[string][]string{
+		"split": {head, body},
+		"mixed": {head + "\n\n" + body},
+	}, nil
+}
+
+// dedent removes the leading tab of each line and surrounding blank lines.
+func dedent(s string) string {
+	lines := strings.Split(strings.Trim(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, "\t")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// runCorpusCells runs cells in a fresh session and returns what they wrote
+// to stdout, or a description of the first cell error.
+func runCorpusCells(cells []string) (stdout string, cellErr string) {
+	var mu sync.Mutex
+	var b strings.Builder
+	s, err := NewSession(func(o display.Output) {
+		if o.Kind == display.Stream && o.Name == "stdout" {
+			mu.Lock()
+			b.WriteString(o.Text)
+			mu.Unlock()
+		}
+	})
+	if err != nil {
+		return "", ": " + err.Error()
+	}
+	for i, c := range cells {
+		if err := installFixes(s.yi); err != nil {
+			return "", ": installing fixes: " + err.Error()
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		cerr := s.Execute(ctx, c, ExecuteOptions{Name: fmt.Sprintf("cell%d.go", i+1)})
+		cancel()
+		if cerr != nil {
+			mu.Lock()
+			defer mu.Unlock()
+			return b.String(), fmt.Sprintf(": cell %d: %s: %s\n%s", i+1, cerr.EName, cerr.EValue, strings.Join(cerr.Traceback, "\n"))
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return b.String(), ""
+}
+
+// firstDiff describes where two outputs first differ.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d: want %q, got %q", i+1, w, g)
+		}
+	}
+	return "none"
+}
+
+// TestCorpusOne runs the snippet named by GOCELL_CORPUS (a debugging aid).
+func TestCorpusOne(t *testing.T) {
+	name := os.Getenv("GOCELL_CORPUS")
+	if name == "" {
+		t.Skip("set GOCELL_CORPUS to a snippet name")
+	}
+	src, err := os.ReadFile(filepath.Join("testdata", "corpus", name+".go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells, err := corpusCells(string(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, form := range corpusForms {
+		for i, c := range cells[form] {
+			out, _ := rewriteChunkAll(c)
+			t.Logf("%s cell %d rewritten:\n%s", form, i+1, out)
+		}
+		got, cerr := runCorpusCells(cells[form])
+		t.Logf("%s:\n%s%s", form, got, cerr)
+	}
+}
+
+// rewriteChunkAll shows what the rewrites make of each chunk of a cell.
+func rewriteChunkAll(cell string) (string, error) {
+	chunks, err := splitCell(cell)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, c := range chunks {
+		text, err := rewriteChunk(c.kind, c.text)
+		if err != nil {
+			fmt.Fprintf(&b, "[%s: error %v]\n", c.kind, err)
+			continue
+		}
+		fmt.Fprintf(&b, "[%s]\n%s\n", c.kind, text)
+	}
+	return b.String(), nil
+}

@@ -1,0 +1,677 @@
+package interp
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"strconv"
+	"strings"
+)
+
+// Call rewrites.
+//
+// min and max (missing in yaegi v0.16.1) call generic functions of
+// __gocellfix. yaegi infers their type from the first argument, and takes an
+// untyped float constant there for an int, so a non-constant argument is
+// moved first (operands have no side effects to reorder: constants only);
+// calls of constants alone are folded into the constant. clear calls a
+// host function.
+//
+// fmt and log printing calls: yaegi drops the methods (String, Error,
+// Format) of a notebook value that comes straight from a call of a notebook
+// function, fmt.Println(mk()); in parentheses, fmt.Println((mk())), it keeps
+// them. A call is parenthesized when it is one of several arguments, or
+// the only one and known to have one result (parentheses would drop the
+// other results). An argument printed with %T is passed through
+// __gocellfix.TypeOf, which names notebook types, and the verb becomes %s.
+//
+// slices.Concat(s) gets a second, empty argument: yaegi cannot instantiate
+// a variadic generic function called without variadic arguments.
+func (r *rewriter) rewriteCalls(root ast.Node) {
+	called := map[ast.Expr]bool{} // selectors that are called, not values
+	ast.Inspect(root, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if !r.methodExpr(sel) && !called[sel] {
+				r.methodValue(sel)
+			}
+			return true
+		}
+		if c, ok := n.(*ast.CallExpr); ok {
+			called[ast.Unparen(c.Fun)] = true
+		}
+		if b, ok := n.(*ast.BinaryExpr); ok {
+			r.errorCompare(b)
+			return true
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		switch f := call.Fun.(type) {
+		case *ast.Ident:
+			if isUniverse(f) {
+				switch f.Name {
+				case "min", "max":
+					r.minMax(call, f.Name)
+				case "clear":
+					r.replace(f, fixPkg+".Clear")
+				}
+			}
+		case *ast.SelectorExpr:
+			if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil && !names.hasVar(pkg.Name) {
+				switch pkg.Name {
+				case "fmt", "log":
+					r.printCall(call, pkg.Name+"."+f.Sel.Name)
+				case "slices":
+					if f.Sel.Name == "Concat" && len(call.Args) == 1 && !call.Ellipsis.IsValid() {
+						r.insert(call.Args[0].End(), ", nil")
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// ---- method expressions ----
+
+// methodExpr writes a method expression T.M or (*T).M of a notebook type as
+// a function literal, which yaegi calls right (it calls a method
+// expression with one argument too many):
+//
+//	Greeter.Greet  becomes  func(__r Greeter, __a1 string) string { return __r.Greet(__a1) }
+func (r *rewriter) methodExpr(sel *ast.SelectorExpr) bool {
+	x := ast.Unparen(sel.X)
+	ptr := false
+	if st, ok := x.(*ast.StarExpr); ok {
+		ptr, x = true, st.X
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	if id.Obj != nil {
+		if id.Obj.Kind != ast.Typ {
+			return false
+		}
+	} else if names.typeKind(id.Name) == kindUnknown {
+		return false
+	}
+	m, ok := names.methodOf(id.Name, sel.Sel.Name)
+	if !ok || m.ptrRecv && !ptr {
+		return false
+	}
+	recv := id.Name
+	if ptr {
+		recv = "*" + recv
+	}
+	params := []string{"__r " + recv}
+	var args []string
+	for i, p := range m.params {
+		a := "__a" + strconv.Itoa(i+1)
+		if m.variadic && i == len(m.params)-1 {
+			params = append(params, a+" ..."+p)
+			a += "..."
+		} else {
+			params = append(params, a+" "+p)
+		}
+		args = append(args, a)
+	}
+	body := "__r." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ")"
+	if m.resultText != "" {
+		body = "return " + body
+	}
+	r.replace(sel, "func("+strings.Join(params, ", ")+") "+m.resultText+" { "+body+" }")
+	return true
+}
+
+// methodValue binds a method value x.M of a value-receiver method to a
+// copy of x, as Go does (yaegi binds it to x itself, so later changes of x
+// show through), when x is known to be of a notebook type T:
+//
+//	f := hello.Greet  becomes  f := func() func(string) string { __r := hello; return __r.Greet }()
+func (r *rewriter) methodValue(sel *ast.SelectorExpr) {
+	t := staticTypeOf(sel.X, 0)
+	if t == "" || strings.HasPrefix(t, "*") {
+		return
+	}
+	m, ok := names.methodOf(strings.TrimPrefix(t, "main."), sel.Sel.Name)
+	if !ok || m.ptrRecv {
+		return
+	}
+	params := append([]string{}, m.params...)
+	if m.variadic && len(params) > 0 {
+		params[len(params)-1] = "..." + params[len(params)-1]
+	}
+	sig := "func(" + strings.Join(params, ", ") + ") " + m.resultText
+	start, end := r.off(sel.Pos()), r.off(sel.End())
+	xs, xe := r.off(sel.X.Pos()), r.off(sel.X.End())
+	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
+		return []srcEdit{{start, end, "func() " + sig + " { __r := " + r.render(xs, xe) + "; return __r." + sel.Sel.Name + " }()"}}
+	}})
+}
+
+// ---- comparing errors ----
+
+// errorCompare rewrites err == target (and !=) when an operand is known to
+// be an error: yaegi holds a notebook error in an error variable in a
+// wrapper, so == compares the wrapper (false, or a panic for wrappers
+// holding funcs). __gocellfix.Same compares the values they hold.
+func (r *rewriter) errorCompare(b *ast.BinaryExpr) {
+	if b.Op != token.EQL && b.Op != token.NEQ || isIdentNamed(b.X, "nil") || isIdentNamed(b.Y, "nil") {
+		return
+	}
+	if !isErrorExpr(b.X, 0) && !isErrorExpr(b.Y, 0) {
+		return
+	}
+	start, end := r.off(b.Pos()), r.off(b.End())
+	xs, xe, ys, ye := r.off(b.X.Pos()), r.off(b.X.End()), r.off(b.Y.Pos()), r.off(b.Y.End())
+	neg := b.Op == token.NEQ
+	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
+		text := fixPkg + ".Same(" + r.render(xs, xe) + ", " + r.render(ys, ye) + ")"
+		if neg {
+			text = "!" + text
+		}
+		return []srcEdit{{start, end, text}}
+	}})
+}
+
+// ---- min and max ----
+
+func (r *rewriter) minMax(call *ast.CallExpr, name string) {
+	if call.Ellipsis.IsValid() || len(call.Args) == 0 {
+		return
+	}
+	multiline := strings.Contains(r.src(call), "\n")
+	first := -1
+	for i, a := range call.Args {
+		if !isConstExpr(a) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		if text, ok := r.foldMinMax(call.Args, name == "max"); ok && !multiline {
+			r.replace(call, text)
+			return
+		}
+		first = 0
+	}
+	start, end := r.off(call.Pos()), r.off(call.End())
+	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
+		args := make([]string, len(call.Args))
+		for i, a := range call.Args {
+			args[i] = r.renderNode(a)
+		}
+		ordered := append([]string{args[first]}, append(append([]string{}, args[:first]...), args[first+1:]...)...)
+		fn := fixPkg + "." + strings.ToUpper(name[:1]) + name[1:]
+		var text string
+		switch len(ordered) {
+		case 1:
+			text = "(" + ordered[0] + ")"
+		case 2:
+			text = fn + "(" + strings.Join(ordered, ", ") + ")"
+		default:
+			text = fn + "N(" + strings.Join(ordered, ", ") + ")"
+		}
+		// Newlines the call had go after the opening parenthesis.
+		if pad := strings.Count(r.text[start:end], "\n") - strings.Count(text, "\n"); pad > 0 {
+			i := strings.IndexByte(text, '(') + 1
+			text = text[:i] + strings.Repeat("\n", pad) + text[i:]
+		}
+		return []srcEdit{{start, end, text}}
+	}})
+}
+
+// isConstExpr reports whether e is a constant made of literals only.
+func isConstExpr(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		return x.Kind != token.IMAG
+	case *ast.ParenExpr:
+		return isConstExpr(x.X)
+	case *ast.UnaryExpr:
+		return (x.Op == token.SUB || x.Op == token.ADD) && isConstExpr(x.X)
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM:
+			return isConstExpr(x.X) && isConstExpr(x.Y)
+		}
+	}
+	return false
+}
+
+// constValue evaluates a constant expression; rank orders the kinds of
+// untyped constants: integer, rune, float, string (strings don't mix).
+func constValue(e ast.Expr) (v constant.Value, rank int, ok bool) {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		v = constant.MakeFromLiteral(x.Value, x.Kind, 0)
+		rank = map[token.Token]int{token.INT: 0, token.CHAR: 1, token.FLOAT: 2, token.STRING: 3}[x.Kind]
+		return v, rank, v.Kind() != constant.Unknown
+	case *ast.ParenExpr:
+		return constValue(x.X)
+	case *ast.UnaryExpr:
+		v, rank, ok = constValue(x.X)
+		if !ok || rank == 3 {
+			return nil, 0, false
+		}
+		return constant.UnaryOp(x.Op, v, 0), rank, true
+	case *ast.BinaryExpr:
+		a, ra, ok1 := constValue(x.X)
+		b, rb, ok2 := constValue(x.Y)
+		if !ok1 || !ok2 || (ra == 3) != (rb == 3) || ra == 3 && x.Op != token.ADD {
+			return nil, 0, false
+		}
+		rank = max(ra, rb)
+		op := x.Op
+		if op == token.QUO && rank < 2 {
+			if constant.Sign(b) == 0 {
+				return nil, 0, false
+			}
+			op = token.QUO_ASSIGN // integer division
+		} else if op == token.QUO && constant.Sign(b) == 0 {
+			return nil, 0, false
+		}
+		if op == token.REM && (rank >= 2 || constant.Sign(b) == 0) {
+			return nil, 0, false
+		}
+		v = constant.BinaryOp(a, op, b)
+		return v, rank, v.Kind() != constant.Unknown
+	}
+	return nil, 0, false
+}
+
+// foldMinMax computes min or max of constants, as an untyped constant
+// expression of the right kind.
+func (r *rewriter) foldMinMax(args []ast.Expr, isMax bool) (string, bool) {
+	best, bestRank, ok := constValue(args[0])
+	if !ok {
+		return "", false
+	}
+	win, rank := 0, bestRank
+	for i, a := range args[1:] {
+		v, vr, ok := constValue(a)
+		if !ok || (vr == 3) != (rank == 3) {
+			return "", false
+		}
+		rank = max(rank, vr)
+		op := token.LSS
+		if isMax {
+			op = token.GTR
+		}
+		if constant.Compare(v, op, best) {
+			best, bestRank, win = v, vr, i+1
+		}
+	}
+	text := "(" + r.src(args[win]) + ")"
+	switch {
+	case rank == 2 && bestRank < 2:
+		text = "(" + r.src(args[win]) + " + 0.0)"
+	case rank == 1 && bestRank < 1:
+		text = "('\\x00' + " + r.src(args[win]) + ")"
+	}
+	return text, true
+}
+
+// ---- fmt and log ----
+
+// printFuncs maps printing functions to the index of their format argument
+// (-1: none) and of their first printed value.
+var printFuncs = map[string][2]int{
+	"fmt.Print": {-1, 0}, "fmt.Println": {-1, 0}, "fmt.Printf": {0, 1},
+	"fmt.Sprint": {-1, 0}, "fmt.Sprintln": {-1, 0}, "fmt.Sprintf": {0, 1},
+	"fmt.Fprint": {-1, 1}, "fmt.Fprintln": {-1, 1}, "fmt.Fprintf": {1, 2},
+	"fmt.Errorf": {0, 1}, "fmt.Append": {-1, 1}, "fmt.Appendln": {-1, 1}, "fmt.Appendf": {1, 2},
+	"log.Print": {-1, 0}, "log.Println": {-1, 0}, "log.Printf": {0, 1},
+	"log.Fatal": {-1, 0}, "log.Fatalln": {-1, 0}, "log.Fatalf": {0, 1},
+	"log.Panic": {-1, 0}, "log.Panicln": {-1, 0}, "log.Panicf": {0, 1},
+}
+
+func (r *rewriter) printCall(call *ast.CallExpr, name string) {
+	idx, ok := printFuncs[name]
+	if !ok || call.Ellipsis.IsValid() {
+		return
+	}
+	typed := map[int]bool{} // value arguments printed with %T
+	if f := idx[0]; f >= 0 && f < len(call.Args) {
+		if lit, ok := call.Args[f].(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.Contains(lit.Value, "%") {
+			typed = r.typeVerbs(lit)
+		}
+	}
+	for i := idx[1]; i < len(call.Args); i++ {
+		a := call.Args[i]
+		start, end := r.off(a.Pos()), r.off(a.End())
+		if typed[i-idx[1]] {
+			// A notebook type known from the syntax is named directly (the
+			// value is still evaluated); others are asked of the value.
+			fn := fixPkg + ".TypeOf("
+			if t := staticTypeOf(a, 0); t != "" {
+				fn = fixPkg + ".Named(" + strconv.Quote(t) + ", "
+			}
+			r.composites = append(r.composites, composite{start: start, end: end, prio: 2, build: func() []srcEdit {
+				return []srcEdit{{start, end, fn + r.render(start, end) + ")"}}
+			}})
+			continue
+		}
+		c, ok := a.(*ast.CallExpr)
+		if !ok || !r.notebookCall(c, len(call.Args) == 1) {
+			continue
+		}
+		r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
+			return []srcEdit{{start, end, "(" + r.render(start, end) + ")"}}
+		}})
+	}
+}
+
+// notebookCall reports whether c may call a notebook function or method
+// (not a conversion, a builtin or a package's function), and, if sole, is
+// known to have a single result.
+func (r *rewriter) notebookCall(c *ast.CallExpr, sole bool) bool {
+	switch f := c.Fun.(type) {
+	case *ast.Ident:
+		if f.Obj != nil {
+			d, ok := f.Obj.Decl.(*ast.FuncDecl)
+			if !ok {
+				return !sole && f.Obj.Kind == ast.Var
+			}
+			return d.Type.Results != nil && d.Type.Results.NumFields() == 1 || !sole
+		}
+		fi, ok := names.fn(f.Name)
+		return ok && (fi.results == 1 || !sole)
+	case *ast.SelectorExpr:
+		if x, ok := f.X.(*ast.Ident); ok && x.Obj == nil && !names.hasVar(x.Name) {
+			return false // a package's function
+		}
+		m, ok := names.method(f.Sel.Name)
+		return ok && (m.results == 1 || !sole)
+	case *ast.FuncLit:
+		return !sole || f.Type.Results != nil && f.Type.Results.NumFields() == 1
+	}
+	return false
+}
+
+// formatVerbs returns the verb of each value argument of a format literal
+// ('v', 'T', 'w', ...) and the offsets of the verbs in the unquoted
+// format, or nil if the format uses explicit argument indexes or * widths.
+func formatVerbs(format string) (verbs []byte, offsets []int) {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0 {
+			i++
+		}
+		for i < len(format) && (format[i] >= '0' && format[i] <= '9' || format[i] == '.') {
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		switch format[i] {
+		case '%':
+			continue
+		case '[', '*':
+			return nil, nil
+		}
+		verbs = append(verbs, format[i])
+		offsets = append(offsets, i)
+	}
+	return verbs, offsets
+}
+
+// typeVerbs rewrites the %T verbs of a format literal to %s and returns the
+// indexes of the values they print.
+func (r *rewriter) typeVerbs(lit *ast.BasicLit) map[int]bool {
+	format, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return nil
+	}
+	verbs, offsets := formatVerbs(format)
+	typed := map[int]bool{}
+	b := []byte(format)
+	var positions []int
+	for i, v := range verbs {
+		if v == 'T' {
+			typed[i] = true
+			b[offsets[i]] = 's'
+			positions = append(positions, offsets[i])
+		}
+	}
+	if len(positions) == 0 {
+		return nil
+	}
+	if strings.HasPrefix(lit.Value, "`") {
+		for _, p := range positions {
+			o := r.off(lit.Pos()) + 1 + p
+			r.edits = append(r.edits, srcEdit{o, o + 1, "s"})
+		}
+	} else {
+		r.replace(lit, strconv.Quote(string(b)))
+	}
+	return typed
+}
+
+// ---- notebook variables from generic calls ----
+
+// genericResult says how the result type of a generic function relates to
+// its arguments, for declaring a notebook variable from a call.
+type genericResult int
+
+const (
+	resultConcrete genericResult = iota // not generic: int, bool, ...
+	resultArg0                          // the type of the first argument
+	resultElem0                         // the element type of the first argument
+	resultOpaque                        // generic some other way
+)
+
+// stdGenerics classifies the generic functions of slices and maps (the
+// others have concrete results).
+var stdGenerics = map[string]genericResult{
+	"slices.Clone": resultArg0, "slices.Compact": resultArg0, "slices.CompactFunc": resultArg0,
+	"slices.Insert": resultArg0, "slices.Delete": resultArg0, "slices.DeleteFunc": resultArg0,
+	"slices.Replace": resultArg0, "slices.Grow": resultArg0, "slices.Clip": resultArg0,
+	"slices.Concat": resultArg0, "slices.Repeat": resultArg0, "maps.Clone": resultArg0,
+	"slices.Max": resultElem0, "slices.Min": resultElem0, "slices.MaxFunc": resultElem0, "slices.MinFunc": resultElem0,
+	"slices.Collect": resultOpaque, "slices.Sorted": resultOpaque, "slices.SortedFunc": resultOpaque,
+	"slices.SortedStableFunc": resultOpaque, "slices.AppendSeq": resultArg0, "slices.All": resultOpaque,
+	"slices.Values": resultOpaque, "slices.Backward": resultOpaque, "slices.Chunk": resultOpaque,
+	"maps.Keys": resultOpaque, "maps.Values": resultOpaque, "maps.All": resultOpaque, "maps.Collect": resultOpaque,
+}
+
+// genericCall classifies the result of a call expression.
+func genericCall(e ast.Expr) (genericResult, *ast.CallExpr) {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || call.Ellipsis.IsValid() {
+		return resultConcrete, nil
+	}
+	switch f := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil && !names.hasVar(pkg.Name) {
+			return stdGenerics[pkg.Name+"."+f.Sel.Name], call
+		}
+	case *ast.Ident:
+		if f.Obj != nil {
+			if d, ok := f.Obj.Decl.(*ast.FuncDecl); ok {
+				return funcGenericResult(d.Type), call
+			}
+			return resultConcrete, nil
+		}
+		if fi, ok := names.fn(f.Name); ok {
+			return fi.generic, call
+		}
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return resultOpaque, call // explicitly instantiated
+	}
+	return resultConcrete, nil
+}
+
+// funcGenericResult classifies the result of a generic function declaration.
+func funcGenericResult(ft *ast.FuncType) genericResult {
+	if ft.TypeParams == nil || ft.Results == nil {
+		return resultConcrete
+	}
+	tparams := map[string]bool{}
+	for _, f := range ft.TypeParams.List {
+		for _, n := range f.Names {
+			tparams[n.Name] = true
+		}
+	}
+	mentions := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && tparams[id.Name] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	generic := false
+	for _, f := range ft.Results.List {
+		generic = generic || mentions(f.Type)
+	}
+	if !generic {
+		return resultConcrete
+	}
+	if ft.Results.NumFields() != 1 || ft.Params == nil || len(ft.Params.List) == 0 {
+		return resultOpaque
+	}
+	res, first := ft.Results.List[0].Type, ft.Params.List[0].Type
+	if types := exprString(res); types == exprString(first) {
+		return resultArg0
+	}
+	if a, ok := first.(*ast.ArrayType); ok && a.Len == nil && exprString(a.Elt) == exprString(res) {
+		return resultElem0
+	}
+	return resultOpaque
+}
+
+// topLevelGenerics rewrites the cell-level declarations of notebook
+// variables from generic calls. yaegi types a cell's top-level x := f(...)
+// before it instantiates a generic f, and fails (the interpreter panics);
+// var x T = f(...) leaves x zero. So:
+//
+//	x := slices.Clone(s)  becomes  x := s; x = slices.Clone(x)
+//	m := slices.Max(s)    becomes  __t := s; m := __t[0]; m = slices.Max(__t)
+//	var x T = f(...)      becomes  var x T; x = f(...)
+//
+// and a call whose result type cannot be named from its arguments
+// (slices.Sorted(...), a notebook generic function) is an error with the
+// workaround: declare the variable with its type, then assign it.
+func (r *rewriter) topLevelGenerics() {
+	for _, s := range r.body {
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			if s.Tok != token.DEFINE {
+				continue
+			}
+			if len(s.Rhs) == 1 && len(s.Lhs) > 1 {
+				if g, _ := genericCall(s.Rhs[0]); g != resultConcrete {
+					r.failGeneric(s, s.Rhs[0], r.src(s.Lhs[0]))
+				}
+				continue
+			}
+			for i, rhs := range s.Rhs {
+				if i < len(s.Lhs) {
+					r.genericDefine(s, s.Lhs[i], rhs, len(s.Rhs) == 1)
+				}
+			}
+		case *ast.DeclStmt:
+			g, ok := s.Decl.(*ast.GenDecl)
+			if !ok || g.Tok != token.VAR || g.Lparen.IsValid() || len(g.Specs) != 1 {
+				continue
+			}
+			vs := g.Specs[0].(*ast.ValueSpec)
+			generic := false
+			for _, v := range vs.Values {
+				if k, _ := genericCall(v); k != resultConcrete {
+					generic = true
+				}
+			}
+			if !generic || len(vs.Values) != len(vs.Names) {
+				continue
+			}
+			if vs.Type != nil {
+				// var x T = f(...): declare, then assign.
+				var lhs []string
+				for _, n := range vs.Names {
+					lhs = append(lhs, n.Name)
+				}
+				eq := r.off(vs.Type.End())
+				valStart := r.off(vs.Values[0].Pos())
+				r.edits = append(r.edits, srcEdit{eq, valStart, "; " + strings.Join(lhs, ", ") + " = "})
+				continue
+			}
+			if len(vs.Names) == 1 {
+				r.genericDefine(s, vs.Names[0], vs.Values[0], true)
+			}
+		}
+	}
+}
+
+// genericDefine rewrites one x := f(...) (or var x = f(...)) of a generic f.
+func (r *rewriter) genericDefine(stmt ast.Stmt, lhs, rhs ast.Expr, sole bool) {
+	kind, call := genericCall(rhs)
+	if kind == resultConcrete {
+		return
+	}
+	name := r.src(lhs)
+	if kind == resultOpaque || !sole || len(call.Args) == 0 {
+		r.failGeneric(stmt, rhs, name)
+		return
+	}
+	// Declared from the first argument, then assigned the call's result.
+	stmtStart, stmtEnd := r.off(stmt.Pos()), r.off(stmt.End())
+	a0Start, a0End := r.off(call.Args[0].Pos()), r.off(call.Args[0].End())
+	callStart, restStart := r.off(call.Pos()), a0End
+	decl := name + " := "
+	if d, ok := stmt.(*ast.DeclStmt); ok {
+		decl = r.text[stmtStart:r.off(d.Decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Values[0].Pos())]
+	}
+	r.composites = append(r.composites, composite{start: stmtStart, end: stmtEnd, prio: 3, build: func() []srcEdit {
+		a0 := r.render(a0Start, a0End)
+		head := r.render(callStart, a0Start) // "slices.Clone("
+		rest := r.render(restStart, stmtEnd) // ", more)" and anything after
+		var text string
+		if kind == resultArg0 {
+			text = decl + a0 + "; " + name + " = " + head + name + rest
+		} else {
+			t := r.name("t")
+			text = t + " := " + a0 + "; " + decl + t + "[0]; " + name + " = " + head + t + rest
+		}
+		return []srcEdit{{stmtStart, stmtEnd, text}}
+	}})
+}
+
+func (r *rewriter) failGeneric(stmt ast.Stmt, rhs ast.Expr, name string) {
+	if r.err != nil {
+		return
+	}
+	callee := exprString(rhs)
+	if c, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+		callee = exprString(c.Fun) + "(...)"
+	}
+	r.fail(stmt, "declaring the notebook variable %s from a call of the generic function %s at the top level of a cell is not supported by the interpreter: declare it with its type first, then assign it (var %s T; %s = ...), or compute it inside a function",
+		name, callee, name, name)
+	var names []string
+	switch s := stmt.(type) {
+	case *ast.AssignStmt:
+		for _, l := range s.Lhs {
+			names = append(names, r.src(l))
+		}
+	case *ast.DeclStmt:
+		for _, n := range s.Decl.(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Names {
+			names = append(names, n.Name)
+		}
+	}
+	r.err.(*RewriteError).Define = &GenericDefine{Names: names, Expr: r.src(rhs)}
+}

@@ -1,0 +1,1006 @@
+package interp
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// ---- what the notebook declared ----
+
+// exprKind is what the rewrites need to know of an expression's type.
+type exprKind int
+
+const (
+	kindUnknown exprKind = iota
+	kindInt              // an integer, typed or an untyped constant
+	kindOther            // known to be neither an integer nor an iterator
+	kindSeq1             // func(yield func(V) bool)
+	kindSeq2             // func(yield func(K, V) bool)
+)
+
+// funcInfo describes a notebook function or method.
+type funcInfo struct {
+	results  int
+	result   exprKind // kind of the only result
+	self     exprKind // kindSeq1/kindSeq2 when the function is an iterator itself
+	generic  genericResult
+	recovers bool // its body calls recover
+	// For methods: the receiver's type name, whether it is a pointer, and
+	// the signature (parameter types, results), to write method
+	// expressions as function literals.
+	recv       string
+	ptrRecv    bool
+	params     []string
+	variadic   bool
+	resultText string
+}
+
+// nameTable records the notebook's package-level names as chunks are
+// rewritten, so a later cell's rewrite knows that n is an integer, that
+// count(5) is an iterator or that mk() has one result. Names are recorded
+// by the text that declares them, whatever session compiles it; a name
+// declared differently by two notebooks of one process gets the later
+// meaning, which can only make a rewrite fail to apply, or a compile fail.
+type nameTable struct {
+	mu      sync.Mutex
+	funcs   map[string]funcInfo
+	methods map[string][]funcInfo
+	vars    map[string]exprKind
+	types   map[string]exprKind
+	elems   map[string]string // element types of maps and channels
+	// concrete are the defined types that are neither interfaces nor
+	// generic; varTypes the variables declared with one of them.
+	concrete map[string]bool
+	varTypes map[string]string
+	errVars  map[string]bool // variables of type error
+}
+
+var names = &nameTable{
+	funcs:    map[string]funcInfo{},
+	methods:  map[string][]funcInfo{},
+	vars:     map[string]exprKind{},
+	types:    map[string]exprKind{},
+	elems:    map[string]string{},
+	concrete: map[string]bool{},
+	varTypes: map[string]string{},
+	errVars:  map[string]bool{},
+}
+
+func (t *nameTable) isErrVar(name string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.errVars[name]
+}
+
+func (t *nameTable) setErrVar(name string, is bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.errVars[name] = is
+}
+
+func (t *nameTable) isConcrete(name string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.concrete[name]
+}
+
+func (t *nameTable) varType(name string) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.varTypes[name]
+}
+
+func (t *nameTable) setVarType(name, typ string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if typ == "" {
+		delete(t.varTypes, name)
+		return
+	}
+	t.varTypes[name] = typ
+}
+
+func (t *nameTable) elem(name string) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.elems[name]
+}
+
+// noteElem records the element type of a map or channel variable.
+func (t *nameTable) noteElem(name string, typ ast.Expr) {
+	if typ == nil {
+		return
+	}
+	var e ast.Expr
+	switch x := typ.(type) {
+	case *ast.MapType:
+		e = x.Value
+	case *ast.ChanType:
+		e = x.Value
+	default:
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.elems[name] = exprString(e)
+}
+
+func (t *nameTable) isFunc(name string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, ok := t.funcs[name]
+	return ok
+}
+
+func (t *nameTable) fn(name string) (funcInfo, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	f, ok := t.funcs[name]
+	return f, ok
+}
+
+// method returns what all the methods of this name agree on.
+func (t *nameTable) method(name string) (funcInfo, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	ms := t.methods[name]
+	if len(ms) == 0 {
+		return funcInfo{}, false
+	}
+	for _, m := range ms[1:] {
+		if m.results != ms[0].results || m.result != ms[0].result || m.recovers != ms[0].recovers {
+			return funcInfo{}, false
+		}
+	}
+	return ms[0], true
+}
+
+func (t *nameTable) hasVar(name string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, ok := t.vars[name]
+	return ok
+}
+
+func (t *nameTable) varKind(name string) exprKind {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.vars[name]
+}
+
+func (t *nameTable) typeKind(name string) exprKind {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.types[name]
+}
+
+func (t *nameTable) set(m map[string]exprKind, name string, k exprKind) {
+	if name == "_" {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	m[name] = k
+}
+
+// noteDecls records the names a declarations chunk declares.
+func (t *nameTable) noteDecls(decls []ast.Decl) {
+	for _, d := range decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			info := funcInfo{self: seqKindOfFunc(d.Type), generic: funcGenericResult(d.Type), recovers: callsRecover(d.Body)}
+			if d.Recv != nil && len(d.Recv.List) == 1 {
+				noteSignature(&info, d)
+			} else if d.Type.Results != nil && len(d.Type.Results.List) == 1 && len(d.Type.Results.List[0].Names) <= 1 {
+				info.resultText = exprString(d.Type.Results.List[0].Type)
+			}
+			if d.Type.Results != nil {
+				info.results = d.Type.Results.NumFields()
+				if info.results == 1 {
+					info.result = typeKind(d.Type.Results.List[0].Type)
+				}
+			}
+			t.mu.Lock()
+			if d.Recv == nil {
+				t.funcs[d.Name.Name] = info
+			} else {
+				ms := append(t.methods[d.Name.Name], info)
+				if len(ms) > 8 { // redefinitions
+					ms = ms[len(ms)-8:]
+				}
+				t.methods[d.Name.Name] = ms
+			}
+			t.mu.Unlock()
+		case *ast.GenDecl:
+			t.noteGenDecl(d)
+		}
+	}
+}
+
+// noteSignature records a method's receiver and signature.
+func noteSignature(info *funcInfo, d *ast.FuncDecl) {
+	t := d.Recv.List[0].Type
+	if st, ok := t.(*ast.StarExpr); ok {
+		info.ptrRecv, t = true, st.X
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok {
+		return // a generic receiver
+	}
+	info.recv = id.Name
+	for _, f := range d.Type.Params.List {
+		typ := f.Type
+		if e, ok := typ.(*ast.Ellipsis); ok {
+			info.variadic, typ = true, e.Elt
+		}
+		for range max(1, len(f.Names)) {
+			info.params = append(info.params, exprString(typ))
+		}
+	}
+	if d.Type.Results != nil {
+		info.resultText = exprString(d.Type.Results)
+		if len(d.Type.Results.List) == 1 && len(d.Type.Results.List[0].Names) == 0 {
+			info.resultText = exprString(d.Type.Results.List[0].Type)
+		}
+	}
+}
+
+// methodOf returns the method name of the type named recv.
+func (t *nameTable) methodOf(recv, name string) (funcInfo, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	ms := t.methods[name]
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].recv == recv {
+			return ms[i], true
+		}
+	}
+	return funcInfo{}, false
+}
+
+func (t *nameTable) noteGenDecl(d *ast.GenDecl) {
+	var last exprKind // a constant without values repeats the previous spec
+	for _, s := range d.Specs {
+		switch s := s.(type) {
+		case *ast.TypeSpec:
+			k := kindOther
+			if s.TypeParams == nil {
+				if k = typeKind(s.Type); k == kindUnknown {
+					k = kindOther
+				}
+			}
+			t.set(t.types, s.Name.Name, k)
+			_, iface := s.Type.(*ast.InterfaceType)
+			t.mu.Lock()
+			t.concrete[s.Name.Name] = !iface && s.TypeParams == nil && !s.Assign.IsValid()
+			t.mu.Unlock()
+		case *ast.ValueSpec:
+			for i, n := range s.Names {
+				k := kindUnknown
+				switch {
+				case s.Type != nil:
+					k = typeKind(s.Type)
+				case i < len(s.Values) && len(s.Values) == len(s.Names):
+					k = kindOf(s.Values[i], 0)
+				case len(s.Values) == 0 && d.Tok == token.CONST:
+					k = last
+				}
+				if i == 0 {
+					last = k
+				}
+				t.set(t.vars, n.Name, k)
+				t.setErrVar(n.Name, s.Type != nil && isIdentNamed(s.Type, "error") ||
+					s.Type == nil && i < len(s.Values) && len(s.Values) == len(s.Names) && isErrorExpr(s.Values[i], 0))
+				if s.Type != nil {
+					t.setVarType(n.Name, staticTypeName(s.Type, true))
+				} else if i < len(s.Values) && len(s.Values) == len(s.Names) {
+					t.setVarType(n.Name, staticTypeOf(s.Values[i], 0))
+				}
+				if s.Type != nil {
+					t.noteElem(n.Name, s.Type)
+				} else if i < len(s.Values) && len(s.Values) == len(s.Names) {
+					t.noteElem(n.Name, typeOfValue(s.Values[i]))
+				}
+			}
+		}
+	}
+}
+
+// noteStmts records the variables a statements chunk declares at its top
+// level (they are notebook globals).
+func (t *nameTable) noteStmts(body []ast.Stmt) {
+	for _, s := range body {
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			if s.Tok == token.DEFINE && len(s.Lhs) > 1 && len(s.Rhs) == 1 {
+				if id, ok := s.Lhs[len(s.Lhs)-1].(*ast.Ident); ok {
+					t.setErrVar(id.Name, strings.HasPrefix(id.Name, "err"))
+				}
+			}
+			if s.Tok == token.DEFINE && len(s.Lhs) == len(s.Rhs) {
+				for i, l := range s.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						t.setErrVar(id.Name, isErrorExpr(s.Rhs[i], 0))
+					}
+					if id, ok := l.(*ast.Ident); ok {
+						t.set(t.vars, id.Name, kindOf(s.Rhs[i], 0))
+						t.noteElem(id.Name, typeOfValue(s.Rhs[i]))
+						t.setVarType(id.Name, staticTypeOf(s.Rhs[i], 0))
+					}
+				}
+			}
+		case *ast.DeclStmt:
+			if g, ok := s.Decl.(*ast.GenDecl); ok {
+				t.noteGenDecl(g)
+			}
+		}
+	}
+}
+
+var intTypes = map[string]bool{
+	"int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true,
+	"uintptr": true, "byte": true, "rune": true,
+}
+
+// typeKind classifies a type expression.
+func typeKind(e ast.Expr) exprKind {
+	switch x := e.(type) {
+	case *ast.Ident:
+		if intTypes[x.Name] {
+			if x.Obj == nil {
+				return kindInt
+			}
+			return kindUnknown
+		}
+		if x.Obj != nil {
+			if ts, ok := x.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
+				return typeKind(ts.Type)
+			}
+			return kindUnknown
+		}
+		return names.typeKind(x.Name)
+	case *ast.ParenExpr:
+		return typeKind(x.X)
+	case *ast.FuncType:
+		if k := seqKindOfType(x); k != kindUnknown {
+			return k
+		}
+		return kindOther
+	case *ast.IndexExpr:
+		if isSel(x.X, "iter", "Seq") {
+			return kindSeq1
+		}
+	case *ast.IndexListExpr:
+		if isSel(x.X, "iter", "Seq2") {
+			return kindSeq2
+		}
+	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.StructType, *ast.StarExpr, *ast.InterfaceType:
+		return kindOther
+	}
+	return kindUnknown
+}
+
+// seqKindOfType tells whether a func type is an iterator:
+// func(yield func(V) bool) or func(yield func(K, V) bool).
+func seqKindOfType(ft *ast.FuncType) exprKind {
+	if ft.Results != nil && len(ft.Results.List) > 0 || ft.Params == nil || ft.Params.NumFields() != 1 {
+		return kindUnknown
+	}
+	y, ok := ft.Params.List[0].Type.(*ast.FuncType)
+	if !ok || y.Results == nil || y.Results.NumFields() != 1 {
+		return kindUnknown
+	}
+	if b, ok := y.Results.List[0].Type.(*ast.Ident); !ok || b.Name != "bool" {
+		return kindUnknown
+	}
+	switch y.Params.NumFields() {
+	case 1:
+		return kindSeq1
+	case 2:
+		return kindSeq2
+	}
+	return kindUnknown
+}
+
+// seqKindOfFunc tells whether a function declaration is an iterator itself.
+func seqKindOfFunc(ft *ast.FuncType) exprKind {
+	return seqKindOfType(ft)
+}
+
+func isSel(e ast.Expr, pkg, name string) bool {
+	s, ok := e.(*ast.SelectorExpr)
+	if !ok || s.Sel.Name != name {
+		return false
+	}
+	x, ok := s.X.(*ast.Ident)
+	return ok && x.Name == pkg && x.Obj == nil
+}
+
+// Iterator-returning functions of the standard library.
+var stdSeqs = map[string]exprKind{
+	"maps.Keys": kindSeq1, "maps.Values": kindSeq1, "maps.All": kindSeq2,
+	"slices.Values": kindSeq1, "slices.All": kindSeq2, "slices.Backward": kindSeq2, "slices.Chunk": kindSeq1,
+}
+
+// Integer-returning functions of the standard library a range may use.
+var stdInts = map[string]bool{
+	"rand.Intn": true, "rand.Int": true, "rand.IntN": true, "strings.Count": true,
+	"utf8.RuneCountInString": true, "utf8.RuneCount": true,
+}
+
+func (r *rewriter) kindOf(e ast.Expr) exprKind { return kindOf(e, 0) }
+
+// kindOf classifies an expression from its syntax and the declarations of
+// the names it uses.
+func kindOf(e ast.Expr, depth int) exprKind {
+	if depth > 16 {
+		return kindUnknown
+	}
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		if x.Kind == token.INT || x.Kind == token.CHAR {
+			return kindInt
+		}
+		return kindOther
+	case *ast.ParenExpr:
+		return kindOf(x.X, depth+1)
+	case *ast.UnaryExpr:
+		switch x.Op {
+		case token.ADD, token.SUB, token.XOR:
+			return kindOf(x.X, depth+1)
+		}
+		return kindOther
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.SHL, token.SHR:
+			return kindOf(x.X, depth+1)
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
+			a, b := kindOf(x.X, depth+1), kindOf(x.Y, depth+1)
+			if a == kindInt && b == kindInt {
+				return kindInt
+			}
+			if a == kindOther || b == kindOther {
+				return kindOther
+			}
+			return kindUnknown
+		}
+		return kindOther // comparisons, && and ||
+	case *ast.CompositeLit:
+		return kindOther
+	case *ast.FuncLit:
+		if k := seqKindOfType(x.Type); k != kindUnknown {
+			return k
+		}
+		return kindOther
+	case *ast.CallExpr:
+		return callKind(x, depth)
+	case *ast.Ident:
+		return identKind(x, depth)
+	}
+	return kindUnknown
+}
+
+func callKind(x *ast.CallExpr, depth int) exprKind {
+	switch f := x.Fun.(type) {
+	case *ast.Ident:
+		if f.Obj == nil {
+			switch f.Name {
+			case "len", "cap", "copy":
+				return kindInt
+			case "make", "new", "append", "string", "float32", "float64", "complex", "real", "imag":
+				return kindOther
+			}
+			if intTypes[f.Name] {
+				return kindInt
+			}
+			if k := names.typeKind(f.Name); k != kindUnknown {
+				return k // a conversion to a notebook type
+			}
+			if fi, ok := names.fn(f.Name); ok && fi.results == 1 {
+				return fi.result
+			}
+			return kindUnknown
+		}
+		switch d := f.Obj.Decl.(type) {
+		case *ast.FuncDecl:
+			if d.Type.Results != nil && d.Type.Results.NumFields() == 1 {
+				return typeKind(d.Type.Results.List[0].Type)
+			}
+		case *ast.TypeSpec:
+			if d.TypeParams == nil {
+				return typeKind(d.Type)
+			}
+		}
+	case *ast.SelectorExpr:
+		if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil {
+			key := pkg.Name + "." + f.Sel.Name
+			if k, ok := stdSeqs[key]; ok {
+				return k
+			}
+			if stdInts[key] {
+				return kindInt
+			}
+		}
+		if m, ok := names.method(f.Sel.Name); ok && m.results == 1 {
+			return m.result
+		}
+	case *ast.ParenExpr, *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType:
+		return typeKind(f) // a conversion
+	}
+	return kindUnknown
+}
+
+func identKind(x *ast.Ident, depth int) exprKind {
+	if x.Obj == nil {
+		if x.Name == "iota" {
+			return kindInt
+		}
+		if k := names.varKind(x.Name); k != kindUnknown {
+			return k
+		}
+		if fi, ok := names.fn(x.Name); ok {
+			if fi.self != kindUnknown {
+				return fi.self
+			}
+			return kindOther
+		}
+		return kindUnknown
+	}
+	switch d := x.Obj.Decl.(type) {
+	case *ast.Field:
+		return typeKind(d.Type)
+	case *ast.ValueSpec:
+		if d.Type != nil {
+			return typeKind(d.Type)
+		}
+		for i, n := range d.Names {
+			if n.Obj == x.Obj && i < len(d.Values) && len(d.Values) == len(d.Names) {
+				return kindOf(d.Values[i], depth+1)
+			}
+		}
+	case *ast.AssignStmt:
+		if len(d.Lhs) == len(d.Rhs) {
+			for i, l := range d.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj {
+					if id == x {
+						return kindUnknown
+					}
+					return kindOf(d.Rhs[i], depth+1)
+				}
+			}
+		}
+	case *ast.FuncDecl:
+		if k := seqKindOfFunc(d.Type); k != kindUnknown {
+			return k
+		}
+		return kindOther
+	}
+	return kindUnknown
+}
+
+// ---- declarations ----
+
+// rewriteDecls marks struct fields for the replacement encoding/json and
+// fmt functions, and reorders the type parameters of generic functions for
+// yaegi's type inference.
+func (r *rewriter) rewriteDecls(root ast.Node) {
+	// Register the names of struct types for %T (see fixRegisterType).
+	for _, d := range r.decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.TYPE {
+			continue
+		}
+		var regs []string
+		for _, sp := range g.Specs {
+			ts := sp.(*ast.TypeSpec)
+			if _, ok := ts.Type.(*ast.StructType); ok && ts.TypeParams == nil && !ts.Assign.IsValid() && ts.Name.Name != "_" {
+				regs = append(regs, "var _ = "+fixPkg+".RegisterType(\"main."+ts.Name.Name+"\", (*"+ts.Name.Name+")(nil))")
+			}
+		}
+		if len(regs) > 0 {
+			r.insert(g.End(), "; "+strings.Join(regs, "; "))
+		}
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.StructType:
+			r.markFields(x)
+		case *ast.FuncDecl:
+			if x.Recv == nil && x.Type.TypeParams != nil && x.Body != nil {
+				r.genericSignature(x)
+			}
+		}
+		return true
+	})
+}
+
+// markFields tags embedded struct fields `gocell:"embedded"` (yaegi's
+// reflect type says embedded only for a struct's only field) and
+// unexported fields `gocell:"unexported"` (yaegi exports them as X<name>).
+func (r *rewriter) markFields(st *ast.StructType) {
+	for _, f := range st.Fields.List {
+		var mark string
+		if len(f.Names) == 0 {
+			t := f.Type
+			if s, ok := t.(*ast.StarExpr); ok {
+				t = s.X
+			}
+			// Notebook types only: a host type keeps its own behaviour.
+			if id, ok := t.(*ast.Ident); ok && !intTypes[id.Name] && id.Name != "string" && id.Name != "error" {
+				mark = tagEmbedded
+			}
+		} else {
+			mark = tagUnexported
+			for _, n := range f.Names {
+				if ast.IsExported(n.Name) {
+					mark = ""
+				}
+			}
+		}
+		if mark == "" {
+			continue
+		}
+		add := tagKey + `:"` + mark + `"`
+		if f.Tag == nil {
+			r.insert(f.Type.End(), " `"+add+"`")
+			continue
+		}
+		old, err := strconv.Unquote(f.Tag.Value)
+		if err != nil || strings.Contains(old, tagKey+":") {
+			continue
+		}
+		tag := strings.TrimSpace(old + " " + add)
+		if strings.HasPrefix(f.Tag.Value, "`") && !strings.Contains(tag, "`") {
+			r.replace(f.Tag, "`"+tag+"`")
+		} else {
+			r.replace(f.Tag, strconv.Quote(tag))
+		}
+	}
+}
+
+// genericSignature rewrites a generic function's signature so that yaegi
+// infers its type arguments. yaegi v0.16.1 collects the types of the
+// arguments at each occurrence of a type parameter in the parameter list,
+// in order, and assigns them to the type parameters by position: for
+// Map[T, U any](xs []T, f func(T) U) it binds T and U to the types at the
+// first two occurrences, T and T. It also cannot see through S ~[]E. So:
+//
+//   - a type parameter constrained by exactly ~[]E or ~map[K]V is replaced
+//     by that type (the function then returns []E where it returned S);
+//   - each further occurrence of a type parameter gets a type parameter of
+//     its own, with the same constraint, listed in occurrence order:
+//     Map[T any, T__2 any, U any](xs []T, f func(T__2) U).
+//
+// Instantiated with the inferred types, the body type-checks as before.
+// Explicit instantiations (Map[int, string](...)) of a rewritten function
+// no longer match; Go needs them only when inference cannot work.
+func (r *rewriter) genericSignature(fd *ast.FuncDecl) {
+	tp := fd.Type.TypeParams
+	if strings.Contains(r.src(tp), "\n") {
+		return
+	}
+	type param struct {
+		name       string
+		constraint string
+		core       []*ast.Ident // E of ~[]E, or K and V of ~map[K]V
+		coreText   string       // "[]E" or "map[K]V"
+	}
+	var params []*param
+	byObj := map[*ast.Object]*param{}
+	for _, f := range tp.List {
+		c := r.src(f.Type)
+		var core []*ast.Ident
+		if u, ok := f.Type.(*ast.UnaryExpr); ok && u.Op == token.TILDE {
+			switch t := u.X.(type) {
+			case *ast.ArrayType:
+				if e, ok := t.Elt.(*ast.Ident); ok && t.Len == nil {
+					core = []*ast.Ident{e}
+				}
+			case *ast.MapType:
+				k, ok1 := t.Key.(*ast.Ident)
+				v, ok2 := t.Value.(*ast.Ident)
+				if ok1 && ok2 {
+					core = []*ast.Ident{k, v}
+				}
+			}
+		}
+		for _, n := range f.Names {
+			if n.Obj == nil {
+				return
+			}
+			p := &param{name: n.Name, constraint: c}
+			if core != nil {
+				p.core, p.coreText = core, r.src(f.Type.(*ast.UnaryExpr).X)
+			}
+			params = append(params, p)
+			byObj[n.Obj] = p
+		}
+	}
+	// A core-typed parameter is replaced only if its elements are type
+	// parameters and no other constraint mentions it.
+	for _, p := range params {
+		for _, e := range p.core {
+			if e.Obj == nil || byObj[e.Obj] == nil || byObj[e.Obj].core != nil {
+				p.core = nil
+			}
+		}
+		for _, q := range params {
+			if q != p && containsIdent(q.constraint, p.name) {
+				p.core = nil
+			}
+		}
+	}
+	// The occurrences yaegi's inference visits, in its order. occur returns
+	// the name to write for one occurrence of p.
+	seen := map[*param]int{}
+	var order []string // the new type parameter list
+	changed := false
+	occur := func(p *param) string {
+		seen[p]++
+		if seen[p] == 1 {
+			order = append(order, p.name+" "+p.constraint)
+			return p.name
+		}
+		changed = true
+		fresh := p.name + "__" + strconv.Itoa(seen[p])
+		order = append(order, fresh+" "+p.constraint)
+		return fresh
+	}
+	done := map[*ast.Ident]bool{}
+	var visit func(e ast.Expr)
+	visit = func(e ast.Expr) {
+		switch t := e.(type) {
+		case *ast.Ident:
+			p := byObj[t.Obj]
+			if t.Obj == nil || p == nil {
+				return
+			}
+			done[t] = true
+			if p.core == nil {
+				if name := occur(p); name != p.name {
+					r.replace(t, name)
+				}
+				return
+			}
+			changed = true
+			var ns []string
+			for _, c := range p.core {
+				ns = append(ns, occur(byObj[c.Obj]))
+			}
+			if len(ns) == 1 {
+				r.replace(t, "[]"+ns[0])
+			} else {
+				r.replace(t, "map["+ns[0]+"]"+ns[1])
+			}
+		case *ast.ParenExpr:
+			visit(t.X)
+		case *ast.StarExpr:
+			visit(t.X)
+		case *ast.ArrayType:
+			if t.Len == nil {
+				visit(t.Elt)
+			}
+		case *ast.ChanType:
+			visit(t.Value)
+		case *ast.MapType:
+			visit(t.Key)
+			visit(t.Value)
+		case *ast.StructType:
+			for _, f := range t.Fields.List {
+				for range max(1, len(f.Names)) {
+					visit(f.Type)
+				}
+			}
+		case *ast.FuncType:
+			for _, fl := range []*ast.FieldList{t.Params, t.Results} {
+				if fl == nil {
+					continue
+				}
+				for _, f := range fl.List {
+					for range max(1, len(f.Names)) {
+						visit(f.Type)
+					}
+				}
+			}
+		}
+	}
+	for _, f := range fd.Type.Params.List {
+		visit(f.Type)
+	}
+	for _, p := range params {
+		if p.core == nil && seen[p] == 0 {
+			return // cannot be inferred: instantiated explicitly, leave it
+		}
+	}
+	if !changed {
+		// Unchanged if the first occurrences come in declaration order.
+		i := 0
+		for _, p := range params {
+			if i >= len(order) || !strings.HasPrefix(order[i], p.name+" ") {
+				changed = true
+				break
+			}
+			i++
+		}
+	}
+	if !changed {
+		return
+	}
+	// Every other mention of a core-typed parameter becomes its type.
+	for _, part := range []ast.Node{fd.Type.Params, fd.Type.Results, fd.Body} {
+		if fl, ok := part.(*ast.FieldList); ok && fl == nil {
+			continue
+		}
+		ast.Inspect(part, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && !done[id] && id.Obj != nil {
+				if p := byObj[id.Obj]; p != nil && p.core != nil {
+					r.replace(id, p.coreText)
+				}
+			}
+			return true
+		})
+	}
+	r.replace(tp, "["+strings.Join(order, ", ")+"]")
+}
+
+// containsIdent reports whether the Go text s mentions the identifier name.
+func containsIdent(s, name string) bool {
+	for i := strings.Index(s, name); i >= 0; {
+		before := i == 0 || !isIdentByte(s[i-1])
+		after := i+len(name) >= len(s) || !isIdentByte(s[i+len(name)])
+		if before && after {
+			return true
+		}
+		j := strings.Index(s[i+1:], name)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// staticTypeName returns how %T prints a notebook type named by a type
+// expression (T or *T of a concrete notebook type), or "".
+func staticTypeName(e ast.Expr, ptrOK bool) string {
+	prefix := ""
+	if st, ok := e.(*ast.StarExpr); ok && ptrOK {
+		prefix, e = "*", st.X
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	if id.Obj != nil {
+		ts, ok := id.Obj.Decl.(*ast.TypeSpec)
+		if !ok || ts.TypeParams != nil || ts.Assign.IsValid() {
+			return ""
+		}
+		if _, iface := ts.Type.(*ast.InterfaceType); iface {
+			return ""
+		}
+	} else if !names.isConcrete(id.Name) {
+		return ""
+	}
+	return prefix + "main." + id.Name
+}
+
+// staticTypeOf returns how %T prints the value of an expression whose type
+// is a concrete notebook type, from its syntax: T{...}, &T{...}, T(x), or a
+// variable declared with one; or "".
+func staticTypeOf(e ast.Expr, depth int) string {
+	if depth > 8 {
+		return ""
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		if x.Type != nil {
+			return staticTypeName(x.Type, false)
+		}
+	case *ast.UnaryExpr:
+		if c, ok := x.X.(*ast.CompositeLit); ok && x.Op == token.AND && c.Type != nil {
+			if t := staticTypeName(c.Type, false); t != "" {
+				return "*" + t
+			}
+		}
+	case *ast.CallExpr:
+		if len(x.Args) == 1 && !x.Ellipsis.IsValid() {
+			return staticTypeName(ast.Unparen(x.Fun), true)
+		}
+	case *ast.Ident:
+		if x.Obj == nil {
+			return names.varType(x.Name)
+		}
+		switch d := x.Obj.Decl.(type) {
+		case *ast.ValueSpec:
+			if d.Type != nil {
+				return staticTypeName(d.Type, true)
+			}
+			for i, n := range d.Names {
+				if n.Obj == x.Obj && i < len(d.Values) && len(d.Values) == len(d.Names) {
+					return staticTypeOf(d.Values[i], depth+1)
+				}
+			}
+		case *ast.AssignStmt:
+			if d.Tok != token.DEFINE || len(d.Lhs) != len(d.Rhs) {
+				return ""
+			}
+			for i, l := range d.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj && id != x {
+					return staticTypeOf(d.Rhs[i], depth+1)
+				}
+			}
+		case *ast.Field:
+			return staticTypeName(d.Type, true)
+		}
+	}
+	return ""
+}
+
+// isErrorExpr reports whether an expression is known to be of type error.
+func isErrorExpr(e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		switch f := x.Fun.(type) {
+		case *ast.SelectorExpr:
+			if isSel(f, "errors", f.Sel.Name) {
+				return f.Sel.Name == "New" || f.Sel.Name == "Unwrap" || f.Sel.Name == "Join"
+			}
+			if isSel(f, "fmt", "Errorf") {
+				return true
+			}
+		case *ast.Ident:
+			if f.Obj != nil {
+				if d, ok := f.Obj.Decl.(*ast.FuncDecl); ok && d.Type.Results != nil && len(d.Type.Results.List) == 1 {
+					return isIdentNamed(d.Type.Results.List[0].Type, "error")
+				}
+				return false
+			}
+			if fi, ok := names.fn(f.Name); ok && fi.results == 1 {
+				return fi.resultText == "error"
+			}
+		}
+	case *ast.Ident:
+		if x.Obj == nil {
+			return names.isErrVar(x.Name)
+		}
+		switch d := x.Obj.Decl.(type) {
+		case *ast.ValueSpec:
+			if d.Type != nil {
+				return isIdentNamed(d.Type, "error")
+			}
+			for i, n := range d.Names {
+				if n.Obj == x.Obj && i < len(d.Values) && len(d.Values) == len(d.Names) {
+					return isErrorExpr(d.Values[i], depth+1)
+				}
+			}
+		case *ast.Field:
+			return isIdentNamed(d.Type, "error")
+		case *ast.AssignStmt:
+			if len(d.Lhs) == len(d.Rhs) {
+				for i, l := range d.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj && id != x {
+						return isErrorExpr(d.Rhs[i], depth+1)
+					}
+				}
+			} else if len(d.Rhs) == 1 {
+				// v, err := f(): by convention the last result is the error.
+				if id, ok := d.Lhs[len(d.Lhs)-1].(*ast.Ident); ok && id.Obj == x.Obj {
+					return strings.HasPrefix(id.Name, "err")
+				}
+			}
+		}
+	}
+	return false
+}

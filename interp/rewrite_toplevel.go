@@ -1,0 +1,264 @@
+package interp
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// Statements at the top level of a cell run in the notebook's global
+// scope, where yaegi gets these wrong:
+//
+//   - v, ok := m[k], v, ok := x.(T) and v, ok := <-ch, anywhere outside a
+//     function (also in if and switch init statements and in nested
+//     blocks): the interpreter panics ("nil type") or reports v undefined.
+//     They become a declaration from expressions it can type, then the
+//     assignment: v, ok := m[k], false; v, ok = m[k], or var v T; var ok
+//     bool for x.(T) and for <-ch when the channel's element type is known
+//     (from the declaration of the channel, in this cell or another). In an init
+//     statement, the declaration moves in front of the if or switch, in a
+//     block that keeps it local.
+//   - the init statement of if, switch and for, and a type switch's
+//     v := x.(type): the variables would become notebook variables. The
+//     statement is put in a block of its own, where they are local, as in
+//     Go.
+func (r *rewriter) topLevelStmts() {
+	r.commaOks()
+	for _, s := range r.body {
+		stmt := s
+		if l, ok := s.(*ast.LabeledStmt); ok {
+			s = l.Stmt
+		}
+		switch x := s.(type) {
+		case *ast.IfStmt:
+			r.blockIf(stmt, x.Init != nil)
+		case *ast.SwitchStmt:
+			r.blockIf(stmt, x.Init != nil)
+		case *ast.TypeSwitchStmt:
+			r.blockIf(stmt, x.Init != nil || isDefine(x.Assign))
+		case *ast.ForStmt:
+			r.blockIf(stmt, x.Init != nil)
+		}
+	}
+	r.topLevelGenerics()
+}
+
+func isDefine(s ast.Stmt) bool {
+	a, ok := s.(*ast.AssignStmt)
+	return ok && a.Tok == token.DEFINE
+}
+
+// blockIf puts a statement in a block of its own.
+func (r *rewriter) blockIf(s ast.Stmt, cond bool) {
+	if cond {
+		r.insert(s.Pos(), "{ ")
+		r.insert(s.End(), " }")
+	}
+}
+
+// commaOks rewrites the comma-ok declarations outside functions.
+func (r *rewriter) commaOks() {
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.FuncLit:
+				return false // a function's own scope: yaegi is right there
+			case *ast.IfStmt:
+				if a := commaOkDefine(x.Init); a != nil {
+					r.commaOkInit(x, x.Init.Pos(), a)
+					walk(x.Body)
+					if x.Else != nil {
+						walk(x.Else)
+					}
+					return false
+				}
+			case *ast.SwitchStmt:
+				if a := commaOkDefine(x.Init); a != nil {
+					r.commaOkInit(x, x.Init.Pos(), a)
+					walk(x.Body)
+					return false
+				}
+			case *ast.AssignStmt:
+				if a := commaOkDefine(x); a != nil {
+					if decl, ok := r.commaOkDecl(a); ok {
+						r.insert(a.Pos(), decl+"; ")
+						r.edits = append(r.edits, srcEdit{r.off(a.TokPos), r.off(a.TokPos) + 2, "="})
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, s := range r.body {
+		walk(s)
+	}
+}
+
+// commaOkDefine returns s if it is v, ok := X with X a map index, type
+// assertion or receive.
+func commaOkDefine(s ast.Stmt) *ast.AssignStmt {
+	a, ok := s.(*ast.AssignStmt)
+	if !ok || a.Tok != token.DEFINE || len(a.Lhs) != 2 || len(a.Rhs) != 1 {
+		return nil
+	}
+	switch x := ast.Unparen(a.Rhs[0]).(type) {
+	case *ast.IndexExpr:
+		return a
+	case *ast.TypeAssertExpr:
+		if x.Type != nil {
+			return a
+		}
+	case *ast.UnaryExpr:
+		if x.Op == token.ARROW {
+			return a
+		}
+	}
+	return nil
+}
+
+// commaOkInit moves the comma-ok declaration in the init statement of an
+// if or switch in front of it, in a block: "if v, ok := X; cond {" becomes
+// "{ v, ok := zero, false; v, ok = X; if cond {", closed after the
+// statement.
+func (r *rewriter) commaOkInit(stmt ast.Stmt, initPos token.Pos, a *ast.AssignStmt) {
+	decl, ok := r.commaOkDecl(a)
+	if !ok {
+		return
+	}
+	kw := r.off(stmt.Pos())
+	init := r.off(initPos)
+	semi := strings.IndexByte(r.text[r.off(a.End()):], ';')
+	if semi < 0 {
+		return
+	}
+	after := r.off(a.End()) + semi + 1
+	keyword := r.text[kw:init] // "if " or "switch "
+	r.edits = append(r.edits,
+		srcEdit{kw, init, "{ " + decl + "; "},
+		srcEdit{r.off(a.TokPos), r.off(a.TokPos) + 2, "="},
+		srcEdit{after, after, " " + strings.TrimSpace(keyword)},
+	)
+	r.insert(stmt.End(), " }")
+}
+
+// commaOkDecl returns the declaration that gives v and ok their types:
+// v, ok := m[k], false when m[k] can be evaluated twice, else
+// var v T; var ok bool with T the asserted type or element type.
+func (r *rewriter) commaOkDecl(a *ast.AssignStmt) (string, bool) {
+	var zero, typ string
+	switch x := ast.Unparen(a.Rhs[0]).(type) {
+	case *ast.IndexExpr:
+		if pureExpr(x.X) && pureExpr(x.Index) {
+			zero = r.src(x)
+		} else if typ = r.elemType(x.X, "map"); typ == "" {
+			r.fail(a, "%s outside a function is not supported by the interpreter: assign the map and the key to variables first", r.src(a))
+			return "", false
+		}
+	case *ast.TypeAssertExpr:
+		typ = r.src(x.Type)
+	case *ast.UnaryExpr:
+		if typ = r.elemType(x.X, "chan"); typ == "" {
+			v := r.src(a.Lhs[0])
+			r.fail(a, "%s outside a function is not supported by the interpreter: declare %s with its type first (var %s T) and write %s, or receive inside a function",
+				r.src(a), v, v, strings.Replace(r.src(a), ":=", "=", 1))
+			return "", false
+		}
+	}
+	lhs0, lhs1 := r.src(a.Lhs[0]), r.src(a.Lhs[1])
+	if lhs0 == "_" && lhs1 == "_" {
+		return "", false
+	}
+	if typ != "" {
+		var decls []string
+		if lhs0 != "_" {
+			decls = append(decls, "var "+lhs0+" "+typ)
+		}
+		if lhs1 != "_" {
+			decls = append(decls, "var "+lhs1+" bool")
+		}
+		return strings.Join(decls, "; "), true
+	}
+	switch {
+	case lhs0 == "_":
+		return lhs1 + " := false", true
+	case lhs1 == "_":
+		return lhs0 + " := " + zero, true
+	}
+	return lhs0 + ", " + lhs1 + " := " + zero + ", false", true
+}
+
+// elemType returns the element type of a map or channel named by e, from
+// its declaration in the chunk or an earlier cell, or "".
+func (r *rewriter) elemType(e ast.Expr, kind string) string {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	if id.Obj == nil {
+		return names.elem(id.Name)
+	}
+	var t ast.Expr
+	switch d := id.Obj.Decl.(type) {
+	case *ast.ValueSpec:
+		t = d.Type
+		if t == nil {
+			for i, n := range d.Names {
+				if n.Obj == id.Obj && i < len(d.Values) {
+					t = typeOfValue(d.Values[i])
+				}
+			}
+		}
+	case *ast.AssignStmt:
+		for i, l := range d.Lhs {
+			if l, ok := l.(*ast.Ident); ok && l.Obj == id.Obj && len(d.Lhs) == len(d.Rhs) {
+				t = typeOfValue(d.Rhs[i])
+			}
+		}
+	}
+	return elemOf(t, kind, r.src)
+}
+
+// typeOfValue returns the type written in make(T, ...) or T{...}.
+func typeOfValue(e ast.Expr) ast.Expr {
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok && id.Name == "make" && id.Obj == nil && len(x.Args) > 0 {
+			return x.Args[0]
+		}
+	case *ast.CompositeLit:
+		return x.Type
+	}
+	return nil
+}
+
+// elemOf returns the element type of a map or channel type expression.
+func elemOf(t ast.Expr, kind string, src func(ast.Node) string) string {
+	switch x := t.(type) {
+	case *ast.MapType:
+		if kind == "map" {
+			return src(x.Value)
+		}
+	case *ast.ChanType:
+		if kind == "chan" {
+			return src(x.Value)
+		}
+	}
+	return ""
+}
+
+// pureExpr reports whether evaluating e twice is harmless: names, selectors
+// of names, literals and operators on them.
+func pureExpr(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return true
+	case *ast.SelectorExpr:
+		return pureExpr(x.X)
+	case *ast.UnaryExpr:
+		return x.Op != token.ARROW && pureExpr(x.X)
+	case *ast.BinaryExpr:
+		return pureExpr(x.X) && pureExpr(x.Y)
+	}
+	return false
+}
