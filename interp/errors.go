@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	yaegi "github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
 )
 
 // errorPos matches the position that starts a compile error: "cell4.go:2:3: ".
@@ -32,6 +33,11 @@ func compileError(file, code string, err error) *CellError {
 	line, _ := strconv.Atoi(m[3])
 	col, _ := strconv.Atoi(m[4])
 	text := msg[len(m[0]):]
+	if pkg, ok := strings.CutPrefix(text, "undefined: "); ok {
+		if path := stdlibPath(pkg); path != "" {
+			text += fmt.Sprintf(" (to use the package, add import %q)", path)
+		}
+	}
 	e.EValue = fmt.Sprintf("%s (%s, line %d, column %d)", text, cellLabel(name), line, col)
 	e.Traceback = []string{fmt.Sprintf("%s:%d:%d: %s", name, line, col, text)}
 	if name == file {
@@ -161,4 +167,21 @@ func rewriteError(file, code string, c chunk, err error) *CellError {
 		line, col = re.CellPosition(c.line, c.col)
 	}
 	return compileError(file, code, fmt.Errorf("%s:%d:%d: %v", file, line, col, err))
+}
+
+// stdlibPath returns the import path of the standard library package
+// named name, when exactly one has that name.
+func stdlibPath(name string) string {
+	found := ""
+	for key := range stdlib.Symbols {
+		i := strings.LastIndexByte(key, '/')
+		if i < 0 || key[i+1:] != name || strings.Contains(key, "internal") {
+			continue
+		}
+		if found != "" && found != key[:i] {
+			return ""
+		}
+		found = key[:i]
+	}
+	return found
 }
