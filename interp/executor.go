@@ -190,7 +190,10 @@ func (srv *server) execute(req Request) *Reply {
 	reply := &Reply{Status: "ok"}
 	if cerr := srv.session.Execute(ctx, req.Code, opt); cerr != nil {
 		reply = &Reply{Status: "error", EName: cerr.EName, EValue: cerr.EValue, Traceback: cerr.Traceback, Restart: cerr.Stuck}
-		if !req.Silent {
+		// A stuck cell's error is published by the kernel once the new
+		// executor is up, with the variables whose values were lost: a cell
+		// shows exactly one error.
+		if !req.Silent && !cerr.Stuck {
 			srv.publishOutput(display.Output{Kind: display.Error, EName: cerr.EName, EValue: cerr.EValue, Traceback: cerr.Traceback})
 		}
 		return reply

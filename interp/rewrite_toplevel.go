@@ -29,10 +29,23 @@ func (r *rewriter) topLevelStmts() {
 		if l, ok := s.(*ast.LabeledStmt); ok {
 			s = l.Stmt
 		}
+		_, labeled := stmt.(*ast.LabeledStmt)
 		switch x := s.(type) {
 		case *ast.IfStmt:
+			if multiDefine(x.Init) && !labeled {
+				r.inFuncLit(x.If, x.Init.Pos(), x.Cond.Pos(), "if ", x.End())
+				break
+			}
 			r.blockIf(stmt, x.Init != nil)
 		case *ast.SwitchStmt:
+			if multiDefine(x.Init) && !labeled {
+				at := x.Body.Lbrace
+				if x.Tag != nil {
+					at = x.Tag.Pos()
+				}
+				r.inFuncLit(x.Switch, x.Init.Pos(), at, "switch ", x.End())
+				break
+			}
 			r.blockIf(stmt, x.Init != nil)
 		case *ast.TypeSwitchStmt:
 			r.blockIf(stmt, x.Init != nil || isDefine(x.Assign))
@@ -54,6 +67,27 @@ func (r *rewriter) blockIf(s ast.Stmt, cond bool) {
 		r.insert(s.Pos(), "{ ")
 		r.insert(s.End(), " }")
 	}
+}
+
+// multiDefine reports whether s declares several variables from one call:
+// _, err := f().
+func multiDefine(s ast.Stmt) bool {
+	a, ok := s.(*ast.AssignStmt)
+	return ok && a.Tok == token.DEFINE && len(a.Lhs) > 1 && len(a.Rhs) == 1 && commaOkDefine(s) == nil
+}
+
+// inFuncLit turns "if INIT; COND {...}" into
+// "func() { INIT; if COND {...} }()" (and likewise for switch). In the
+// global scope yaegi loses a variable that a multi-value init declares in
+// any nested block (if _, err := f(); err != nil reads "undefined: err");
+// a function literal has a scope of its own where it is right, and at a
+// cell's top level the body cannot return or break out of anything.
+// keyword is at kw, the init starts at init, and the condition (or tag, or
+// body) at rest.
+func (r *rewriter) inFuncLit(kw, init, rest token.Pos, keyword string, end token.Pos) {
+	r.edits = append(r.edits, srcEdit{r.off(kw), r.off(init), "func() { "})
+	r.insert(rest, keyword)
+	r.insert(end, " }()")
 }
 
 // commaOks rewrites the comma-ok declarations outside functions.

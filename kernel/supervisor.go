@@ -192,13 +192,19 @@ func (s *supervisor) execute(parent *Message, req interp.Request, count int) (*i
 			s.host.publishOutput(parent, display.Output{Kind: display.Error, EName: reply.EName, EValue: reply.EValue, Traceback: reply.Traceback}, count)
 		}
 	case reply.Restart:
-		// The executor already reported the interrupt; replace it because
-		// the cell might resume later.
-		if lost, rerr := s.restart(); rerr != nil {
-			s.host.logf("restarting the executor: %v", rerr)
-		} else if len(lost) > 0 && !req.Silent {
-			s.host.publishOutput(parent, display.Output{Kind: display.Stream, Name: "stderr",
-				Text: "The executor was restarted; these variables lost their values: " + strings.Join(lost, ", ") + "\n"}, count)
+		// The cell could not be stopped and might resume later: replace the
+		// executor, then report the interrupt with what was lost.
+		lost, rerr := s.restart()
+		switch {
+		case rerr != nil:
+			reply.Traceback = append(reply.Traceback, "A new executor could not be started: "+rerr.Error())
+		case len(lost) > 0:
+			reply.Traceback = append(reply.Traceback, "The declarations of earlier cells were restored; these variables lost their values: "+strings.Join(lost, ", ")+".")
+		default:
+			reply.Traceback = append(reply.Traceback, "The declarations of earlier cells were restored.")
+		}
+		if !req.Silent {
+			s.host.publishOutput(parent, display.Output{Kind: display.Error, EName: reply.EName, EValue: reply.EValue, Traceback: reply.Traceback}, count)
 		}
 	}
 	return reply, resultText
@@ -231,7 +237,7 @@ func (s *supervisor) crashed(err error, interrupted bool) *interp.Reply {
 		tb = append(tb, "A new executor was started and the declarations of earlier cells restored.")
 	}
 	if errors.Is(err, interp.ErrExecutorDied) && !interrupted {
-		tb = append(tb, "Common causes: os.Exit, a panic in a goroutine, a stack overflow from infinite recursion, or running out of memory.")
+		tb = append(tb, "Common causes: a stack overflow from infinite recursion, running out of memory, or a crash inside a library the cell called.")
 	}
 	return &interp.Reply{Status: "error", EName: ename, EValue: what, Traceback: tb}
 }

@@ -48,12 +48,13 @@ def _build(tmp):
 def gocell_install():
     """Build (or locate) gocell and install its kernelspec in a temp prefix.
 
-    Returns a dict with "bin" (the binary), "prefix" and "jupyter_path".
+    Returns a dict with "bin" (the binary), "prefix", "jupyter_path" and
+    "tmp". Connection files are written under a temporary JUPYTER_RUNTIME_DIR.
     Autouse, so JUPYTER_PATH is set before any client (including the
     unittest-style KernelTests' setUpClass) starts a kernel.
     """
     tmp = tempfile.mkdtemp(prefix="gocell-clients-")
-    old_env = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "GOCELL_TEST_BIN")}
+    old_env = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "JUPYTER_RUNTIME_DIR", "GOCELL_TEST_BIN")}
     try:
         binary = _build(tmp)
         prefix = os.path.join(tmp, "prefix")
@@ -69,6 +70,10 @@ def gocell_install():
         if not os.path.isfile(os.path.join(jupyter_path, "kernels", "gocell", "kernel.json")):
             pytest.exit(f"gocell install did not create a kernelspec under {jupyter_path}", returncode=2)
         os.environ["JUPYTER_PATH"] = jupyter_path
+        # Connection files go here too, not to ~/.local/share/jupyter/runtime.
+        runtime = os.path.join(tmp, "runtime")
+        os.makedirs(runtime, exist_ok=True)
+        os.environ["JUPYTER_RUNTIME_DIR"] = runtime
         os.environ["GOCELL_TEST_BIN"] = binary
         yield {"bin": binary, "prefix": prefix, "jupyter_path": jupyter_path, "tmp": tmp}
     finally:
