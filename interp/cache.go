@@ -76,6 +76,19 @@ var methodLine = regexp.MustCompile(`^func\s*\([^)]*\)\s*[A-Za-z_][A-Za-z0-9_]*\
 
 func isMethodLine(line string) bool { return methodLine.MatchString(line) }
 
+// lookupIn returns a lookup of declarations by name: decls (a cell being
+// compiled) first, then the registry.
+func (s *Session) lookupIn(decls []*Decl) func(name string) *Decl {
+	return func(name string) *Decl {
+		for _, d := range decls {
+			if d.Name == name {
+				return d
+			}
+		}
+		return s.reg.Lookup(name)
+	}
+}
+
 // cachedFunc is what the rewrite learned about one cached function.
 type cachedFunc struct {
 	key     string // "F" or "T.M"

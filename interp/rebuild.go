@@ -562,11 +562,12 @@ func assignSeen(dst, src reflect.Value, seen map[uintptr]reflect.Value) bool {
 // x := &T{...}, x := T(v), x := f() with f a notebook function. A rebuild
 // declares the variable with that type; otherwise it writes the type from
 // the value, which loses named non-struct types (type Celsius float64).
-func (s *Session) recordVarHints(text string) {
+// It returns the names of the variables.
+func (s *Session) recordVarHints(text string) (names []string) {
 	const head = "package main\nfunc _() {\n"
 	f, err := parser.ParseFile(token.NewFileSet(), "", head+text+"\n}\n", 0)
 	if err != nil {
-		return
+		return nil
 	}
 	for _, st := range f.Decls[0].(*ast.FuncDecl).Body.List {
 		switch st := st.(type) {
@@ -580,6 +581,7 @@ func (s *Session) recordVarHints(text string) {
 					continue
 				}
 				s.varHints[id.Name] = s.hintFor(st.Rhs, i, len(st.Lhs))
+				names = append(names, id.Name)
 			}
 		case *ast.DeclStmt:
 			gd, ok := st.Decl.(*ast.GenDecl)
@@ -597,10 +599,12 @@ func (s *Session) recordVarHints(text string) {
 					} else {
 						s.varHints[n.Name] = s.hintFor(vs.Values, i, len(vs.Names))
 					}
+					names = append(names, n.Name)
 				}
 			}
 		}
 	}
+	return names
 }
 
 // hintFor returns the static type of the i-th of n values that rhs

@@ -4,9 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"sort"
 
 	"github.com/gocell/gocell/display"
@@ -44,15 +41,7 @@ func (s *Session) Restore(cells []string) []string {
 					continue
 				}
 				known := func(name string) bool { return true } // validated when the cell first ran
-				lookup := func(name string) *Decl {
-					for _, d := range decls {
-						if d.Name == name {
-							return d
-						}
-					}
-					return s.reg.Lookup(name)
-				}
-				if _, cached, err := rewriteCached(text, decls, known, lookup); err == nil {
+				if _, cached, err := rewriteCached(text, decls, known, s.lookupIn(decls)); err == nil {
 					for _, cf := range cached {
 						s.cached[cf.key] = cf
 					}
@@ -61,8 +50,9 @@ func (s *Session) Restore(cells []string) []string {
 				s.recordDecls(c.text)
 			case chunkStmt:
 				if c.declares {
-					declaredVars(c.text, lost)
-					s.recordVarHints(c.text)
+					for _, name := range s.recordVarHints(c.text) {
+						lost[name] = true
+					}
 				}
 			}
 		}
@@ -81,38 +71,6 @@ func (s *Session) Restore(cells []string) []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-// declaredVars records the variables that top-level statements declare
-// (x := ..., var x = ...): their values cannot be restored.
-func declaredVars(text string, lost map[string]bool) {
-	const head = "package main\nfunc _() {\n"
-	f, err := parser.ParseFile(token.NewFileSet(), "", head+text+"\n}\n", 0)
-	if err != nil {
-		return
-	}
-	for _, st := range f.Decls[0].(*ast.FuncDecl).Body.List {
-		switch st := st.(type) {
-		case *ast.AssignStmt:
-			if st.Tok == token.DEFINE {
-				for _, e := range st.Lhs {
-					if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
-						lost[id.Name] = true
-					}
-				}
-			}
-		case *ast.DeclStmt:
-			if gd, ok := st.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
-				for _, spec := range gd.Specs {
-					for _, n := range spec.(*ast.ValueSpec).Names {
-						if n.Name != "_" {
-							lost[n.Name] = true
-						}
-					}
-				}
-			}
-		}
-	}
 }
 
 // Evaluate computes one user expression of an execute request and returns

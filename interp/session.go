@@ -397,22 +397,8 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *Cel
 	if err != nil {
 		return compileError(file, code, err)
 	}
-	known := func(name string) bool {
-		for _, d := range decls {
-			if d.Name == name {
-				return true
-			}
-		}
-		return s.reg.Lookup(name) != nil
-	}
-	lookup := func(name string) *Decl {
-		for _, d := range decls {
-			if d.Name == name {
-				return d
-			}
-		}
-		return s.reg.Lookup(name)
-	}
+	lookup := s.lookupIn(decls)
+	known := func(name string) bool { return lookup(name) != nil }
 	text, cachedFuncs, err := rewriteCached(text, decls, known, lookup)
 	if err != nil {
 		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{fmt.Sprintf("%s: %v", cellLabel(file), err)}}
