@@ -74,7 +74,6 @@ var (
 	netConnType      = reflect.TypeFor[net.Conn]()
 	netListenerType  = reflect.TypeFor[net.Listener]()
 	netPacketType    = reflect.TypeFor[net.PacketConn]()
-	errorType        = reflect.TypeFor[error]()
 )
 
 // The registry of custom hashers. Reads are lock-free: the hot path only

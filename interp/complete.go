@@ -25,51 +25,6 @@ var goBuiltins = []string{"append", "cap", "clear", "close", "complex", "copy", 
 	"float64", "int", "int16", "int32", "int64", "int8", "iota", "nil", "rune", "string", "true",
 	"uint", "uint16", "uint32", "uint64", "uint8", "uintptr"}
 
-// declaration is a top-level name a cell declared, kept for completion and inspection.
-type declaration struct {
-	kind   string // "function", "type", "variable", "constant"
-	source string // the declaration as written, doc comment included
-}
-
-// recordDecls remembers the names a declarations chunk declares.
-func (s *Session) recordDecls(text string) {
-	fset := token.NewFileSet()
-	src := "package main\n" + text
-	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
-	if err != nil {
-		return
-	}
-	slice := func(n ast.Node, doc *ast.CommentGroup) string {
-		start := n.Pos()
-		if doc != nil {
-			start = doc.Pos()
-		}
-		return src[fset.Position(start).Offset:fset.Position(n.End()).Offset]
-	}
-	for _, d := range f.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			name := d.Name.Name
-			if d.Recv != nil && len(d.Recv.List) > 0 {
-				name = receiverType(d.Recv.List[0].Type) + "." + name
-			}
-			s.decls[name] = declaration{kind: "function", source: slice(d, d.Doc)}
-		case *ast.GenDecl:
-			kind := map[token.Token]string{token.TYPE: "type", token.VAR: "variable", token.CONST: "constant"}[d.Tok]
-			for _, spec := range d.Specs {
-				switch sp := spec.(type) {
-				case *ast.TypeSpec:
-					s.decls[sp.Name.Name] = declaration{kind: kind, source: slice(d, d.Doc)}
-				case *ast.ValueSpec:
-					for _, n := range sp.Names {
-						s.decls[n.Name] = declaration{kind: kind, source: slice(d, d.Doc)}
-					}
-				}
-			}
-		}
-	}
-}
-
 func receiverType(e ast.Expr) string {
 	switch t := e.(type) {
 	case *ast.StarExpr:
@@ -144,9 +99,10 @@ type candidate struct{ text, kind, signature string }
 
 func (s *Session) nameCandidates() []candidate {
 	var out []candidate
-	for name, d := range s.decls {
-		if !strings.Contains(name, ".") {
-			out = append(out, candidate{text: name, kind: d.kind})
+	kinds := map[string]string{"func": "function", "type": "type", "var": "variable", "const": "constant"}
+	for _, name := range s.reg.Names() {
+		if d := s.reg.Lookup(name); d.Kind != "method" {
+			out = append(out, candidate{text: name, kind: kinds[d.Kind]})
 		}
 	}
 	for name := range globals(s.yi) {

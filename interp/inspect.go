@@ -46,8 +46,8 @@ func (s *Session) Inspect(code string, cursor, detail int) *Reply {
 	var text string
 	if start > 0 && code[start-1] == '.' {
 		text = s.inspectMember(identBefore(code, start-1), name)
-	} else if d, ok := s.decls[name]; ok {
-		text = d.source
+	} else if d := s.reg.Lookup(name); d != nil {
+		text = d.Written
 	} else if v, ok := globals(s.yi)[name]; ok && v.IsValid() {
 		text = fmt.Sprintf("var %s %s = %v", name, v.Type(), v)
 	}
@@ -64,12 +64,12 @@ func (s *Session) inspectMember(pkgName, name string) string {
 	// A method or field of a notebook variable: its declaration.
 	if typ := strings.TrimLeft(s.varHints[pkgName], "*"); typ != "" {
 		if d := s.reg.Lookup(typ + "." + name); d != nil {
-			return d.Source
+			return d.Written
 		}
 		if d := s.reg.Lookup(typ); d != nil {
 			for _, c := range s.declaredMembers(typ) {
 				if c.text == name {
-					return fmt.Sprintf("field %s %s of type %s\n\n%s", name, c.signature, typ, d.Source)
+					return fmt.Sprintf("field %s %s of type %s\n\n%s", name, c.signature, typ, d.Written)
 				}
 			}
 		}

@@ -18,7 +18,8 @@ import (
 type Decl struct {
 	Name      string
 	Kind      string // "func", "method", "type", "const", "var"
-	Source    string // as written, doc comment included
+	Source    string // what is compiled: as written, or rewritten (cached functions)
+	Written   string // as the user wrote it, doc comment included (for inspection)
 	Canonical string // printed without comments: comments and layout don't change it
 	Hash      uint64 // of Kind and Canonical
 	Uses      []string
@@ -72,7 +73,8 @@ func parseDecls(text, file string, line, col int) ([]*Decl, error) {
 		if l == 1 {
 			c += col - 1
 		}
-		d := &Decl{Name: name, Kind: kind, Source: src[off:fset.Position(node.End()).Offset],
+		written := src[off:fset.Position(node.End()).Offset]
+		d := &Decl{Name: name, Kind: kind, Source: written, Written: written,
 			Canonical: canonical(canon), Uses: usedNames(canon), File: file, Line: line + l - 1, Col: c,
 			start: fset.Position(node.Pos()).Offset - len(head), end: fset.Position(node.End()).Offset - len(head)}
 		if doc != nil {
@@ -244,8 +246,6 @@ func (r *Registry) clone() *Registry {
 	c.units = append([]*declUnit(nil), r.units...)
 	return c
 }
-
-type replayUnit struct{ file, text string }
 
 // replayUnitID is a replay unit with the id of the unit it came from.
 type replayUnitID struct {

@@ -47,7 +47,6 @@ func (s *Session) Restore(cells []string) []string {
 					}
 				}
 				s.reg.add(decls)
-				s.recordDecls(c.text)
 			case chunkStmt:
 				if c.declares {
 					for _, name := range s.recordVarHints(c.text) {

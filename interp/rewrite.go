@@ -291,17 +291,6 @@ func applySrcEdits(text string, edits []srcEdit, base int) (string, bool) {
 	return b.String(), true
 }
 
-// keepLines pads s with the newlines that the replaced text old had and s
-// lacks, so a replacement keeps the line structure. It reports false when
-// s has more newlines than old.
-func keepLines(s, old string) (string, bool) {
-	n := strings.Count(old, "\n") - strings.Count(s, "\n")
-	if n < 0 {
-		return s, false
-	}
-	return s + strings.Repeat("\n", n), true
-}
-
 // isUniverse reports whether an identifier refers to a predeclared name:
 // not declared in the chunk, nor as a notebook function by earlier cells.
 func isUniverse(id *ast.Ident) bool {

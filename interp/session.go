@@ -11,7 +11,6 @@ import (
 	"reflect"
 	"regexp"
 	"runtime/debug"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,11 +43,10 @@ const stuckGrace = 500 * time.Millisecond
 type Session struct {
 	mu        sync.Mutex
 	yi        *yaegi.Interpreter
-	imports   []string               // import specs ("fmt", m "math") in the order first seen
-	decls     map[string]declaration // top-level names cells declared
-	reg       *Registry              // the notebook's declarations, for rebuilds and caching
-	varHints  map[string]string      // notebook variable -> its static type, where the source shows it
-	probeType reflect.Type           // set by the runtime's TypeOf
+	imports   []string          // import specs ("fmt", m "math") in the order first seen
+	reg       *Registry         // the notebook's declarations, for rebuilds and caching
+	varHints  map[string]string // notebook variable -> its static type, where the source shows it
+	probeType reflect.Type      // set by the runtime's TypeOf
 
 	cache        *cachecells.Cache
 	cached       map[string]*cachedFunc   // cached functions by name ("F", "T.M")
@@ -84,7 +82,7 @@ type Session struct {
 // NewSession starts an interpreter whose outputs go to publish. Stdout
 // captures the process's file descriptor 1, so one Session per process.
 func NewSession(publish func(display.Output)) (*Session, error) {
-	s := &Session{decls: map[string]declaration{}, fileImports: map[string]map[string]bool{}, reg: &Registry{}, varHints: map[string]string{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}}
+	s := &Session{fileImports: map[string]map[string]bool{}, reg: &Registry{}, varHints: map[string]string{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}}
 	var err error
 	// Everything a cell shows goes through display.Publish, where the cache
 	// records the outputs of cached calls (Tee), then to publish.
@@ -425,7 +423,6 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *Cel
 	for _, cf := range cachedFuncs {
 		s.cached[cf.key] = cf
 	}
-	s.recordDecls(c.text)
 	if err := s.registerCached(); err != nil {
 		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{"CacheDirectiveError: " + err.Error()}}
 	}
@@ -653,20 +650,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// Globals returns the names of the notebook's package-level variables, sorted.
-func (s *Session) Globals() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var names []string
-	for name := range globals(s.yi) {
-		if !strings.HasPrefix(name, "__gocell") && name != "_" {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	return names
 }
 
 // describe turns a compile or run error into a CellError that names the cell line.
