@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -23,8 +22,6 @@ import (
 // helpers are appended to the function's last line, so that every line of
 // the function keeps its cell line number.
 
-func isCacheDirective(line string) bool { return cachecells.IsDirective(line) }
-
 // cacheDir is where persist=disk entries live: GOCELL_CACHE_DIR, or a
 // .gocell-cache folder in the working directory (the notebook's folder when
 // Jupyter starts the kernel).
@@ -38,43 +35,6 @@ func cacheDir() string {
 	}
 	return filepath.Join(wd, ".gocell-cache")
 }
-
-// checkDirectives reports a //%cache_data or //%cache_resource line that is
-// not directly above a func declaration: a directive that silently did
-// nothing would let a user believe a function is cached.
-func checkDirectives(code string) error {
-	if !strings.Contains(code, "//%cache_") {
-		return nil
-	}
-	lines := strings.Split(code, "\n")
-	for i, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if !isCacheDirective(trimmed) {
-			continue
-		}
-		next := ""
-		if i+1 < len(lines) {
-			next = strings.TrimSpace(lines[i+1])
-		}
-		if !strings.HasPrefix(next, "func ") || strings.HasPrefix(next, "func (") && !isMethodLine(next) {
-			what := "the next line is not a func declaration"
-			if next == "" {
-				what = "the next line is blank"
-				if i+1 >= len(lines) {
-					what = "it is the cell's last line"
-				}
-			}
-			return fmt.Errorf("line %d: %s must be directly above a func declaration, but %s", i+1, strings.Fields(trimmed)[0], what)
-		}
-	}
-	return nil
-}
-
-// methodLine matches the start of a method declaration, "func (r T) M(",
-// as opposed to a function literal such as "func (x int) {".
-var methodLine = regexp.MustCompile(`^func\s*\([^)]*\)\s*[A-Za-z_][A-Za-z0-9_]*\s*[\[(]`)
-
-func isMethodLine(line string) bool { return methodLine.MatchString(line) }
 
 // lookupIn returns a lookup of declarations by name: decls (a cell being
 // compiled) first, then the registry.

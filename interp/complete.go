@@ -13,6 +13,7 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/proto"
 )
 
 var goKeywords = []string{"break", "case", "chan", "const", "continue", "default", "defer", "else",
@@ -67,7 +68,7 @@ func identBefore(code string, end int) string {
 // Complete answers a complete_request: package members after "pkg.",
 // fields and methods after "variable.", otherwise notebook names, imported
 // packages, keywords and builtins.
-func (s *Session) Complete(code string, cursor int) *Reply {
+func (s *Session) Complete(code string, cursor int) *proto.Reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	end := runeOffset(code, cursor)
@@ -81,7 +82,7 @@ func (s *Session) Complete(code string, cursor int) *Reply {
 	} else {
 		cands = s.nameCandidates()
 	}
-	reply := &Reply{Status: "ok", CursorStart: startRunes, CursorEnd: cursor, Matches: []string{}}
+	reply := &proto.Reply{Status: "ok", CursorStart: startRunes, CursorEnd: cursor, Matches: []string{}}
 	seen := map[string]bool{}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].text < cands[j].text })
 	for _, c := range cands {
@@ -90,7 +91,7 @@ func (s *Session) Complete(code string, cursor int) *Reply {
 		}
 		seen[c.text] = true
 		reply.Matches = append(reply.Matches, c.text)
-		reply.Completions = append(reply.Completions, CompletionItem{Text: c.text, Type: c.kind, Signature: c.signature, Start: startRunes, End: cursor})
+		reply.Completions = append(reply.Completions, proto.CompletionItem{Text: c.text, Type: c.kind, Signature: c.signature, Start: startRunes, End: cursor})
 	}
 	return reply
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // The corpus: notebook-style Go programs in testdata/corpus, each run with
@@ -302,19 +303,19 @@ func TestCorpusOne(t *testing.T) {
 }
 
 // rewriteChunkAll shows what the rewrites make of each chunk of a cell.
-func rewriteChunkAll(cell string) (string, error) {
-	chunks, err := splitCell(cell)
+func rewriteChunkAll(code string) (string, error) {
+	chunks, err := cell.Split(code)
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
 	for _, c := range chunks {
-		text, err := rewriteChunk(c.kind, c.text)
+		text, err := rewriteChunk(c.Kind, c.Text)
 		if err != nil {
-			fmt.Fprintf(&b, "[%s: error %v]\n", c.kind, err)
+			fmt.Fprintf(&b, "[%s: error %v]\n", c.Kind, err)
 			continue
 		}
-		fmt.Fprintf(&b, "[%s]\n%s\n", c.kind, text)
+		fmt.Fprintf(&b, "[%s]\n%s\n", c.Kind, text)
 	}
 	return b.String(), nil
 }

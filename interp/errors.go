@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gocell/gocell/interp/cell"
 	yaegi "github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -130,7 +131,7 @@ func panicError(p yaegi.Panic, frames []string, file string) *CellError {
 }
 
 // importError reports an import that failed, against the cell's import line.
-func importError(file, code, spec string, c chunk, err error) *CellError {
+func importError(file, code, spec string, c cell.Chunk, err error) *CellError {
 	msg := err.Error()
 	if i := strings.Index(msg, ": "); i >= 0 && errorPos.MatchString(msg) {
 		msg = msg[i+2:]
@@ -138,9 +139,9 @@ func importError(file, code, spec string, c chunk, err error) *CellError {
 			msg = msg[j+2:]
 		}
 	}
-	line := c.line
-	if off := strings.Index(c.text, strings.Trim(spec[strings.IndexByte(spec, '"'):], `"`)); off >= 0 {
-		line += strings.Count(c.text[:off], "\n")
+	line := c.Line
+	if off := strings.Index(c.Text, strings.Trim(spec[strings.IndexByte(spec, '"'):], `"`)); off >= 0 {
+		line += strings.Count(c.Text[:off], "\n")
 	}
 	path := spec[strings.IndexByte(spec, '"'):]
 	e := compileError(file, code, fmt.Errorf("%s:%d:1: cannot import %s: %s", file, line, path, msg))
@@ -160,11 +161,11 @@ func goroutineError(panics []string) *CellError {
 
 // rewriteError reports a construct the interpreter cannot run, at its cell
 // position when the rewrite knows it.
-func rewriteError(file, code string, c chunk, err error) *CellError {
-	line, col := c.line, c.col
+func rewriteError(file, code string, c cell.Chunk, err error) *CellError {
+	line, col := c.Line, c.Col
 	var re *RewriteError
 	if errors.As(err, &re) {
-		line, col = re.CellPosition(c.line, c.col)
+		line, col = re.CellPosition(c.Line, c.Col)
 	}
 	return compileError(file, code, fmt.Errorf("%s:%d:%d: %v", file, line, col, err))
 }

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/proto"
 )
 
 // Executor file descriptors: the kernel passes the request pipe as fd 3 and
@@ -67,9 +68,9 @@ func Serve(r io.Reader, w io.Writer, redirect bool) error {
 		}
 	}
 	srv.session = sess
-	srv.send(Event{Type: EvReady})
+	srv.send(proto.Event{Type: proto.EvReady})
 
-	work := make(chan Request, 64)
+	work := make(chan proto.Request, 64)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -80,7 +81,7 @@ func Serve(r io.Reader, w io.Writer, redirect bool) error {
 
 	dec := json.NewDecoder(bufio.NewReaderSize(r, 1<<16))
 	for {
-		var req Request
+		var req proto.Request
 		if err := dec.Decode(&req); err != nil {
 			close(work)
 			if errors.Is(err, io.EOF) {
@@ -89,18 +90,18 @@ func Serve(r io.Reader, w io.Writer, redirect bool) error {
 			return fmt.Errorf("reading a request: %w", err)
 		}
 		switch req.Type {
-		case ReqInterrupt:
+		case proto.ReqInterrupt:
 			srv.interrupt()
-		case ReqInputReply:
+		case proto.ReqInputReply:
 			select {
 			case srv.inputs <- req.Value:
 			default: // nobody is waiting: drop it
 			}
-		case ReqShutdown:
+		case proto.ReqShutdown:
 			srv.interrupt()
 			close(work)
 			<-done
-			srv.send(Event{ID: req.ID, Type: EvDone, Reply: &Reply{Status: "ok"}})
+			srv.send(proto.Event{ID: req.ID, Type: proto.EvDone, Reply: &proto.Reply{Status: "ok"}})
 			return nil
 		default:
 			work <- req
@@ -108,7 +109,7 @@ func Serve(r io.Reader, w io.Writer, redirect bool) error {
 	}
 }
 
-func (srv *server) send(ev Event) {
+func (srv *server) send(ev proto.Event) {
 	srv.encMu.Lock()
 	defer srv.encMu.Unlock()
 	_ = srv.enc.Encode(ev) // the kernel is gone if this fails; nothing to tell
@@ -118,7 +119,7 @@ func (srv *server) publishOutput(o display.Output) {
 	if srv.muted.Load() {
 		return
 	}
-	srv.send(Event{ID: srv.current.Load(), Type: EvOutput, Output: &o})
+	srv.send(proto.Event{ID: srv.current.Load(), Type: proto.EvOutput, Output: &o})
 }
 
 func (srv *server) interrupt() {
@@ -129,29 +130,29 @@ func (srv *server) interrupt() {
 	}
 }
 
-func (srv *server) serve(req Request) {
+func (srv *server) serve(req proto.Request) {
 	srv.current.Store(req.ID)
 	defer srv.current.Store(0)
-	var reply *Reply
+	var reply *proto.Reply
 	switch req.Type {
-	case ReqExecute:
+	case proto.ReqExecute:
 		reply = srv.execute(req)
-	case ReqComplete:
+	case proto.ReqComplete:
 		reply = srv.session.Complete(req.Code, req.CursorPos)
-	case ReqInspect:
+	case proto.ReqInspect:
 		reply = srv.session.Inspect(req.Code, req.CursorPos, req.DetailLevel)
-	case ReqRestore:
+	case proto.ReqRestore:
 		srv.muted.Store(true)
 		lost := srv.session.Restore(req.Cells)
 		srv.muted.Store(false)
-		reply = &Reply{Status: "ok", Lost: lost}
+		reply = &proto.Reply{Status: "ok", Lost: lost}
 	default:
-		reply = &Reply{Status: "error", EName: "UnknownRequest", EValue: "unknown executor request " + req.Type}
+		reply = &proto.Reply{Status: "error", EName: "UnknownRequest", EValue: "unknown executor request " + req.Type}
 	}
-	srv.send(Event{ID: req.ID, Type: EvDone, Reply: reply})
+	srv.send(proto.Event{ID: req.ID, Type: proto.EvDone, Reply: reply})
 }
 
-func (srv *server) execute(req Request) *Reply {
+func (srv *server) execute(req proto.Request) *proto.Reply {
 	ctx, cancel := context.WithCancel(context.Background())
 	srv.mu.Lock()
 	srv.cancel = cancel
@@ -178,7 +179,7 @@ func (srv *server) execute(req Request) *Reply {
 		Silent:     req.Silent,
 		AllowStdin: req.AllowStdin,
 		Input: func(prompt string, password bool) (string, error) {
-			srv.send(Event{ID: req.ID, Type: EvInputRequest, Prompt: prompt, Password: password})
+			srv.send(proto.Event{ID: req.ID, Type: proto.EvInputRequest, Prompt: prompt, Password: password})
 			select {
 			case v := <-srv.inputs:
 				return v, nil
@@ -187,9 +188,9 @@ func (srv *server) execute(req Request) *Reply {
 			}
 		},
 	}
-	reply := &Reply{Status: "ok"}
+	reply := &proto.Reply{Status: "ok"}
 	if cerr := srv.session.Execute(ctx, req.Code, opt); cerr != nil {
-		reply = &Reply{Status: "error", EName: cerr.EName, EValue: cerr.EValue, Traceback: cerr.Traceback, Restart: cerr.Stuck}
+		reply = &proto.Reply{Status: "error", EName: cerr.EName, EValue: cerr.EValue, Traceback: cerr.Traceback, Restart: cerr.Stuck}
 		// A stuck cell's error is published by the kernel once the new
 		// executor is up, with the variables whose values were lost: a cell
 		// shows exactly one error.
@@ -205,19 +206,4 @@ func (srv *server) execute(req Request) *Reply {
 		}
 	}
 	return reply
-}
-
-// Declares reports whether a cell holds imports or declarations (including
-// notebook variables), which a restarted executor must restore.
-func Declares(code string) bool {
-	chunks, err := splitCell(code)
-	if err != nil {
-		return false
-	}
-	for _, c := range chunks {
-		if c.kind != chunkStmt || c.declares {
-			return true
-		}
-	}
-	return false
 }

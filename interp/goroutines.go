@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // A panic in an interpreted goroutine ends the whole process in yaegi, and
@@ -28,16 +29,16 @@ import (
 
 // rewriteGoStmts applies the rewrite to every go statement in text, a
 // chunk of kind kind.
-func rewriteGoStmts(kind chunkKind, text string) string {
+func rewriteGoStmts(kind cell.Kind, text string) string {
 	if !strings.Contains(text, "go ") && !strings.Contains(text, "go\t") {
 		return text
 	}
 	head := "package main\n"
-	if kind == chunkStmt {
+	if kind == cell.Stmts {
 		head = "package main\nfunc _() {\n"
 	}
 	src := head + text
-	if kind == chunkStmt {
+	if kind == cell.Stmts {
 		src += "\n}\n"
 	}
 	fset := token.NewFileSet()

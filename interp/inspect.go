@@ -15,12 +15,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/proto"
 )
 
 // Inspect answers an inspect_request for the name at the cursor: a notebook
 // declaration's source and doc comment, or a package member's signature and
 // its documentation from the Go sources.
-func (s *Session) Inspect(code string, cursor, detail int) *Reply {
+func (s *Session) Inspect(code string, cursor, detail int) *proto.Reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	off := runeOffset(code, cursor)
@@ -40,7 +41,7 @@ func (s *Session) Inspect(code string, cursor, detail int) *Reply {
 		end = len(trimmed)
 	}
 	if name == "" {
-		return &Reply{Status: "ok"}
+		return &proto.Reply{Status: "ok"}
 	}
 	start := end - len(name)
 	var text string
@@ -52,9 +53,9 @@ func (s *Session) Inspect(code string, cursor, detail int) *Reply {
 		text = fmt.Sprintf("var %s %s = %v", name, v.Type(), v)
 	}
 	if text == "" {
-		return &Reply{Status: "ok"}
+		return &proto.Reply{Status: "ok"}
 	}
-	return &Reply{Status: "ok", Found: true, Data: display.MIMEBundle{
+	return &proto.Reply{Status: "ok", Found: true, Data: display.MIMEBundle{
 		"text/plain":    text,
 		"text/markdown": "```go\n" + text + "\n```",
 	}}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gocell/gocell/interp/cell"
 )
 
 func TestMagics(t *testing.T) {
@@ -43,25 +45,8 @@ func TestMagics(t *testing.T) {
 	if out, err := exec("//%cache_data\nfunc Sq(n int) int { return n * n }\nSq(3)\nSq(3)\n%cache why Sq\n%cache clear Sq"); err != nil || !strings.Contains(out, "Cleared the cache of Sq.") {
 		t.Fatalf("%%cache: %q %v", out, err)
 	}
-	if st, _ := IsComplete("%time\nfor i := 0; i < 3; i++ {"); st != "incomplete" {
+	if st, _ := cell.IsComplete("%time\nfor i := 0; i < 3; i++ {"); st != "incomplete" {
 		t.Fatalf("is_complete with a magic line: %s", st)
-	}
-}
-
-func TestIsComplete(t *testing.T) {
-	for _, c := range []struct{ code, want string }{
-		{"x := 1", "complete"},
-		{"func f() {", "incomplete"},
-		{"fmt.Println(\"a\",", "incomplete"},
-		{"s := `raw", "incomplete"},
-		{"x := )", "invalid"},
-		{"func f() { return 1 }}", "invalid"},
-		{"for i := 0 i < 3; i++ {}", "invalid"},
-		{"%cache stats", "complete"},
-	} {
-		if got, _ := IsComplete(c.code); got != c.want {
-			t.Errorf("IsComplete(%q) = %s, want %s", c.code, got, c.want)
-		}
 	}
 }
 

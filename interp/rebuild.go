@@ -15,6 +15,7 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // rebuildResult says what a rebuild could not carry over.
@@ -121,7 +122,7 @@ func (s *Session) replayByKind(ctx context.Context, reg *Registry, vars []varToM
 				continue
 			}
 			files[d.File] = true
-			text := lineDirective(d.File, d.Line, d.Col) + d.Source + "\n"
+			text := cell.LineDirective(d.File, d.Line, d.Col) + d.Source + "\n"
 			switch d.Kind {
 			case "type", "const":
 				typesConsts.WriteString(text)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cespare/xxhash/v2"
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // Decl is one top-level declaration of the notebook: a function, a method
@@ -69,7 +70,7 @@ func parseDecls(text, file string, line, col int) ([]*Decl, error) {
 			start = doc.Pos()
 		}
 		off := fset.Position(start).Offset
-		l, c := position(text, off-len(head))
+		l, c := cell.Position(text, off-len(head))
 		if l == 1 {
 			c += col - 1
 		}
@@ -78,7 +79,7 @@ func parseDecls(text, file string, line, col int) ([]*Decl, error) {
 			Canonical: canonical(canon), Uses: usedNames(canon), File: file, Line: line + l - 1, Col: c,
 			start: fset.Position(node.Pos()).Offset - len(head), end: fset.Position(node.End()).Offset - len(head)}
 		if doc != nil {
-			if last := doc.List[len(doc.List)-1].Text; isCacheDirective(last) {
+			if last := doc.List[len(doc.List)-1].Text; cell.IsDirective(last) {
 				d.Directive = last
 			}
 		}
@@ -265,7 +266,7 @@ func (r *Registry) replayUnitsWithIDs() []replayUnitID {
 				continue
 			}
 			file = d.File
-			b.WriteString(lineDirective(d.File, d.Line, d.Col) + d.Source + "\n")
+			b.WriteString(cell.LineDirective(d.File, d.Line, d.Col) + d.Source + "\n")
 		}
 		if b.Len() > 0 {
 			out = append(out, replayUnitID{id: u.id, file: file, text: b.String()})

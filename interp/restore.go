@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // Restore re-declares, in a fresh session, what earlier cells declared:
@@ -22,21 +23,21 @@ func (s *Session) Restore(cells []string) []string {
 	ctx := context.Background()
 	lost := map[string]bool{}
 	for i, code := range cells {
-		chunks, err := splitCell(code)
+		chunks, err := cell.Split(code)
 		if err != nil {
 			continue
 		}
 		file := fmt.Sprintf("restored%d.go", i+1)
 		for _, c := range chunks {
-			switch c.kind {
-			case chunkImport:
+			switch c.Kind {
+			case cell.Imports:
 				_ = s.runImports(ctx, file, code, c)
-			case chunkDecl:
-				text, _ := renameMain(c.text, file)
-				if text, err = rewriteChunk(chunkDecl, text); err != nil {
+			case cell.Decls:
+				text, _ := renameMain(c.Text, file)
+				if text, err = rewriteChunk(cell.Decls, text); err != nil {
 					continue
 				}
-				decls, err := parseDecls(text, file, c.line, c.col)
+				decls, err := parseDecls(text, file, c.Line, c.Col)
 				if err != nil {
 					continue
 				}
@@ -47,9 +48,9 @@ func (s *Session) Restore(cells []string) []string {
 					}
 				}
 				s.reg.add(decls)
-			case chunkStmt:
-				if c.declares {
-					for _, name := range s.recordVarHints(c.text) {
+			case cell.Stmts:
+				if c.Declares {
+					for _, name := range s.recordVarHints(c.Text) {
 						lost[name] = true
 					}
 				}

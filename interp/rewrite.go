@@ -7,6 +7,8 @@ import (
 	"go/token"
 	"sort"
 	"strings"
+
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // rewriteChunk adapts the Go source of one chunk of a cell before yaegi
@@ -40,8 +42,8 @@ import (
 // slices, maps, errors and iter packages (rewrite_stdsrc.go) that
 // installFixes compiles into the interpreter: an interpreter running
 // rewritten code must have them.
-func rewriteChunk(kind chunkKind, text string) (string, error) {
-	if kind != chunkDecl && kind != chunkStmt || !mayNeedRewrite(text) {
+func rewriteChunk(kind cell.Kind, text string) (string, error) {
+	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(text) {
 		return text, nil
 	}
 	r, ok := newRewriter(kind, text)
@@ -140,7 +142,7 @@ type composite struct {
 }
 
 type rewriter struct {
-	kind  chunkKind
+	kind  cell.Kind
 	text  string
 	fset  *token.FileSet
 	file  *ast.File
@@ -160,11 +162,11 @@ const (
 	stmtPrefix = "package p\nfunc _() {\n"
 )
 
-func newRewriter(kind chunkKind, text string) (*rewriter, bool) {
+func newRewriter(kind cell.Kind, text string) (*rewriter, bool) {
 	r := &rewriter{kind: kind, text: text, fset: token.NewFileSet()}
 	src := declPrefix + text + "\n"
 	r.base = len(declPrefix)
-	if kind == chunkStmt {
+	if kind == cell.Stmts {
 		src = stmtPrefix + text + "\n}\n"
 		r.base = len(stmtPrefix)
 	}
@@ -174,7 +176,7 @@ func newRewriter(kind chunkKind, text string) (*rewriter, bool) {
 	}
 	r.file = f
 	r.tfile = r.fset.File(f.Pos())
-	if kind == chunkStmt {
+	if kind == cell.Stmts {
 		r.body = f.Decls[0].(*ast.FuncDecl).Body.List
 	} else {
 		r.decls = f.Decls
@@ -202,7 +204,7 @@ func (r *rewriter) fail(n ast.Node, format string, args ...any) {
 	if r.err != nil {
 		return
 	}
-	line, col := position(r.text, r.off(n.Pos()))
+	line, col := cell.Position(r.text, r.off(n.Pos()))
 	r.err = &RewriteError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 }
 
@@ -213,7 +215,7 @@ func (r *rewriter) name(base string) string {
 }
 
 func (r *rewriter) rewrite() {
-	if r.kind == chunkDecl {
+	if r.kind == cell.Decls {
 		names.noteDecls(r.decls)
 	} else {
 		names.noteStmts(r.body)
@@ -223,7 +225,7 @@ func (r *rewriter) rewrite() {
 	r.rewriteLoops(root)
 	r.rewriteCalls(root)
 	r.rewriteStmts(root)
-	if r.kind == chunkStmt {
+	if r.kind == cell.Stmts {
 		r.topLevelStmts()
 	}
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // rtImport is the host package every compiled chunk imports under the name
@@ -247,7 +248,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	}()
 
 	original := code
-	code, timeCell, merr := expandMagics(code)
+	code, timeCell, merr := cell.ExpandMagics(code)
 	if merr != nil {
 		return &CellError{EName: "MagicError", EValue: merr.Error(), Traceback: []string{"MagicError: " + merr.Error()}}
 	}
@@ -257,10 +258,10 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 			fmt.Fprintf(s.stdout, "time: %s\n", formatDuration(time.Since(start)))
 		}()
 	}
-	if err := checkDirectives(code); err != nil {
+	if err := cell.CheckDirectives(code); err != nil {
 		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{"CacheDirectiveError: " + cellLabel(opt.Name) + ", " + err.Error()}}
 	}
-	chunks, perr := splitCell(code)
+	chunks, perr := cell.Split(code)
 	if perr != nil {
 		return syntaxError(opt.Name, original, perr)
 	}
@@ -269,12 +270,12 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 		s.globalsCache = nil // a chunk may declare variables or rebuild
 		last := i == len(chunks)-1
 		var cerr *CellError
-		switch c.kind {
-		case chunkImport:
+		switch c.Kind {
+		case cell.Imports:
 			cerr = s.runImports(ctx, opt.Name, code, c)
-		case chunkDecl:
+		case cell.Decls:
 			cerr = s.runDecls(ctx, opt.Name, code, c)
-		case chunkStmt:
+		case cell.Stmts:
 			cerr = s.runStmts(ctx, opt.Name, code, c, last)
 		}
 		if cerr != nil {
@@ -352,8 +353,8 @@ func importName(spec string) string {
 	return p[strings.LastIndexByte(p, '/')+1:]
 }
 
-func (s *Session) runImports(ctx context.Context, file, code string, c chunk) *CellError {
-	src := "package main\n" + lineDirective(file, c.line, c.col) + c.text + "\n"
+func (s *Session) runImports(ctx context.Context, file, code string, c cell.Chunk) *CellError {
+	src := "package main\n" + cell.LineDirective(file, c.Line, c.Col) + c.Text + "\n"
 	f, err := parser.ParseFile(token.NewFileSet(), file, src, parser.ImportsOnly)
 	if err != nil {
 		return compileError(file, code, err)
@@ -384,14 +385,14 @@ func (s *Session) runImports(ctx context.Context, file, code string, c chunk) *C
 	return nil
 }
 
-func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *CellError {
-	text, mainCall := renameMain(c.text, file)
-	text, rerr := rewriteChunk(chunkDecl, text)
+func (s *Session) runDecls(ctx context.Context, file, code string, c cell.Chunk) *CellError {
+	text, mainCall := renameMain(c.Text, file)
+	text, rerr := rewriteChunk(cell.Decls, text)
 	if rerr != nil {
 		return rewriteError(file, code, c, rerr)
 	}
-	text = rewriteGoStmts(chunkDecl, text)
-	decls, err := parseDecls(text, file, c.line, c.col)
+	text = rewriteGoStmts(cell.Decls, text)
+	decls, err := parseDecls(text, file, c.Line, c.Col)
 	if err != nil {
 		return compileError(file, code, err)
 	}
@@ -413,7 +414,7 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *Cel
 		s.reg = reg
 		s.reportRebuild(res)
 	} else {
-		if err := s.compileUnit(ctx, file, "package main\n"+lineDirective(file, c.line, c.col)+text+"\n"); err != nil {
+		if err := s.compileUnit(ctx, file, "package main\n"+cell.LineDirective(file, c.Line, c.Col)+text+"\n"); err != nil {
 			cerr := s.describe(err, file, code)
 			s.undoFailedCompile(ctx)
 			return cerr
@@ -427,7 +428,7 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c chunk) *Cel
 		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{"CacheDirectiveError: " + err.Error()}}
 	}
 	if mainCall != "" {
-		return s.runStmts(ctx, file, code, chunk{kind: chunkStmt, text: mainCall + "()", line: c.line, col: c.col}, false)
+		return s.runStmts(ctx, file, code, cell.Chunk{Kind: cell.Stmts, Text: mainCall + "()", Line: c.Line, Col: c.Col}, false)
 	}
 	return nil
 }
@@ -472,14 +473,14 @@ func renameMain(text, file string) (string, string) {
 // REPL does, so that x := ... declares a notebook variable. A block sees
 // only the imports of its own file, so the imports are first compiled alone
 // under the name the block is then parsed with.
-func (s *Session) runStmts(ctx context.Context, file, code string, c chunk, last bool) *CellError {
+func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk, last bool) *CellError {
 	s.exitSeq++
 	token := s.exitSeq
-	text, rerr := rewriteChunk(chunkStmt, c.text)
+	text, rerr := rewriteChunk(cell.Stmts, c.Text)
 	if rerr != nil {
 		return rewriteError(file, code, c, rerr)
 	}
-	c.text = rewriteGoStmts(chunkStmt, text)
+	c.Text = rewriteGoStmts(cell.Stmts, text)
 	if last {
 		if captured, ok := captureLast(text); ok {
 			text = captured
@@ -487,16 +488,16 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c chunk, last
 	}
 	run := func(body string) error {
 		return s.runBlock(ctx, file, fmt.Sprintf("%s.Enter(%d)\n", rtName, token)+
-			lineDirective(file, c.line, c.col)+body)
+			cell.LineDirective(file, c.Line, c.Col)+body)
 	}
 	err := run(text)
-	if err != nil && text != c.text && !isPanic(err) && ctx.Err() == nil {
+	if err != nil && text != c.Text && !isPanic(err) && ctx.Err() == nil {
 		// The last expression has no value (a call of a func without
 		// results): run the cell as written.
-		err = run(c.text)
+		err = run(c.Text)
 	}
-	if c.declares {
-		s.recordVarHints(c.text)
+	if c.Declares {
+		s.recordVarHints(c.Text)
 	}
 	if err == nil {
 		return nil

@@ -8,7 +8,8 @@ import (
 
 	"github.com/go-zeromq/zmq4"
 
-	"github.com/gocell/gocell/interp"
+	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/proto"
 )
 
 // dispatch serves one request with the status discipline every front end
@@ -110,8 +111,8 @@ func (k *Kernel) execute(sock zmq4.Socket, req *Message) error {
 	if !r.Silent {
 		k.publish(req, "execute_input", map[string]any{"code": r.Code, "execution_count": count})
 	}
-	reply, resultText := k.exec.execute(req, interp.Request{
-		Type:            interp.ReqExecute,
+	reply, resultText := k.exec.execute(req, proto.Request{
+		Type:            proto.ReqExecute,
 		Code:            r.Code,
 		Silent:          r.Silent,
 		StoreHistory:    store,
@@ -200,7 +201,7 @@ func (k *Kernel) complete(sock zmq4.Socket, req *Message) error {
 	if r.CursorPos != nil && *r.CursorPos >= 0 && *r.CursorPos <= cursor {
 		cursor = *r.CursorPos
 	}
-	reply := k.exec.call(interp.Request{Type: interp.ReqComplete, Code: r.Code, CursorPos: cursor})
+	reply := k.exec.call(proto.Request{Type: proto.ReqComplete, Code: r.Code, CursorPos: cursor})
 	matches := reply.Matches
 	if matches == nil {
 		matches = []string{}
@@ -231,7 +232,7 @@ func (k *Kernel) inspect(sock zmq4.Socket, req *Message) error {
 	if r.CursorPos != nil && *r.CursorPos >= 0 && *r.CursorPos <= cursor {
 		cursor = *r.CursorPos
 	}
-	reply := k.exec.call(interp.Request{Type: interp.ReqInspect, Code: r.Code, CursorPos: cursor, DetailLevel: r.DetailLevel})
+	reply := k.exec.call(proto.Request{Type: proto.ReqInspect, Code: r.Code, CursorPos: cursor, DetailLevel: r.DetailLevel})
 	data := map[string]any{}
 	for mime, v := range reply.Data {
 		data[mime] = v
@@ -245,7 +246,7 @@ func (k *Kernel) isComplete(sock zmq4.Socket, req *Message) error {
 		Code string `json:"code"`
 	}
 	_ = json.Unmarshal(req.Content, &r)
-	status, indent := interp.IsComplete(r.Code)
+	status, indent := cell.IsComplete(r.Code)
 	content := map[string]any{"status": status}
 	if status == "incomplete" {
 		content["indent"] = indent

@@ -12,7 +12,7 @@ import (
 	"sync"
 
 	"github.com/gocell/gocell/display"
-	"github.com/gocell/gocell/interp"
+	"github.com/gocell/gocell/interp/proto"
 )
 
 // ErrCellFailed is returned by RunNotebook when a cell raised an error.
@@ -92,7 +92,7 @@ func RunNotebook(path string, opt RunOptions) error {
 		count++
 		r.begin(cell)
 		fmt.Fprintf(opt.Stdout, "── cell %d [%d] ──\n", i+1, count)
-		reply, _ := sup.execute(nil, interp.Request{Type: interp.ReqExecute, Code: code, StoreHistory: true, ExecutionCount: count}, count)
+		reply, _ := sup.execute(nil, proto.Request{Type: proto.ReqExecute, Code: code, StoreHistory: true, ExecutionCount: count}, count)
 		r.end()
 		cell["execution_count"] = count
 		if reply.Status != "ok" {

@@ -9,7 +9,8 @@ import (
 	"time"
 
 	"github.com/gocell/gocell/display"
-	"github.com/gocell/gocell/interp"
+	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/proto"
 )
 
 // interruptGrace is how long a cell may take to stop after an interrupt
@@ -25,7 +26,7 @@ type supervisor struct {
 	logTo io.Writer
 
 	mu          sync.Mutex
-	client      *interp.Client
+	client      *proto.Client
 	cells       []string  // code of successful cells that declared something
 	running     bool      // a cell is executing
 	interrupted time.Time // when the running cell was interrupted, or zero
@@ -51,7 +52,7 @@ func newSupervisor(host executorHost, exe string, logTo io.Writer) *supervisor {
 }
 
 func (s *supervisor) start() error {
-	c, err := interp.StartExecutor(s.exe, s.logTo)
+	c, err := proto.StartExecutor(s.exe, s.logTo)
 	if err != nil {
 		return err
 	}
@@ -64,8 +65,8 @@ func (s *supervisor) start() error {
 
 // background publishes outputs of goroutines that outlive their cell under
 // the most recent execute request, as IPython does.
-func (s *supervisor) background(ev interp.Event) {
-	if ev.Type != interp.EvOutput || ev.Output == nil {
+func (s *supervisor) background(ev proto.Event) {
+	if ev.Type != proto.EvOutput || ev.Output == nil {
 		return
 	}
 	s.host.publishOutput(s.host.backgroundParent(), *ev.Output, 0)
@@ -81,7 +82,7 @@ func (s *supervisor) stop() {
 	}
 }
 
-func (s *supervisor) current() *interp.Client {
+func (s *supervisor) current() *proto.Client {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.client
@@ -103,7 +104,7 @@ func (s *supervisor) restart() ([]string, error) {
 	if len(cells) == 0 {
 		return nil, nil
 	}
-	reply, err := s.current().Call(interp.Request{Type: interp.ReqRestore, Cells: cells}, nil)
+	reply, err := s.current().Call(proto.Request{Type: proto.ReqRestore, Cells: cells}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +123,7 @@ func (s *supervisor) interrupt() {
 	if c == nil || !running {
 		return
 	}
-	_ = c.Send(interp.Request{Type: interp.ReqInterrupt})
+	_ = c.Send(proto.Request{Type: proto.ReqInterrupt})
 	time.AfterFunc(interruptGrace, func() {
 		s.mu.Lock()
 		stuck := s.client == c && s.running && !s.interrupted.IsZero() && time.Since(s.interrupted) >= interruptGrace
@@ -135,21 +136,21 @@ func (s *supervisor) interrupt() {
 
 // call runs a request that produces no outputs (complete, inspect). If the
 // executor is gone, it is restarted and an empty reply returned.
-func (s *supervisor) call(req interp.Request) *interp.Reply {
+func (s *supervisor) call(req proto.Request) *proto.Reply {
 	reply, err := s.current().Call(req, nil)
 	if err != nil {
 		s.host.logf("executor died during %s: %v", req.Type, err)
 		if _, rerr := s.restart(); rerr != nil {
 			s.host.logf("restarting the executor: %v", rerr)
 		}
-		return &interp.Reply{Status: "error"}
+		return &proto.Reply{Status: "error"}
 	}
 	return reply
 }
 
 // execute runs one cell, publishing its outputs under parent. It returns the
 // reply and the text/plain of the cell's result (for history).
-func (s *supervisor) execute(parent *Message, req interp.Request, count int) (*interp.Reply, string) {
+func (s *supervisor) execute(parent *Message, req proto.Request, count int) (*proto.Reply, string) {
 	s.mu.Lock()
 	s.running, s.interrupted = true, time.Time{}
 	c := s.client
@@ -157,9 +158,9 @@ func (s *supervisor) execute(parent *Message, req interp.Request, count int) (*i
 
 	done := make(chan struct{})
 	var resultText string
-	reply, err := c.Call(req, func(ev interp.Event) {
+	reply, err := c.Call(req, func(ev proto.Event) {
 		switch ev.Type {
-		case interp.EvOutput:
+		case proto.EvOutput:
 			if ev.Output == nil || req.Silent {
 				return
 			}
@@ -167,8 +168,8 @@ func (s *supervisor) execute(parent *Message, req interp.Request, count int) (*i
 				resultText, _ = ev.Output.Data["text/plain"].(string)
 			}
 			s.host.publishOutput(parent, *ev.Output, count)
-		case interp.EvInputRequest:
-			send := func(v string) { _ = c.Send(interp.Request{Type: interp.ReqInputReply, Value: v}) }
+		case proto.EvInputRequest:
+			send := func(v string) { _ = c.Send(proto.Request{Type: proto.ReqInputReply, Value: v}) }
 			go s.host.askInput(parent, ev.Prompt, ev.Password, send, done)
 		}
 	})
@@ -180,7 +181,7 @@ func (s *supervisor) execute(parent *Message, req interp.Request, count int) (*i
 	// What a cell imported and declared stays defined even when the cell
 	// then failed, crashed or was interrupted, as in any notebook; record it
 	// before a restart restores the declarations.
-	if interp.Declares(req.Code) {
+	if cell.Declares(req.Code) {
 		s.cells = append(s.cells, req.Code)
 	}
 	s.mu.Unlock()
@@ -212,14 +213,18 @@ func (s *supervisor) execute(parent *Message, req interp.Request, count int) (*i
 
 // crashed builds the error reply for a cell whose executor died, and starts
 // a new executor.
-func (s *supervisor) crashed(err error, interrupted bool) *interp.Reply {
+func (s *supervisor) crashed(err error, interrupted bool) *proto.Reply {
 	what := "The executor process running this cell died"
 	ename := "ExecutorDied"
 	if interrupted {
 		what = fmt.Sprintf("The cell did not stop within %v of the interrupt, so its executor process was killed", interruptGrace)
 		ename = "Interrupted"
 	}
-	detail := strings.TrimSpace(strings.TrimPrefix(err.Error(), interp.ErrExecutorDied.Error()))
+	var died *proto.DiedError
+	detail := err.Error()
+	if errors.As(err, &died) {
+		detail = died.Detail()
+	}
 	tb := []string{ename + ": " + what + "."}
 	if !interrupted && detail != "" {
 		tb = append(tb, "Cause: "+detail)
@@ -236,8 +241,8 @@ func (s *supervisor) crashed(err error, interrupted bool) *interp.Reply {
 	default:
 		tb = append(tb, "A new executor was started and the declarations of earlier cells restored.")
 	}
-	if errors.Is(err, interp.ErrExecutorDied) && !interrupted {
+	if died != nil && !interrupted {
 		tb = append(tb, "Common causes: a stack overflow from infinite recursion, running out of memory, or a crash inside a library the cell called.")
 	}
-	return &interp.Reply{Status: "error", EName: ename, EValue: what, Traceback: tb}
+	return &proto.Reply{Status: "error", EName: ename, EValue: what, Traceback: tb}
 }

@@ -1,4 +1,4 @@
-package interp
+package proto
 
 import (
 	"os/exec"

@@ -1,4 +1,4 @@
-package interp
+package cell
 
 import (
 	"go/parser"
@@ -70,7 +70,7 @@ func IsComplete(code string) (status, indent string) {
 		last != token.INC && last != token.DEC && last != token.SEMICOLON {
 		return "incomplete", ""
 	}
-	chunks, err := splitCell(code)
+	chunks, err := Split(code)
 	if err != nil {
 		return "invalid", ""
 	}
@@ -83,10 +83,10 @@ func IsComplete(code string) (status, indent string) {
 }
 
 // parses reports whether a chunk is syntactically valid Go.
-func parses(c chunk) bool {
-	src := "package main\n" + c.text
-	if c.kind == chunkStmt {
-		src = "package main\nfunc _() {\n" + c.text + "\n}\n"
+func parses(c Chunk) bool {
+	src := "package main\n" + c.Text
+	if c.Kind == Stmts {
+		src = "package main\nfunc _() {\n" + c.Text + "\n}\n"
 	}
 	_, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
 	return err == nil

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package interp
+package proto
 
 import (
 	"os/exec"

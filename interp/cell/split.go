@@ -1,4 +1,4 @@
-package interp
+package cell
 
 import (
 	"fmt"
@@ -7,66 +7,66 @@ import (
 	"strings"
 )
 
-// chunkKind classifies a run of top-level units of a cell.
-type chunkKind int
+// Kind classifies a run of top-level units of a cell.
+type Kind int
 
 const (
-	chunkImport chunkKind = iota // import declarations
-	chunkDecl                    // func, method, type, var, const (and top-level x := ...)
-	chunkStmt                    // statements, run in order as the cell's body
+	Imports Kind = iota // import declarations
+	Decls               // func, method, type, var, const (and top-level x := ...)
+	Stmts               // statements, run in order as the cell's body
 )
 
-func (k chunkKind) String() string {
+func (k Kind) String() string {
 	return [...]string{"imports", "declarations", "statements"}[k]
 }
 
-// chunk is a run of consecutive top-level units of one kind, with the cell
+// Chunk is a run of consecutive top-level units of one kind, with the cell
 // position of its first byte so errors can name the cell line.
-type chunk struct {
-	kind chunkKind
-	text string
-	line int // 1-based line in the cell where text starts
-	col  int // 1-based column (in bytes) where text starts
-	// declares is set on statements that declare notebook variables
+type Chunk struct {
+	Kind Kind
+	Text string
+	Line int // 1-based line in the cell where Text starts
+	Col  int // 1-based column (in bytes) where Text starts
+	// Declares is set on statements that declare notebook variables
 	// (x := ..., var x = ...), which a restored session re-declares.
-	declares bool
+	Declares bool
 }
 
 // unit is one top-level statement or declaration of a cell: the text between
 // two semicolons (explicit or inserted at a newline) at brace depth zero.
 type unit struct {
-	kind       chunkKind
+	Kind       Kind
 	start, end int  // byte offsets in the cell, start includes leading comments
-	declares   bool // a statement that declares a variable: x := ..., var x = ...
+	Declares   bool // a statement that declares a variable: x := ..., var x = ...
 }
 
-// splitCell cuts a cell into chunks of imports, declarations and statements,
+// Split cuts a cell into chunks of imports, declarations and statements,
 // in source order. yaegi compiles a source as either declarations or
 // statements, never both, so a mixed cell has to be cut first. Statements
 // run in the notebook's global scope, so a top-level x := f() or var x = f()
 // is a notebook variable that later cells see; those run in their place, after
 // the statements before them.
-func splitCell(src string) ([]chunk, error) {
+func Split(src string) ([]Chunk, error) {
 	units, err := scanUnits(src)
 	if err != nil {
 		return nil, err
 	}
-	var chunks []chunk
+	var chunks []Chunk
 	for _, u := range units {
 		text := src[u.start:u.end]
-		if n := len(chunks); n > 0 && chunks[n-1].kind == u.kind {
-			chunks[n-1].text += text
-			chunks[n-1].declares = chunks[n-1].declares || u.declares
+		if n := len(chunks); n > 0 && chunks[n-1].Kind == u.Kind {
+			chunks[n-1].Text += text
+			chunks[n-1].Declares = chunks[n-1].Declares || u.Declares
 			continue
 		}
-		line, col := position(src, u.start)
-		chunks = append(chunks, chunk{kind: u.kind, text: text, line: line, col: col, declares: u.declares})
+		line, col := Position(src, u.start)
+		chunks = append(chunks, Chunk{Kind: u.Kind, Text: text, Line: line, Col: col, Declares: u.Declares})
 	}
 	return chunks, nil
 }
 
-// position returns the 1-based line and column of a byte offset.
-func position(src string, off int) (line, col int) {
+// Position returns the 1-based line and column of a byte offset.
+func Position(src string, off int) (line, col int) {
 	line = 1 + strings.Count(src[:off], "\n")
 	col = off - (strings.LastIndexByte(src[:off], '\n') + 1) + 1
 	return line, col
@@ -130,26 +130,26 @@ func scanUnits(src string) ([]unit, error) {
 
 // classify decides whether one unit is an import, a declaration or a statement.
 func classify(toks []scannedToken, start, end int) unit {
-	u := unit{kind: chunkStmt, start: start, end: end}
+	u := unit{Kind: Stmts, start: start, end: end}
 	switch toks[0].tok {
 	case token.IMPORT:
-		u.kind = chunkImport
+		u.Kind = Imports
 	case token.TYPE, token.CONST:
-		u.kind = chunkDecl
+		u.Kind = Decls
 	case token.VAR:
 		// A var with an initializer runs as a statement: yaegi cannot
 		// initialize a package-level var from another cell's globals
 		// ("variable definition loop"), but a global-scope statement can.
-		u.kind = chunkDecl
+		u.Kind = Decls
 		for _, t := range toks {
 			if t.tok == token.ASSIGN {
-				u.kind, u.declares = chunkStmt, true
+				u.Kind, u.Declares = Stmts, true
 				break
 			}
 		}
 	case token.FUNC:
 		if isFuncDecl(toks) {
-			u.kind = chunkDecl
+			u.Kind = Decls
 		}
 	case token.IDENT:
 		depth := 0
@@ -161,7 +161,7 @@ func classify(toks []scannedToken, start, end int) unit {
 				depth--
 			case token.DEFINE:
 				if depth == 0 {
-					u.declares = true
+					u.Declares = true
 					return u
 				}
 			}
@@ -199,8 +199,8 @@ func isFuncDecl(toks []scannedToken) bool {
 	return false
 }
 
-// lineDirective returns a /*line*/ comment that makes the next byte report
+// LineDirective returns a /*line*/ comment that makes the next byte report
 // the given cell position in compile errors and tracebacks.
-func lineDirective(file string, line, col int) string {
+func LineDirective(file string, line, col int) string {
 	return fmt.Sprintf("/*line %s:%d:%d*/", file, line, col)
 }

@@ -1,4 +1,4 @@
-package interp
+package proto
 
 import (
 	"bufio"
@@ -13,10 +13,34 @@ import (
 	"time"
 )
 
-// ErrExecutorDied is returned by Client.Call when the executor process
-// exits before answering. The error's text carries the exit status and the
-// last lines the executor wrote to stderr.
-var ErrExecutorDied = errors.New("the executor process died")
+// DiedError is returned by Client.Call when the executor process exits
+// before answering: a fatal runtime error (stack overflow, out of memory), a
+// signal, or a kill after an interrupt it did not obey.
+type DiedError struct {
+	// Status is how the process ended, as os/exec says it ("exit status 2",
+	// "signal: killed"), or "it exited".
+	Status string
+	// Cause is what the Go runtime wrote to stderr about why the process
+	// died ("fatal error: stack overflow", "panic: ..."), one line each, or
+	// "" when it said nothing recognizable.
+	Cause string
+	// Tail is the executor's last stderr lines, for a death without a Cause.
+	Tail []string
+}
+
+// Detail is the status with the cause, or with the last stderr lines when
+// the runtime named no cause: "(exit status 2): fatal error: stack overflow".
+func (e *DiedError) Detail() string {
+	if e.Cause != "" {
+		return "(" + e.Status + "): " + e.Cause
+	}
+	if len(e.Tail) == 0 {
+		return "(" + e.Status + ")"
+	}
+	return "(" + e.Status + ")\n" + strings.Join(e.Tail, "\n")
+}
+
+func (e *DiedError) Error() string { return "the executor process died " + e.Detail() }
 
 // stderrLines is how many of the executor's last stderr lines are kept for
 // crash reports.
@@ -60,19 +84,28 @@ func StartExecutor(exe string, logTo io.Writer) (*Client, error) {
 	cmd.ExtraFiles = []*os.File{reqR, evW} // fds 3 and 4
 	cmd.Env = os.Environ()
 	setProcAttr(cmd)
-	stderr, err := cmd.StderrPipe()
+	// Our own pipe rather than StderrPipe: Wait closes that one as soon as
+	// the process exits, and the lines saying why it died can still be in
+	// it, unread.
+	stderr, stderrW, err := os.Pipe()
 	if err != nil {
 		return nil, err
 	}
+	cmd.Stderr = stderrW
 	cmd.Stdout = nil // fd 1 is redirected into cell output by the executor
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting the executor: %w", err)
 	}
 	reqR.Close()
 	evW.Close()
+	stderrW.Close()
 	c.cmd = cmd
 
-	go c.readStderr(stderr, logTo)
+	stderrDone := make(chan struct{})
+	go func() {
+		defer close(stderrDone)
+		c.readStderr(stderr, logTo)
+	}()
 	ready := make(chan struct{})
 	eventsDone := make(chan struct{})
 	go func() {
@@ -83,6 +116,13 @@ func StartExecutor(exe string, logTo io.Writer) (*Client, error) {
 		err := cmd.Wait()
 		<-eventsDone // the pipe reaches EOF once the process is gone
 		evR.Close()
+		// Stderr reaches EOF too, unless a process the executor started
+		// still holds it: then the crash report does without it.
+		select {
+		case <-stderrDone:
+		case <-time.After(time.Second):
+		}
+		stderr.Close()
 		c.exitErr = err
 		close(c.dead)
 	}()
@@ -169,7 +209,7 @@ func (c *Client) StderrTail() string {
 
 // Call sends a request and passes every event of it to onEvent until the
 // executor answers, which Call returns. If the executor dies first, the
-// error wraps ErrExecutorDied.
+// error is a *DiedError.
 func (c *Client) Call(req Request, onEvent func(Event)) (*Reply, error) {
 	c.encMu.Lock()
 	c.nextID++
@@ -217,14 +257,14 @@ func (c *Client) Call(req Request, onEvent func(Event)) (*Reply, error) {
 
 func (c *Client) diedError() error {
 	<-c.dead
-	status := "it exited"
+	e := &DiedError{Status: "it exited", Cause: c.Cause()}
 	if c.exitErr != nil {
-		status = c.exitErr.Error()
+		e.Status = c.exitErr.Error()
 	}
-	if cause := c.Cause(); cause != "" {
-		return fmt.Errorf("%w (%s): %s", ErrExecutorDied, status, cause)
-	}
-	return fmt.Errorf("%w (%s)%s", ErrExecutorDied, status, c.StderrTail())
+	c.tailMu.Lock()
+	e.Tail = append([]string(nil), c.tail...)
+	c.tailMu.Unlock()
+	return e
 }
 
 // Send writes a request without waiting for an answer: interrupts and
