@@ -20,6 +20,7 @@ import (
 
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/stdfix"
 )
 
 // The corpus: notebook-style Go programs in testdata/corpus, each run with
@@ -243,7 +244,7 @@ func runCorpusCells(cells []string) (stdout string, cellErr string) {
 		return "", ": " + err.Error()
 	}
 	for i, c := range cells {
-		if err := installFixes(s.yi); err != nil {
+		if err := stdfix.Install(s.yi); err != nil {
 			return "", ": installing fixes: " + err.Error()
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"strconv"
 	"strings"
+
+	"github.com/gocell/gocell/interp/internal/stdfix"
 )
 
 // Call rewrites.
@@ -54,7 +56,7 @@ func (r *rewriter) rewriteCalls(root ast.Node) {
 				case "min", "max":
 					r.minMax(call, f.Name)
 				case "clear":
-					r.replace(f, fixPkg+".Clear")
+					r.replace(f, stdfix.Name+".Clear")
 				}
 			}
 		case *ast.SelectorExpr:
@@ -168,7 +170,7 @@ func (r *rewriter) errorCompare(b *ast.BinaryExpr) {
 	xs, xe, ys, ye := r.off(b.X.Pos()), r.off(b.X.End()), r.off(b.Y.Pos()), r.off(b.Y.End())
 	neg := b.Op == token.NEQ
 	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
-		text := fixPkg + ".Same(" + r.render(xs, xe) + ", " + r.render(ys, ye) + ")"
+		text := stdfix.Name + ".Same(" + r.render(xs, xe) + ", " + r.render(ys, ye) + ")"
 		if neg {
 			text = "!" + text
 		}
@@ -204,7 +206,7 @@ func (r *rewriter) minMax(call *ast.CallExpr, name string) {
 			args[i] = r.renderNode(a)
 		}
 		ordered := append([]string{args[first]}, append(append([]string{}, args[:first]...), args[first+1:]...)...)
-		fn := fixPkg + "." + strings.ToUpper(name[:1]) + name[1:]
+		fn := stdfix.Name + "." + strings.ToUpper(name[:1]) + name[1:]
 		var text string
 		switch len(ordered) {
 		case 1:
@@ -345,9 +347,9 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 		if typed[i-idx[1]] {
 			// A notebook type known from the syntax is named directly (the
 			// value is still evaluated); others are asked of the value.
-			fn := fixPkg + ".TypeOf("
+			fn := stdfix.Name + ".TypeOf("
 			if t := staticTypeOf(a, 0); t != "" {
-				fn = fixPkg + ".Named(" + strconv.Quote(t) + ", "
+				fn = stdfix.Name + ".Named(" + strconv.Quote(t) + ", "
 			}
 			r.composites = append(r.composites, composite{start: start, end: end, prio: 2, build: func() []srcEdit {
 				return []srcEdit{{start, end, fn + r.render(start, end) + ")"}}

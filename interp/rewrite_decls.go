@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/gocell/gocell/interp/internal/stdfix"
 )
 
 // ---- what the notebook declared ----
@@ -598,7 +600,7 @@ func (r *rewriter) rewriteDecls(root ast.Node) {
 		for _, sp := range g.Specs {
 			ts := sp.(*ast.TypeSpec)
 			if _, ok := ts.Type.(*ast.StructType); ok && ts.TypeParams == nil && !ts.Assign.IsValid() && ts.Name.Name != "_" {
-				regs = append(regs, "var _ = "+fixPkg+".RegisterType(\"main."+ts.Name.Name+"\", (*"+ts.Name.Name+")(nil))")
+				regs = append(regs, "var _ = "+stdfix.Name+".RegisterType(\"main."+ts.Name.Name+"\", (*"+ts.Name.Name+")(nil))")
 			}
 		}
 		if len(regs) > 0 {
@@ -631,10 +633,10 @@ func (r *rewriter) markFields(st *ast.StructType) {
 			}
 			// Notebook types only: a host type keeps its own behaviour.
 			if id, ok := t.(*ast.Ident); ok && !intTypes[id.Name] && id.Name != "string" && id.Name != "error" {
-				mark = tagEmbedded
+				mark = stdfix.TagEmbedded
 			}
 		} else {
-			mark = tagUnexported
+			mark = stdfix.TagUnexported
 			for _, n := range f.Names {
 				if ast.IsExported(n.Name) {
 					mark = ""
@@ -644,13 +646,13 @@ func (r *rewriter) markFields(st *ast.StructType) {
 		if mark == "" {
 			continue
 		}
-		add := tagKey + `:"` + mark + `"`
+		add := stdfix.TagKey + `:"` + mark + `"`
 		if f.Tag == nil {
 			r.insert(f.Type.End(), " `"+add+"`")
 			continue
 		}
 		old, err := strconv.Unquote(f.Tag.Value)
-		if err != nil || strings.Contains(old, tagKey+":") {
+		if err != nil || strings.Contains(old, stdfix.TagKey+":") {
 			continue
 		}
 		tag := strings.TrimSpace(old + " " + add)

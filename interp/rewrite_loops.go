@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"strings"
+
+	"github.com/gocell/gocell/interp/internal/stdfix"
 )
 
 // Loop rewrites.
@@ -157,27 +159,27 @@ func (r *rewriter) rangeFunc(loop *ast.RangeStmt, label *ast.LabeledStmt, kind e
 			continue
 		}
 		if loop.Tok == token.DEFINE {
-			decl = append(decl, name+" := "+fixPkg+"."+zero[i]+"("+s+"); ")
+			decl = append(decl, name+" := "+stdfix.Name+"."+zero[i]+"("+s+"); ")
 			ptrs = append(ptrs, "&"+name)
 			continue
 		}
 		tmp := r.name("v")
-		decl = append(decl, tmp+" := "+fixPkg+"."+zero[i]+"("+s+"); ")
+		decl = append(decl, tmp+" := "+stdfix.Name+"."+zero[i]+"("+s+"); ")
 		assign = append(assign, name+" = "+tmp+"; ")
 		ptrs = append(ptrs, "&"+tmp)
 	}
-	next := fixPkg + ".Next(" + it + ", " + ptrs[0] + ")"
+	next := stdfix.Name + ".Next(" + it + ", " + ptrs[0] + ")"
 	if kind == kindSeq2 {
-		next = fixPkg + ".Next2(" + it + ", " + ptrs[0] + ", " + ptrs[1] + ")"
+		next = stdfix.Name + ".Next2(" + it + ", " + ptrs[0] + ", " + ptrs[1] + ")"
 	}
 	pad := strings.Count(r.text[hdrStart:hdrEnd], "\n") - strings.Count(r.text[xStart:xEnd], "\n")
 	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
 		x := r.render(xStart, xEnd) // moves to the block's first statement
 		hdr := "for { " + strings.Join(decl, "") + "if !" + next + " { break }; " + strings.Join(assign, "")
 		return []srcEdit{
-			{start, start, "{ " + s + " := " + x + "; " + it + " := " + fixPkg + ".Iter(" + s + "); "},
+			{start, start, "{ " + s + " := " + x + "; " + it + " := " + stdfix.Name + ".Iter(" + s + "); "},
 			{hdrStart, hdrEnd, hdr + strings.Repeat("\n", pad)},
-			{end, end, "; " + fixPkg + ".Stop(" + it + ") }"},
+			{end, end, "; " + stdfix.Name + ".Stop(" + it + ") }"},
 		}
 	}})
 }

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"strings"
+
+	"github.com/gocell/gocell/interp/internal/stdfix"
 )
 
 // Statement rewrites.
@@ -267,7 +269,7 @@ func (r *rewriter) deferCall(d *ast.DeferStmt, inLoop bool) {
 		for _, a := range call.Args {
 			parts = append(parts, r.renderNode(a))
 		}
-		text := "{ " + fixPkg + "." + push + "(" + strings.Join(parts, ", ") + "); defer " + fixPkg + ".Pop() }"
+		text := "{ " + stdfix.Name + "." + push + "(" + strings.Join(parts, ", ") + "); defer " + stdfix.Name + ".Pop() }"
 		return []srcEdit{{start, end, text}}
 	}})
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/stdfix"
 )
 
 // rewriteCase is one chunk and what rewriteChunk must make of it.
@@ -190,7 +191,7 @@ func fixedSession(t testing.TB) (*Session, *recorder) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := installFixes(s.yi); err != nil {
+	if err := stdfix.Install(s.yi); err != nil {
 		t.Fatal(err)
 	}
 	return s, rec
@@ -276,7 +277,7 @@ func BenchmarkInstallFixes(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := installFixes(yi); err != nil {
+		if err := stdfix.Install(yi); err != nil {
 			b.Fatal(err)
 		}
 	}

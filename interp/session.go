@@ -22,6 +22,8 @@ import (
 	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/goid"
+	"github.com/gocell/gocell/interp/internal/stdfix"
 )
 
 // rtImport is the host package every compiled chunk imports under the name
@@ -125,7 +127,7 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	if err := yi.Use(stdlib.Symbols); err != nil {
 		return nil, fmt.Errorf("loading the standard library: %w", err)
 	}
-	if err := installFixes(yi); err != nil {
+	if err := stdfix.Install(yi); err != nil {
 		return nil, fmt.Errorf("loading the standard library fixes: %w", err)
 	}
 	if err := yi.Use(yaegi.Exports{
@@ -194,7 +196,7 @@ func (s *Session) enter(token int64) {
 	if len(s.entered) > 64 {
 		s.entered = map[int64]uint64{}
 	}
-	s.entered[token] = currentGoroutine()
+	s.entered[token] = goid.Current()
 }
 
 // ExecuteOptions are the parts of an execute request the session needs.
@@ -550,7 +552,7 @@ func (s *Session) waitUnwound(token int64) *CellError {
 	}
 	deadline := time.Now().Add(stuckGrace)
 	for time.Now().Before(deadline) {
-		if !goroutineAlive(gid) {
+		if !goid.Alive(gid) {
 			s.afterInterrupt()
 			return interrupted(false)
 		}

@@ -1,4 +1,7 @@
-package interp
+// Package goid tells goroutines apart by the id the runtime prints in stack
+// traces. The executor needs it twice: deferred calls are kept per
+// goroutine, and an interrupt must learn whether a cell's goroutine unwound.
+package goid
 
 import (
 	"bytes"
@@ -6,10 +9,9 @@ import (
 	"strconv"
 )
 
-// currentGoroutine returns the id of the calling goroutine, read from the
-// first line of its stack trace ("goroutine 18 [running]:"). It is used only
-// to tell whether an interrupted cell's goroutine is still alive.
-func currentGoroutine() uint64 {
+// Current returns the id of the calling goroutine, read from the
+// first line of its stack trace ("goroutine 18 [running]:").
+func Current() uint64 {
 	var buf [64]byte
 	b := buf[:runtime.Stack(buf[:], false)]
 	b = bytes.TrimPrefix(b, []byte("goroutine "))
@@ -20,8 +22,8 @@ func currentGoroutine() uint64 {
 	return 0
 }
 
-// goroutineAlive reports whether a goroutine with this id still exists.
-func goroutineAlive(id uint64) bool {
+// Alive reports whether a goroutine with this id still exists.
+func Alive(id uint64) bool {
 	buf := make([]byte, 1<<20)
 	for {
 		n := runtime.Stack(buf, true)

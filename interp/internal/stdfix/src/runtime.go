@@ -1,0 +1,152 @@
+//go:build ignore
+
+package __gocellfix
+
+import (
+	"cmp"
+
+	fix "gocell/fix"
+)
+
+func Min[T cmp.Ordered](x, y T) T {
+	if x != x {
+		return x
+	}
+	if y != y {
+		return y
+	}
+	if y < x {
+		return y
+	}
+	var zero T
+	if x == y && x == zero && fix.NegZero(y) {
+		return y
+	}
+	return x
+}
+
+func Max[T cmp.Ordered](x, y T) T {
+	if x != x {
+		return x
+	}
+	if y != y {
+		return y
+	}
+	if y > x {
+		return y
+	}
+	var zero T
+	if x == y && x == zero && fix.NegZero(x) {
+		return y
+	}
+	return x
+}
+
+func MinN[T cmp.Ordered](x, y T, rest ...T) T {
+	// Not Min(m, z): a generic function calling another one is
+	// instantiated in the wrong package by yaegi.
+	m := x
+	var zero T
+	for i := -1; i < len(rest); i++ {
+		z := y
+		if i >= 0 {
+			z = rest[i]
+		}
+		switch {
+		case m != m:
+		case z != z || z < m:
+			m = z
+		case z == m && m == zero && fix.NegZero(z):
+			m = z
+		}
+	}
+	return m
+}
+
+func MaxN[T cmp.Ordered](x, y T, rest ...T) T {
+	// Not Max(m, z): a generic function calling another one is
+	// instantiated in the wrong package by yaegi.
+	m := x
+	var zero T
+	for i := -1; i < len(rest); i++ {
+		z := y
+		if i >= 0 {
+			z = rest[i]
+		}
+		switch {
+		case m != m:
+		case z != z || z > m:
+			m = z
+		case z == m && m == zero && fix.NegZero(m):
+			m = z
+		}
+	}
+	return m
+}
+
+// Deferred calls (see rewrite_stmts.go): PushN records a call with its N
+// arguments, evaluated now; the deferred Pop makes the latest one.
+
+func Push0(f any) { fix.Push(f) }
+
+func Push1(f, a any) { fix.Push(f, a) }
+
+func Push2(f, a, b any) { fix.Push(f, a, b) }
+
+func Push3(f, a, b, c any) { fix.Push(f, a, b, c) }
+
+func Push4(f, a, b, c, d any) { fix.Push(f, a, b, c, d) }
+
+func Push5(f, a, b, c, d, e any) { fix.Push(f, a, b, c, d, e) }
+
+func Push6(f, a, b, c, d, e, g any) { fix.Push(f, a, b, c, d, e, g) }
+
+func PushSlice1(f, a any) { fix.PushSlice(f, a) }
+
+func PushSlice2(f, a, b any) { fix.PushSlice(f, a, b) }
+
+func PushSlice3(f, a, b, c any) { fix.PushSlice(f, a, b, c) }
+
+func Pop() { fix.Pop() }
+
+func Clear(x any) {
+	fix.Clear(x)
+}
+
+func Named(name string, v any) string { return name }
+
+func Same(a, b any) bool { return fix.Same(a, b) }
+
+func RegisterType(name string, p any) any { return fix.RegisterType(name, p) }
+
+func TypeOf(v any) string {
+	vals := []any{v}
+	return fix.TypeName(vals)
+}
+
+// Range over a function (see rewrite_loops.go): Iter starts a coroutine
+// on the iterator, Next and Next2 store its next values, Stop ends it.
+// Zero1, Zero2K and Zero2V give the loop variables their types.
+
+func Iter(seq any) any { return fix.Iter(seq) }
+
+func Next(it any, v any) bool { return fix.Next(it, v) }
+
+func Next2(it any, k, v any) bool { return fix.Next2(it, k, v) }
+
+func Stop(it any) { fix.Stop(it) }
+
+func Zero1[V any](seq func(yield func(V) bool)) V {
+	var v V
+	return v
+}
+
+func Zero2K[K, V any](seq func(yield func(K, V) bool)) K {
+	var k K
+	return k
+}
+
+func Zero2V[K, V any](seq func(yield func(K, V) bool)) V {
+	var v V
+	return v
+}
