@@ -27,3 +27,28 @@ func TestGoroutinePanicEndsCellWithError(t *testing.T) {
 		t.Fatalf("go statement arguments: %q %v", out, err)
 	}
 }
+
+// A new executor restores the notebook's functions through the same
+// pipeline a cell runs them through: a goroutine a restored function starts
+// keeps its recover wrapper, so its panic ends the cell with an error
+// instead of ending the process (and this test binary with it).
+func TestRestoredFunctionKeepsGoroutineWrapper(t *testing.T) {
+	s, _ := session(t)
+	cells := []string{
+		"import \"sync\"\nfunc Boom() {\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo func() {\n\t\tdefer wg.Done()\n\t\tpanic(\"boom in a goroutine\")\n\t}()\n\twg.Wait()\n}",
+		"//%cache_data\nfunc Sq(n int) int { return n * n }",
+	}
+	if lost := s.Restore(cells); len(lost) != 0 {
+		t.Fatalf("lost %v", lost)
+	}
+	_, err := run(t, s, "cell3.go", "Boom()")
+	if err == nil || !strings.Contains(err.EValue+strings.Join(err.Traceback, "\n"), "boom in a goroutine") {
+		t.Fatalf("a goroutine panic in a restored function: %v", err)
+	}
+	// The executor still runs cells, and the restored cached function is
+	// still cached.
+	out, err := run(t, s, "cell4.go", "Sq(4)\nSq(4)\ncache.Stats()[0].Hits")
+	if err != nil || out != "=> 1\n" {
+		t.Fatalf("after the panic: %q, %v", out, err)
+	}
+}

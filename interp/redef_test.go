@@ -1,8 +1,11 @@
 package interp
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/gocell/gocell/display"
 )
 
 // TestRedefinition drives the notebook behaviours of redefinition: callers
@@ -88,5 +91,21 @@ func TestLibraryTypedVariablesSurviveRebuilds(t *testing.T) {
 		if err != nil || out != st.want {
 			t.Fatalf("step %d %q: got %q, %v", i, st.code, out, err)
 		}
+	}
+}
+
+// display.MapTypes is global to the process: each rebuild of the
+// interpreter must not add an entry for the capture function.
+func TestMapTypesBoundedOverRebuilds(t *testing.T) {
+	s, _ := session(t)
+	before := len(display.MapTypes)
+	for i := 0; i < 20; i++ {
+		code := fmt.Sprintf("func Version() int { return %d }\nVersion()", i)
+		if out, err := run(t, s, fmt.Sprintf("cell%d.go", i+1), code); err != nil || out != fmt.Sprintf("=> %d\n", i) {
+			t.Fatalf("redefinition %d: %q, %v", i, out, err)
+		}
+	}
+	if after := len(display.MapTypes); after != before {
+		t.Fatalf("display.MapTypes grew from %d to %d entries over 20 rebuilds", before, after)
 	}
 }

@@ -33,22 +33,18 @@ func (s *Session) Restore(cells []string) []string {
 			case cell.Imports:
 				_ = s.runImports(ctx, file, code, c)
 			case cell.Decls:
-				text, _ := renameMain(c.Text, file)
-				if text, err = rewriteChunk(cell.Decls, text); err != nil {
+				p, perr := s.prepareDecls(file, code, c)
+				if perr != nil {
 					continue
 				}
-				decls, err := parseDecls(text, file, c.Line, c.Col)
-				if err != nil {
-					continue
+				for _, cf := range p.cached {
+					s.cached[cf.key] = cf
 				}
-				known := func(name string) bool { return true } // validated when the cell first ran
-				if _, cached, err := rewriteCached(text, decls, known, s.lookupIn(decls)); err == nil {
-					for _, cf := range cached {
-						s.cached[cf.key] = cf
-					}
-				}
-				s.reg.add(decls)
+				s.reg.add(p.decls)
 			case cell.Stmts:
+				// The statements do not run again, but what they declared
+				// is known to later rewrites, as when the cell ran.
+				_, _ = rewriteChunk(cell.Stmts, c.Text)
 				if c.Declares {
 					for _, name := range s.recordVarHints(c.Text) {
 						lost[name] = true

@@ -66,6 +66,9 @@ type Session struct {
 	stdin          *stdinReader
 
 	publish func(display.Output)
+	// captureFn is s.capture as the interpreters see it, registered once in
+	// display.MapTypes.
+	captureFn reflect.Value
 
 	// Per-cell state, set while a cell runs.
 	captured []any
@@ -86,6 +89,7 @@ type Session struct {
 // captures the process's file descriptor 1, so one Session per process.
 func NewSession(publish func(display.Output)) (*Session, error) {
 	s := &Session{fileImports: map[string]map[string]bool{}, reg: &Registry{}, varHints: map[string]string{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}}
+	s.captureFn = reflect.ValueOf(s.capture)
 	var err error
 	// Everything a cell shows goes through display.Publish, where the cache
 	// records the outputs of cached calls (Tee), then to publish.
@@ -122,7 +126,9 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	// yaegi hands notebook values to host funcs without their methods
 	// unless the func is registered to receive the interfaces they implement
 	// (String, HTML, image.Image, ...); it reads the registry in Use.
-	captureFn := reflect.ValueOf(s.capture)
+	// The func value is made once per session: a method value made here
+	// would be a new map key on every rebuild, and the map would grow.
+	captureFn := s.captureFn
 	display.MapTypes[captureFn] = display.RenderInterfaces
 	if err := yi.Use(stdlib.Symbols); err != nil {
 		return nil, fmt.Errorf("loading the standard library: %w", err)
@@ -387,23 +393,47 @@ func (s *Session) runImports(ctx context.Context, file, code string, c cell.Chun
 	return nil
 }
 
-func (s *Session) runDecls(ctx context.Context, file, code string, c cell.Chunk) *CellError {
+// preparedDecls is a declarations chunk ready to compile: rewritten, its
+// declarations parsed, its cached functions split into wrapper and
+// implementation.
+type preparedDecls struct {
+	text     string
+	mainCall string // the renamed func main to call once, or ""
+	decls    []*Decl
+	cached   []*cachedFunc
+}
+
+// prepareDecls is the one pipeline a declarations chunk goes through before
+// it is compiled, whether a cell runs it or a new executor restores it: so
+// a restored function has the same goroutine wrappers and cache wrapper
+// as the one the cell declared.
+func (s *Session) prepareDecls(file, code string, c cell.Chunk) (preparedDecls, *CellError) {
+	var p preparedDecls
 	text, mainCall := renameMain(c.Text, file)
 	text, rerr := rewriteChunk(cell.Decls, text)
 	if rerr != nil {
-		return rewriteError(file, code, c, rerr)
+		return p, rewriteError(file, code, c, rerr)
 	}
 	text = rewriteGoStmts(cell.Decls, text)
 	decls, err := parseDecls(text, file, c.Line, c.Col)
 	if err != nil {
-		return compileError(file, code, err)
+		return p, compileError(file, code, err)
 	}
 	lookup := s.lookupIn(decls)
 	known := func(name string) bool { return lookup(name) != nil }
 	text, cachedFuncs, err := rewriteCached(text, decls, known, lookup)
 	if err != nil {
-		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{fmt.Sprintf("%s: %v", cellLabel(file), err)}}
+		return p, &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{fmt.Sprintf("%s: %v", cellLabel(file), err)}}
 	}
+	return preparedDecls{text: text, mainCall: mainCall, decls: decls, cached: cachedFuncs}, nil
+}
+
+func (s *Session) runDecls(ctx context.Context, file, code string, c cell.Chunk) *CellError {
+	p, perr := s.prepareDecls(file, code, c)
+	if perr != nil {
+		return perr
+	}
+	text, mainCall, decls, cachedFuncs := p.text, p.mainCall, p.decls, p.cached
 	if redefined := s.reg.changes(decls); len(redefined) > 0 {
 		// yaegi keeps callers on a redefined function and ignores redefined
 		// methods and types: rebuild the notebook with the new declarations.
