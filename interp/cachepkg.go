@@ -65,7 +65,7 @@ func (s *Session) autoImports(code string) []string {
 		if !strings.Contains(code, p.name+".") || s.importsName(p.name) || s.reg.Lookup(p.name) != nil {
 			continue
 		}
-		if _, isVar := s.varHints[p.name]; isVar {
+		if _, isVar := s.reg.VarHint(p.name); isVar {
 			continue
 		}
 		specs = append(specs, p.name+` "`+p.path+`"`)

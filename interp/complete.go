@@ -13,6 +13,7 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/internal/names"
 	"github.com/gocell/gocell/interp/proto"
 )
 
@@ -25,20 +26,6 @@ var goBuiltins = []string{"append", "cap", "clear", "close", "complex", "copy", 
 	"any", "bool", "byte", "comparable", "complex128", "complex64", "error", "false", "float32",
 	"float64", "int", "int16", "int32", "int64", "int8", "iota", "nil", "rune", "string", "true",
 	"uint", "uint16", "uint32", "uint64", "uint8", "uintptr"}
-
-func receiverType(e ast.Expr) string {
-	switch t := e.(type) {
-	case *ast.StarExpr:
-		return receiverType(t.X)
-	case *ast.IndexExpr:
-		return receiverType(t.X)
-	case *ast.IndexListExpr:
-		return receiverType(t.X)
-	case *ast.Ident:
-		return t.Name
-	}
-	return ""
-}
 
 // runeOffset converts a cursor position in code points to a byte offset.
 func runeOffset(code string, cursor int) int {
@@ -142,7 +129,7 @@ func (s *Session) memberCandidates(x string) []candidate {
 	out := typeMembers(v.Type())
 	// yaegi's reflect types of notebook types carry no methods and rename
 	// unexported fields: list the declared type's methods and fields.
-	typ := strings.TrimLeft(s.varHints[x], "*")
+	typ := strings.TrimLeft(s.varHint(x), "*")
 	if d := s.reg.Lookup(typ); d != nil && d.Kind == "type" {
 		out = append(out, s.declaredMembers(typ)...)
 	}
@@ -165,7 +152,7 @@ func (s *Session) declaredMembers(typ string) []candidate {
 		if st, ok := n.(*ast.StructType); ok {
 			for _, field := range st.Fields.List {
 				for _, id := range field.Names {
-					out = append(out, candidate{text: id.Name, kind: "field", signature: exprString(field.Type)})
+					out = append(out, candidate{text: id.Name, kind: "field", signature: names.ExprString(field.Type)})
 				}
 			}
 			return false

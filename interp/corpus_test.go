@@ -20,6 +20,8 @@ import (
 
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/names"
+	"github.com/gocell/gocell/interp/internal/rewrite"
 	"github.com/gocell/gocell/interp/internal/stdfix"
 )
 
@@ -294,8 +296,9 @@ func TestCorpusOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, form := range corpusForms {
+		reg := &names.Registry{}
 		for i, c := range cells[form] {
-			out, _ := rewriteChunkAll(c)
+			out, _ := rewriteChunkAll(reg, c)
 			t.Logf("%s cell %d rewritten:\n%s", form, i+1, out)
 		}
 		got, cerr := runCorpusCells(cells[form])
@@ -304,14 +307,26 @@ func TestCorpusOne(t *testing.T) {
 }
 
 // rewriteChunkAll shows what the rewrites make of each chunk of a cell.
-func rewriteChunkAll(code string) (string, error) {
+func rewriteChunkAll(reg *names.Registry, code string) (string, error) {
 	chunks, err := cell.Split(code)
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
 	for _, c := range chunks {
-		text, err := rewriteChunk(c.Kind, c.Text)
+		var text string
+		switch c.Kind {
+		case cell.Decls:
+			var d *rewrite.Decls
+			if d, err = rewrite.Declarations(reg, "cell.go", c); err == nil {
+				text = d.Text
+				reg.Add(d.Decls)
+			}
+		case cell.Stmts:
+			text, err = rewrite.Statements(reg, c.Text)
+		default:
+			text = c.Text
+		}
 		if err != nil {
 			fmt.Fprintf(&b, "[%s: error %v]\n", c.Kind, err)
 			continue

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/rewrite"
 	yaegi "github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -163,7 +164,7 @@ func goroutineError(panics []string) *CellError {
 // position when the rewrite knows it.
 func rewriteError(file, code string, c cell.Chunk, err error) *CellError {
 	line, col := c.Line, c.Col
-	var re *RewriteError
+	var re *rewrite.Error
 	if errors.As(err, &re) {
 		line, col = re.CellPosition(c.Line, c.Col)
 	}

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/internal/names"
 	"github.com/gocell/gocell/interp/proto"
 )
 
@@ -63,7 +64,7 @@ func (s *Session) Inspect(code string, cursor, detail int) *proto.Reply {
 
 func (s *Session) inspectMember(pkgName, name string) string {
 	// A method or field of a notebook variable: its declaration.
-	if typ := strings.TrimLeft(s.varHints[pkgName], "*"); typ != "" {
+	if typ := strings.TrimLeft(s.varHint(pkgName), "*"); typ != "" {
 		if d := s.reg.Lookup(typ + "." + name); d != nil {
 			return d.Written
 		}
@@ -182,9 +183,9 @@ func nodeString(fset *token.FileSet, n ast.Node) string {
 		var b strings.Builder
 		b.WriteString("func ")
 		if fd.Recv != nil && len(fd.Recv.List) > 0 {
-			b.WriteString("(" + exprString(fd.Recv.List[0].Type) + ") ")
+			b.WriteString("(" + names.ExprString(fd.Recv.List[0].Type) + ") ")
 		}
-		b.WriteString(fd.Name.Name + signature(fd.Type))
+		b.WriteString(fd.Name.Name + names.Signature(fd.Type))
 		return b.String()
 	}
 	return ""

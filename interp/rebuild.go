@@ -3,9 +3,6 @@ package interp
 import (
 	"context"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"reflect"
 	"sort"
 	"strings"
@@ -16,6 +13,7 @@ import (
 
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/names"
 )
 
 // rebuildResult says what a rebuild could not carry over.
@@ -31,7 +29,7 @@ type rebuildResult struct {
 // types) and how a failed compile is undone. If the unit named mustCompile
 // (a registry unit id, or 0) does not compile, the session is left as it
 // was and that error is returned.
-func (s *Session) rebuild(ctx context.Context, reg *Registry, mustCompile int) (rebuildResult, error) {
+func (s *Session) rebuild(ctx context.Context, reg *names.Registry, mustCompile int) (rebuildResult, error) {
 	var res rebuildResult
 	oldYi, oldImports := s.yi, s.fileImports
 	oldGlobals := globals(oldYi)
@@ -58,7 +56,7 @@ func (s *Session) rebuild(ctx context.Context, reg *Registry, mustCompile int) (
 		return res, err
 	}
 	s.yi, s.fileImports = yi, map[string]map[string]bool{}
-	units := reg.replayUnitsWithIDs()
+	units := reg.ReplayUnits()
 	order, pending, waiting, failed := s.replay(ctx, reg, units, vars)
 	if len(failed) > 0 || len(pending) > 0 {
 		if yi, err = s.newInterpreter(); err != nil {
@@ -76,7 +74,7 @@ func (s *Session) rebuild(ctx context.Context, reg *Registry, mustCompile int) (
 		return res, err
 	}
 	for _, u := range pending {
-		res.broken = append(res.broken, reg.unitNames(u.id)...)
+		res.broken = append(res.broken, reg.UnitNames(u.ID)...)
 	}
 	for _, v := range vars {
 		res.lost = append(res.lost, v.name)
@@ -86,7 +84,7 @@ func (s *Session) rebuild(ctx context.Context, reg *Registry, mustCompile int) (
 
 // finishRebuild moves the values of variables, once everything is declared,
 // and registers the cached functions with the new interpreter.
-func (s *Session) finishRebuild(ctx context.Context, reg *Registry, oldGlobals map[string]reflect.Value, res rebuildResult) (rebuildResult, error) {
+func (s *Session) finishRebuild(ctx context.Context, reg *names.Registry, oldGlobals map[string]reflect.Value, res rebuildResult) (rebuildResult, error) {
 	g := globals(s.yi)
 	for _, name := range sortedKeys(oldGlobals) {
 		src, dst := oldGlobals[name], g[name]
@@ -112,25 +110,19 @@ func (s *Session) finishRebuild(ctx context.Context, reg *Registry, oldGlobals m
 // every type and constant in one unit, then the variables, then every
 // function and method in one unit, so that declarations refer to each other
 // in any order and across cells. It reports false if any step fails.
-func (s *Session) replayByKind(ctx context.Context, reg *Registry, vars []varToMove) bool {
+func (s *Session) replayByKind(ctx context.Context, reg *names.Registry, vars []varToMove) bool {
 	var typesConsts, declVars, funcs strings.Builder
 	files := map[string]bool{}
-	for _, u := range reg.units {
-		for _, name := range u.names {
-			d := reg.decls[name]
-			if d == nil || d.chunk != u.id || d.Source == "" {
-				continue
-			}
-			files[d.File] = true
-			text := cell.LineDirective(d.File, d.Line, d.Col) + d.Source + "\n"
-			switch d.Kind {
-			case "type", "const":
-				typesConsts.WriteString(text)
-			case "var":
-				declVars.WriteString(text)
-			default:
-				funcs.WriteString(text)
-			}
+	for _, d := range reg.Sources() {
+		files[d.File] = true
+		text := cell.LineDirective(d.File, d.Line, d.Col) + d.Source + "\n"
+		switch d.Kind {
+		case "type", "const":
+			typesConsts.WriteString(text)
+		case "var":
+			declVars.WriteString(text)
+		default:
+			funcs.WriteString(text)
 		}
 	}
 	all := typesConsts.String() + declVars.String() + funcs.String()
@@ -162,7 +154,7 @@ func (s *Session) replayByKind(ctx context.Context, reg *Registry, vars []varToM
 // declaration order. It returns the steps that succeeded, in order (to
 // repeat them in a clean interpreter), what never compiled, and the units
 // that failed at least once (by unit id; a nil error if they compiled later).
-func (s *Session) replay(ctx context.Context, reg *Registry, units []replayUnitID, vars []varToMove) (order []func(), pending []replayUnitID, waiting []varToMove, failed map[int]error) {
+func (s *Session) replay(ctx context.Context, reg *names.Registry, units []names.ReplayUnit, vars []varToMove) (order []func(), pending []names.ReplayUnit, waiting []varToMove, failed map[int]error) {
 	notebook := map[string]bool{} // names the replay declares
 	for _, n := range reg.Names() {
 		if !strings.Contains(n, ".") {
@@ -196,19 +188,19 @@ func (s *Session) replay(ctx context.Context, reg *Registry, units []replayUnitI
 	}
 	failed = map[int]error{}
 	pending, waiting = units, vars
-	tryUnit := func(u replayUnitID) bool {
-		src := "package main\n" + u.text
-		if err := s.compileUnit(ctx, u.file, src); err != nil {
-			failed[u.id] = err
+	tryUnit := func(u names.ReplayUnit) bool {
+		src := "package main\n" + u.Text
+		if err := s.compileUnit(ctx, u.File, src); err != nil {
+			failed[u.ID] = err
 			return false
 		}
-		if _, ok := failed[u.id]; ok {
-			failed[u.id] = nil
+		if _, ok := failed[u.ID]; ok {
+			failed[u.ID] = nil
 		}
-		for _, n := range reg.unitNames(u.id) {
+		for _, n := range reg.UnitNames(u.ID) {
 			defined[n] = true
 		}
-		order = append(order, func() { _ = s.compileUnit(ctx, u.file, src) })
+		order = append(order, func() { _ = s.compileUnit(ctx, u.File, src) })
 		return true
 	}
 	tryVar := func(v varToMove) bool {
@@ -224,13 +216,13 @@ func (s *Session) replay(ctx context.Context, reg *Registry, units []replayUnitI
 	for _, force := range []bool{false, true} {
 		for progress := true; progress && (len(pending) > 0 || len(waiting) > 0); {
 			progress = false
-			var next []replayUnitID
+			var next []names.ReplayUnit
 			for _, u := range pending {
 				own := map[string]bool{}
-				for _, n := range reg.unitNames(u.id) {
+				for _, n := range reg.UnitNames(u.ID) {
 					own[n] = true
 				}
-				if (force || ready(reg.unitUses(u.id), own)) && tryUnit(u) {
+				if (force || ready(reg.UnitUses(u.ID), own)) && tryUnit(u) {
 					progress = true
 					continue
 				}
@@ -270,7 +262,7 @@ type varToMove struct {
 }
 
 // movable reports whether name is a notebook variable whose value moves.
-func (s *Session) movable(name string, reg *Registry) bool {
+func (s *Session) movable(name string, reg *names.Registry) bool {
 	if strings.HasPrefix(name, "__gocell") || name == "_" {
 		return false
 	}
@@ -280,7 +272,7 @@ func (s *Session) movable(name string, reg *Registry) bool {
 
 // varsToMove lists the variables statements declared, which the replayed
 // declarations do not declare again.
-func (s *Session) varsToMove(oldYi *yaegi.Interpreter, old map[string]reflect.Value, reg *Registry) []varToMove {
+func (s *Session) varsToMove(oldYi *yaegi.Interpreter, old map[string]reflect.Value, reg *names.Registry) []varToMove {
 	var out []varToMove
 	var typeNames map[reflect.Type]string // notebook struct types, built when needed
 	for _, name := range sortedKeys(old) {
@@ -288,7 +280,7 @@ func (s *Session) varsToMove(oldYi *yaegi.Interpreter, old map[string]reflect.Va
 			continue
 		}
 		v := varToMove{name: name}
-		if hint := s.varHints[name]; hint != "" {
+		if hint := s.varHint(name); hint != "" {
 			v.types = append(v.types, hint)
 		}
 		if typeNames == nil {
@@ -387,7 +379,7 @@ func sortedKeys(m map[string]reflect.Value) []string {
 // notebookTypes maps the reflect types of the notebook's struct types in an
 // interpreter to their names, to write the type of a variable whose value
 // is of one of them.
-func (s *Session) notebookTypes(yi *yaegi.Interpreter, reg *Registry) map[reflect.Type]string {
+func (s *Session) notebookTypes(yi *yaegi.Interpreter, reg *names.Registry) map[reflect.Type]string {
 	out := map[reflect.Type]string{}
 	for _, name := range reg.Names() {
 		if d := reg.Lookup(name); d.Kind != "type" || isGenericType(d.Canonical, name) {
@@ -556,119 +548,6 @@ func assignSeen(dst, src reflect.Value, seen map[uintptr]reflect.Value) bool {
 		}
 	}()
 	return ok
-}
-
-// recordVarHints remembers the static types of the variables a statement
-// chunk declares, where the source shows them: var x T, x := T{...},
-// x := &T{...}, x := T(v), x := f() with f a notebook function. A rebuild
-// declares the variable with that type; otherwise it writes the type from
-// the value, which loses named non-struct types (type Celsius float64).
-// It returns the names of the variables.
-func (s *Session) recordVarHints(text string) (names []string) {
-	const head = "package main\nfunc _() {\n"
-	f, err := parser.ParseFile(token.NewFileSet(), "", head+text+"\n}\n", 0)
-	if err != nil {
-		return nil
-	}
-	for _, st := range f.Decls[0].(*ast.FuncDecl).Body.List {
-		switch st := st.(type) {
-		case *ast.AssignStmt:
-			if st.Tok != token.DEFINE {
-				continue
-			}
-			for i, lhs := range st.Lhs {
-				id, ok := lhs.(*ast.Ident)
-				if !ok || id.Name == "_" {
-					continue
-				}
-				s.varHints[id.Name] = s.hintFor(st.Rhs, i, len(st.Lhs))
-				names = append(names, id.Name)
-			}
-		case *ast.DeclStmt:
-			gd, ok := st.Decl.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, n := range vs.Names {
-					if n.Name == "_" {
-						continue
-					}
-					if vs.Type != nil {
-						s.varHints[n.Name] = exprString(vs.Type)
-					} else {
-						s.varHints[n.Name] = s.hintFor(vs.Values, i, len(vs.Names))
-					}
-					names = append(names, n.Name)
-				}
-			}
-		}
-	}
-	return names
-}
-
-// hintFor returns the static type of the i-th of n values that rhs
-// produces, when the source shows it, or "".
-func (s *Session) hintFor(rhs []ast.Expr, i, n int) string {
-	if len(rhs) == n {
-		switch e := rhs[i].(type) {
-		case *ast.CompositeLit:
-			if e.Type != nil {
-				return exprString(e.Type)
-			}
-		case *ast.UnaryExpr:
-			if cl, ok := e.X.(*ast.CompositeLit); ok && e.Op == token.AND && cl.Type != nil {
-				return "*" + exprString(cl.Type)
-			}
-		case *ast.CallExpr:
-			if id, ok := e.Fun.(*ast.Ident); ok {
-				if d := s.reg.Lookup(id.Name); d != nil && d.Kind == "type" {
-					return id.Name // a conversion: T(v)
-				}
-				return s.resultType(id.Name, 0)
-			}
-		}
-		return ""
-	}
-	if len(rhs) == 1 {
-		if call, ok := rhs[0].(*ast.CallExpr); ok {
-			if id, ok := call.Fun.(*ast.Ident); ok {
-				return s.resultType(id.Name, i)
-			}
-		}
-	}
-	return ""
-}
-
-// resultType returns the type of the i-th result of notebook function fn.
-func (s *Session) resultType(fn string, i int) string {
-	d := s.reg.Lookup(fn)
-	if d == nil || d.Kind != "func" {
-		return ""
-	}
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package main\n"+d.Canonical, 0)
-	if err != nil || len(f.Decls) == 0 {
-		return ""
-	}
-	fd, ok := f.Decls[0].(*ast.FuncDecl)
-	if !ok || fd.Type.Results == nil || fd.Type.TypeParams != nil {
-		return ""
-	}
-	var types []string
-	for _, field := range fd.Type.Results.List {
-		k := len(field.Names)
-		if k == 0 {
-			k = 1
-		}
-		for j := 0; j < k; j++ {
-			types = append(types, exprString(field.Type))
-		}
-	}
-	if i < len(types) {
-		return types[i]
-	}
-	return ""
 }
 
 // globals returns yi's package-level variables and constants. After a

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/rewrite"
 )
 
 // Restore re-declares, in a fresh session, what earlier cells declared:
@@ -37,16 +38,14 @@ func (s *Session) Restore(cells []string) []string {
 				if perr != nil {
 					continue
 				}
-				for _, cf := range p.cached {
-					s.cached[cf.key] = cf
-				}
-				s.reg.add(p.decls)
+				s.addCached(p.Cached)
+				s.reg.Add(p.Decls)
 			case cell.Stmts:
 				// The statements do not run again, but what they declared
 				// is known to later rewrites, as when the cell ran.
-				_, _ = rewriteChunk(cell.Stmts, c.Text)
+				_, _ = rewrite.Statements(s.reg, c.Text)
 				if c.Declares {
-					for _, name := range s.recordVarHints(c.Text) {
+					for _, name := range s.reg.NoteVarHints(c.Text) {
 						lost[name] = true
 					}
 				}
@@ -57,7 +56,7 @@ func (s *Session) Restore(cells []string) []string {
 	// Declare the variables statements made, with zero values, where their
 	// type is known, so that code using them still compiles.
 	for name := range lost {
-		if typ := s.varHints[name]; typ != "" {
+		if typ := s.varHint(name); typ != "" {
 			_ = s.compileUnit(ctx, "vars.go", "package main\nvar "+name+" "+typ+"\n")
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"go/token"
 	"os"
 	"reflect"
-	"regexp"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -23,6 +22,8 @@ import (
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
 	"github.com/gocell/gocell/interp/internal/goid"
+	"github.com/gocell/gocell/interp/internal/names"
+	"github.com/gocell/gocell/interp/internal/rewrite"
 	"github.com/gocell/gocell/interp/internal/stdfix"
 )
 
@@ -46,10 +47,9 @@ const stuckGrace = 500 * time.Millisecond
 type Session struct {
 	mu        sync.Mutex
 	yi        *yaegi.Interpreter
-	imports   []string          // import specs ("fmt", m "math") in the order first seen
-	reg       *Registry         // the notebook's declarations, for rebuilds and caching
-	varHints  map[string]string // notebook variable -> its static type, where the source shows it
-	probeType reflect.Type      // set by the runtime's TypeOf
+	imports   []string        // import specs ("fmt", m "math") in the order first seen
+	reg       *names.Registry // the notebook's declarations, for rebuilds and caching
+	probeType reflect.Type    // set by the runtime's TypeOf
 
 	cache        *cachecells.Cache
 	cached       map[string]*cachedFunc   // cached functions by name ("F", "T.M")
@@ -88,7 +88,7 @@ type Session struct {
 // NewSession starts an interpreter whose outputs go to publish. Stdout
 // captures the process's file descriptor 1, so one Session per process.
 func NewSession(publish func(display.Output)) (*Session, error) {
-	s := &Session{fileImports: map[string]map[string]bool{}, reg: &Registry{}, varHints: map[string]string{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}}
+	s := &Session{fileImports: map[string]map[string]bool{}, reg: &names.Registry{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}}
 	s.captureFn = reflect.ValueOf(s.capture)
 	var err error
 	// Everything a cell shows goes through display.Publish, where the cache
@@ -393,39 +393,24 @@ func (s *Session) runImports(ctx context.Context, file, code string, c cell.Chun
 	return nil
 }
 
-// preparedDecls is a declarations chunk ready to compile: rewritten, its
-// declarations parsed, its cached functions split into wrapper and
-// implementation.
-type preparedDecls struct {
-	text     string
-	mainCall string // the renamed func main to call once, or ""
-	decls    []*Decl
-	cached   []*cachedFunc
-}
-
 // prepareDecls is the one pipeline a declarations chunk goes through before
 // it is compiled, whether a cell runs it or a new executor restores it: so
 // a restored function has the same goroutine wrappers and cache wrapper
 // as the one the cell declared.
-func (s *Session) prepareDecls(file, code string, c cell.Chunk) (preparedDecls, *CellError) {
-	var p preparedDecls
-	text, mainCall := renameMain(c.Text, file)
-	text, rerr := rewriteChunk(cell.Decls, text)
-	if rerr != nil {
-		return p, rewriteError(file, code, c, rerr)
+func (s *Session) prepareDecls(file, code string, c cell.Chunk) (*rewrite.Decls, *CellError) {
+	p, err := rewrite.Declarations(s.reg, file, c)
+	var re *rewrite.Error
+	var de *rewrite.DirectiveError
+	switch {
+	case err == nil:
+		return p, nil
+	case errors.As(err, &re):
+		return nil, rewriteError(file, code, c, err)
+	case errors.As(err, &de):
+		return nil, &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{fmt.Sprintf("%s: %v", cellLabel(file), err)}}
+	default:
+		return nil, compileError(file, code, err)
 	}
-	text = rewriteGoStmts(cell.Decls, text)
-	decls, err := parseDecls(text, file, c.Line, c.Col)
-	if err != nil {
-		return p, compileError(file, code, err)
-	}
-	lookup := s.lookupIn(decls)
-	known := func(name string) bool { return lookup(name) != nil }
-	text, cachedFuncs, err := rewriteCached(text, decls, known, lookup)
-	if err != nil {
-		return p, &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{fmt.Sprintf("%s: %v", cellLabel(file), err)}}
-	}
-	return preparedDecls{text: text, mainCall: mainCall, decls: decls, cached: cachedFuncs}, nil
 }
 
 func (s *Session) runDecls(ctx context.Context, file, code string, c cell.Chunk) *CellError {
@@ -433,13 +418,13 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c cell.Chunk)
 	if perr != nil {
 		return perr
 	}
-	text, mainCall, decls, cachedFuncs := p.text, p.mainCall, p.decls, p.cached
-	if redefined := s.reg.changes(decls); len(redefined) > 0 {
+	text, mainCall, decls := p.Text, p.Main, p.Decls
+	if redefined := s.reg.Changes(decls); len(redefined) > 0 {
 		// yaegi keeps callers on a redefined function and ignores redefined
 		// methods and types: rebuild the notebook with the new declarations.
-		reg := s.reg.clone()
-		reg.add(decls)
-		res, err := s.rebuild(ctx, reg, reg.lastUnit())
+		reg := s.reg.Clone()
+		reg.Add(decls)
+		res, err := s.rebuild(ctx, reg, reg.LastUnit())
 		if err != nil {
 			return s.describe(err, file, code)
 		}
@@ -451,11 +436,9 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c cell.Chunk)
 			s.undoFailedCompile(ctx)
 			return cerr
 		}
-		s.reg.add(decls)
+		s.reg.Add(decls)
 	}
-	for _, cf := range cachedFuncs {
-		s.cached[cf.key] = cf
-	}
+	s.addCached(p.Cached)
 	if err := s.registerCached(); err != nil {
 		return &CellError{EName: "CacheDirectiveError", EValue: err.Error(), Traceback: []string{"CacheDirectiveError: " + err.Error()}}
 	}
@@ -490,17 +473,6 @@ func (s *Session) reportRebuild(res rebuildResult) {
 	}
 }
 
-// renameMain renames a declared func main, which yaegi would otherwise re-run
-// after every later cell, and returns the call that runs it once now.
-func renameMain(text, file string) (string, string) {
-	re := regexp.MustCompile(`(?m)^func\s+main\s*\(\s*\)`)
-	if !re.MatchString(text) {
-		return text, ""
-	}
-	name := "__gocell_main_" + sanitize(file)
-	return re.ReplaceAllString(text, "func "+name+"()"), name
-}
-
 // runStmts runs statements in the notebook's global scope, as yaegi's own
 // REPL does, so that x := ... declares a notebook variable. A block sees
 // only the imports of its own file, so the imports are first compiled alone
@@ -508,13 +480,13 @@ func renameMain(text, file string) (string, string) {
 func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk, last bool) *CellError {
 	s.exitSeq++
 	token := s.exitSeq
-	text, rerr := rewriteChunk(cell.Stmts, c.Text)
+	text, rerr := rewrite.Statements(s.reg, c.Text)
 	if rerr != nil {
 		return rewriteError(file, code, c, rerr)
 	}
-	c.Text = rewriteGoStmts(cell.Stmts, text)
+	c.Text = text
 	if last {
-		if captured, ok := captureLast(text); ok {
+		if captured, ok := rewrite.CaptureLast(text); ok {
 			text = captured
 		}
 	}
@@ -529,7 +501,7 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 		err = run(c.Text)
 	}
 	if c.Declares {
-		s.recordVarHints(c.Text)
+		s.reg.NoteVarHints(c.Text)
 	}
 	if err == nil {
 		return nil
@@ -631,51 +603,6 @@ func (s *Session) compileFile(ctx context.Context, name, src string) (err error)
 	return err
 }
 
-// captureLast wraps a trailing expression statement of body in a capture
-// call, so its value becomes the cell's result. Calls of fmt's print
-// functions are left alone: their byte counts are not a result anyone wants.
-func captureLast(body string) (string, bool) {
-	src := "package p\nfunc _() {\n" + body + "\n}\n"
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", src, 0)
-	if err != nil {
-		return "", false
-	}
-	stmts := f.Decls[0].(*ast.FuncDecl).Body.List
-	if len(stmts) == 0 {
-		return "", false
-	}
-	es, ok := stmts[len(stmts)-1].(*ast.ExprStmt)
-	if !ok || isPrintCall(es.X) {
-		return "", false
-	}
-	start := fset.Position(es.X.Pos()).Offset - len("package p\nfunc _() {\n")
-	end := fset.Position(es.X.End()).Offset - len("package p\nfunc _() {\n")
-	return body[:start] + rtName + ".Capture(" + body[start:end] + ")" + body[end:], true
-}
-
-func isPrintCall(e ast.Expr) bool {
-	call, ok := e.(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	pkg, ok := sel.X.(*ast.Ident)
-	return ok && pkg.Name == "fmt" && (strings.HasPrefix(sel.Sel.Name, "Print") || strings.HasPrefix(sel.Sel.Name, "Fprint"))
-}
-
-func sanitize(name string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '_'
-	}, strings.TrimSuffix(name, ".go"))
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -702,4 +629,11 @@ func interrupted(stuck bool) *CellError {
 	}
 	e.Traceback = []string{e.EName + ": " + e.EValue}
 	return e
+}
+
+// varHint is the static type of a notebook variable where its source
+// shows one, or "".
+func (s *Session) varHint(name string) string {
+	t, _ := s.reg.VarHint(name)
+	return t
 }

@@ -1,4 +1,4 @@
-package interp
+package rewrite
 
 import (
 	"go/ast"
@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gocell/gocell/interp/internal/stdfix"
+	"github.com/gocell/gocell/interp/internal/names"
 )
 
 // Call rewrites.
@@ -51,16 +51,16 @@ func (r *rewriter) rewriteCalls(root ast.Node) {
 		}
 		switch f := call.Fun.(type) {
 		case *ast.Ident:
-			if isUniverse(f) {
+			if r.isUniverse(f) {
 				switch f.Name {
 				case "min", "max":
 					r.minMax(call, f.Name)
 				case "clear":
-					r.replace(f, stdfix.Name+".Clear")
+					r.replace(f, FixPkg+".Clear")
 				}
 			}
 		case *ast.SelectorExpr:
-			if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil && !names.hasVar(pkg.Name) {
+			if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil && !r.facts.HasVar(pkg.Name) {
 				switch pkg.Name {
 				case "fmt", "log":
 					r.printCall(call, pkg.Name+"."+f.Sel.Name)
@@ -96,11 +96,11 @@ func (r *rewriter) methodExpr(sel *ast.SelectorExpr) bool {
 		if id.Obj.Kind != ast.Typ {
 			return false
 		}
-	} else if names.typeKind(id.Name) == kindUnknown {
+	} else if r.facts.TypeKind(id.Name) == names.KindUnknown {
 		return false
 	}
-	m, ok := names.methodOf(id.Name, sel.Sel.Name)
-	if !ok || m.ptrRecv && !ptr {
+	m, ok := r.facts.MethodOf(id.Name, sel.Sel.Name)
+	if !ok || m.PtrRecv && !ptr {
 		return false
 	}
 	recv := id.Name
@@ -109,9 +109,9 @@ func (r *rewriter) methodExpr(sel *ast.SelectorExpr) bool {
 	}
 	params := []string{"__r " + recv}
 	var args []string
-	for i, p := range m.params {
+	for i, p := range m.Params {
 		a := "__a" + strconv.Itoa(i+1)
-		if m.variadic && i == len(m.params)-1 {
+		if m.Variadic && i == len(m.Params)-1 {
 			params = append(params, a+" ..."+p)
 			a += "..."
 		} else {
@@ -120,10 +120,10 @@ func (r *rewriter) methodExpr(sel *ast.SelectorExpr) bool {
 		args = append(args, a)
 	}
 	body := "__r." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ")"
-	if m.resultText != "" {
+	if m.ResultText != "" {
 		body = "return " + body
 	}
-	r.replace(sel, "func("+strings.Join(params, ", ")+") "+m.resultText+" { "+body+" }")
+	r.replace(sel, "func("+strings.Join(params, ", ")+") "+m.ResultText+" { "+body+" }")
 	return true
 }
 
@@ -133,19 +133,19 @@ func (r *rewriter) methodExpr(sel *ast.SelectorExpr) bool {
 //
 //	f := hello.Greet  becomes  f := func() func(string) string { __r := hello; return __r.Greet }()
 func (r *rewriter) methodValue(sel *ast.SelectorExpr) {
-	t := staticTypeOf(sel.X, 0)
+	t := r.staticTypeOf(sel.X, 0)
 	if t == "" || strings.HasPrefix(t, "*") {
 		return
 	}
-	m, ok := names.methodOf(strings.TrimPrefix(t, "main."), sel.Sel.Name)
-	if !ok || m.ptrRecv {
+	m, ok := r.facts.MethodOf(strings.TrimPrefix(t, "main."), sel.Sel.Name)
+	if !ok || m.PtrRecv {
 		return
 	}
-	params := append([]string{}, m.params...)
-	if m.variadic && len(params) > 0 {
+	params := append([]string{}, m.Params...)
+	if m.Variadic && len(params) > 0 {
 		params[len(params)-1] = "..." + params[len(params)-1]
 	}
-	sig := "func(" + strings.Join(params, ", ") + ") " + m.resultText
+	sig := "func(" + strings.Join(params, ", ") + ") " + m.ResultText
 	start, end := r.off(sel.Pos()), r.off(sel.End())
 	xs, xe := r.off(sel.X.Pos()), r.off(sel.X.End())
 	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
@@ -163,14 +163,14 @@ func (r *rewriter) errorCompare(b *ast.BinaryExpr) {
 	if b.Op != token.EQL && b.Op != token.NEQ || isIdentNamed(b.X, "nil") || isIdentNamed(b.Y, "nil") {
 		return
 	}
-	if !isErrorExpr(b.X, 0) && !isErrorExpr(b.Y, 0) {
+	if !r.isErrorExpr(b.X, 0) && !r.isErrorExpr(b.Y, 0) {
 		return
 	}
 	start, end := r.off(b.Pos()), r.off(b.End())
 	xs, xe, ys, ye := r.off(b.X.Pos()), r.off(b.X.End()), r.off(b.Y.Pos()), r.off(b.Y.End())
 	neg := b.Op == token.NEQ
 	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
-		text := stdfix.Name + ".Same(" + r.render(xs, xe) + ", " + r.render(ys, ye) + ")"
+		text := FixPkg + ".Same(" + r.render(xs, xe) + ", " + r.render(ys, ye) + ")"
 		if neg {
 			text = "!" + text
 		}
@@ -206,7 +206,7 @@ func (r *rewriter) minMax(call *ast.CallExpr, name string) {
 			args[i] = r.renderNode(a)
 		}
 		ordered := append([]string{args[first]}, append(append([]string{}, args[:first]...), args[first+1:]...)...)
-		fn := stdfix.Name + "." + strings.ToUpper(name[:1]) + name[1:]
+		fn := FixPkg + "." + strings.ToUpper(name[:1]) + name[1:]
 		var text string
 		switch len(ordered) {
 		case 1:
@@ -347,9 +347,9 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 		if typed[i-idx[1]] {
 			// A notebook type known from the syntax is named directly (the
 			// value is still evaluated); others are asked of the value.
-			fn := stdfix.Name + ".TypeOf("
-			if t := staticTypeOf(a, 0); t != "" {
-				fn = stdfix.Name + ".Named(" + strconv.Quote(t) + ", "
+			fn := FixPkg + ".TypeOf("
+			if t := r.staticTypeOf(a, 0); t != "" {
+				fn = FixPkg + ".Named(" + strconv.Quote(t) + ", "
 			}
 			r.composites = append(r.composites, composite{start: start, end: end, prio: 2, build: func() []srcEdit {
 				return []srcEdit{{start, end, fn + r.render(start, end) + ")"}}
@@ -379,14 +379,14 @@ func (r *rewriter) notebookCall(c *ast.CallExpr, sole bool) bool {
 			}
 			return d.Type.Results != nil && d.Type.Results.NumFields() == 1 || !sole
 		}
-		fi, ok := names.fn(f.Name)
-		return ok && (fi.results == 1 || !sole)
+		fi, ok := r.facts.Func(f.Name)
+		return ok && (fi.Results == 1 || !sole)
 	case *ast.SelectorExpr:
-		if x, ok := f.X.(*ast.Ident); ok && x.Obj == nil && !names.hasVar(x.Name) {
+		if x, ok := f.X.(*ast.Ident); ok && x.Obj == nil && !r.facts.HasVar(x.Name) {
 			return false // a package's function
 		}
-		m, ok := names.method(f.Sel.Name)
-		return ok && (m.results == 1 || !sole)
+		m, ok := r.facts.Method(f.Sel.Name)
+		return ok && (m.Results == 1 || !sole)
 	case *ast.FuncLit:
 		return !sole || f.Type.Results != nil && f.Type.Results.NumFields() == 1
 	}
@@ -457,33 +457,22 @@ func (r *rewriter) typeVerbs(lit *ast.BasicLit) map[int]bool {
 
 // ---- notebook variables from generic calls ----
 
-// genericResult says how the result type of a generic function relates to
-// its arguments, for declaring a notebook variable from a call.
-type genericResult int
-
-const (
-	resultConcrete genericResult = iota // not generic: int, bool, ...
-	resultArg0                          // the type of the first argument
-	resultElem0                         // the element type of the first argument
-	resultOpaque                        // generic some other way
-)
-
 // stdGenerics classifies the generic functions of slices and maps (the
 // others have concrete results).
-var stdGenerics = map[string]genericResult{
-	"slices.Clone": resultArg0, "slices.Compact": resultArg0, "slices.CompactFunc": resultArg0,
-	"slices.Insert": resultArg0, "slices.Delete": resultArg0, "slices.DeleteFunc": resultArg0,
-	"slices.Replace": resultArg0, "slices.Grow": resultArg0, "slices.Clip": resultArg0,
-	"slices.Concat": resultArg0, "slices.Repeat": resultArg0, "maps.Clone": resultArg0,
-	"slices.Max": resultElem0, "slices.Min": resultElem0, "slices.MaxFunc": resultElem0, "slices.MinFunc": resultElem0,
-	"slices.Collect": resultOpaque, "slices.Sorted": resultOpaque, "slices.SortedFunc": resultOpaque,
-	"slices.SortedStableFunc": resultOpaque, "slices.AppendSeq": resultArg0, "slices.All": resultOpaque,
-	"slices.Values": resultOpaque, "slices.Backward": resultOpaque, "slices.Chunk": resultOpaque,
-	"maps.Keys": resultOpaque, "maps.Values": resultOpaque, "maps.All": resultOpaque, "maps.Collect": resultOpaque,
+var stdGenerics = map[string]names.GenericResult{
+	"slices.Clone": names.ResultArg0, "slices.Compact": names.ResultArg0, "slices.CompactFunc": names.ResultArg0,
+	"slices.Insert": names.ResultArg0, "slices.Delete": names.ResultArg0, "slices.DeleteFunc": names.ResultArg0,
+	"slices.Replace": names.ResultArg0, "slices.Grow": names.ResultArg0, "slices.Clip": names.ResultArg0,
+	"slices.Concat": names.ResultArg0, "slices.Repeat": names.ResultArg0, "maps.Clone": names.ResultArg0,
+	"slices.Max": names.ResultElem0, "slices.Min": names.ResultElem0, "slices.MaxFunc": names.ResultElem0, "slices.MinFunc": names.ResultElem0,
+	"slices.Collect": names.ResultOpaque, "slices.Sorted": names.ResultOpaque, "slices.SortedFunc": names.ResultOpaque,
+	"slices.SortedStableFunc": names.ResultOpaque, "slices.AppendSeq": names.ResultArg0, "slices.All": names.ResultOpaque,
+	"slices.Values": names.ResultOpaque, "slices.Backward": names.ResultOpaque, "slices.Chunk": names.ResultOpaque,
+	"maps.Keys": names.ResultOpaque, "maps.Values": names.ResultOpaque, "maps.All": names.ResultOpaque, "maps.Collect": names.ResultOpaque,
 }
 
 // genericCall classifies the result of a call expression.
-func genericCall(e ast.Expr) (genericResult, *ast.CallExpr) {
+func (r *rewriter) genericCall(e ast.Expr) (names.GenericResult, *ast.CallExpr) {
 	for {
 		p, ok := e.(*ast.ParenExpr)
 		if !ok {
@@ -493,11 +482,11 @@ func genericCall(e ast.Expr) (genericResult, *ast.CallExpr) {
 	}
 	call, ok := e.(*ast.CallExpr)
 	if !ok || call.Ellipsis.IsValid() {
-		return resultConcrete, nil
+		return names.ResultConcrete, nil
 	}
 	switch f := call.Fun.(type) {
 	case *ast.SelectorExpr:
-		if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil && !names.hasVar(pkg.Name) {
+		if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil && !r.facts.HasVar(pkg.Name) {
 			return stdGenerics[pkg.Name+"."+f.Sel.Name], call
 		}
 	case *ast.Ident:
@@ -505,21 +494,21 @@ func genericCall(e ast.Expr) (genericResult, *ast.CallExpr) {
 			if d, ok := f.Obj.Decl.(*ast.FuncDecl); ok {
 				return funcGenericResult(d.Type), call
 			}
-			return resultConcrete, nil
+			return names.ResultConcrete, nil
 		}
-		if fi, ok := names.fn(f.Name); ok {
-			return fi.generic, call
+		if fi, ok := r.facts.Func(f.Name); ok {
+			return fi.Generic, call
 		}
 	case *ast.IndexExpr, *ast.IndexListExpr:
-		return resultOpaque, call // explicitly instantiated
+		return names.ResultOpaque, call // explicitly instantiated
 	}
-	return resultConcrete, nil
+	return names.ResultConcrete, nil
 }
 
 // funcGenericResult classifies the result of a generic function declaration.
-func funcGenericResult(ft *ast.FuncType) genericResult {
+func funcGenericResult(ft *ast.FuncType) names.GenericResult {
 	if ft.TypeParams == nil || ft.Results == nil {
-		return resultConcrete
+		return names.ResultConcrete
 	}
 	tparams := map[string]bool{}
 	for _, f := range ft.TypeParams.List {
@@ -542,19 +531,19 @@ func funcGenericResult(ft *ast.FuncType) genericResult {
 		generic = generic || mentions(f.Type)
 	}
 	if !generic {
-		return resultConcrete
+		return names.ResultConcrete
 	}
 	if ft.Results.NumFields() != 1 || ft.Params == nil || len(ft.Params.List) == 0 {
-		return resultOpaque
+		return names.ResultOpaque
 	}
 	res, first := ft.Results.List[0].Type, ft.Params.List[0].Type
-	if types := exprString(res); types == exprString(first) {
-		return resultArg0
+	if types := names.ExprString(res); types == names.ExprString(first) {
+		return names.ResultArg0
 	}
-	if a, ok := first.(*ast.ArrayType); ok && a.Len == nil && exprString(a.Elt) == exprString(res) {
-		return resultElem0
+	if a, ok := first.(*ast.ArrayType); ok && a.Len == nil && names.ExprString(a.Elt) == names.ExprString(res) {
+		return names.ResultElem0
 	}
-	return resultOpaque
+	return names.ResultOpaque
 }
 
 // topLevelGenerics rewrites the cell-level declarations of notebook
@@ -577,7 +566,7 @@ func (r *rewriter) topLevelGenerics() {
 				continue
 			}
 			if len(s.Rhs) == 1 && len(s.Lhs) > 1 {
-				if g, _ := genericCall(s.Rhs[0]); g != resultConcrete {
+				if g, _ := r.genericCall(s.Rhs[0]); g != names.ResultConcrete {
 					r.failGeneric(s, s.Rhs[0], r.src(s.Lhs[0]))
 				}
 				continue
@@ -595,7 +584,7 @@ func (r *rewriter) topLevelGenerics() {
 			vs := g.Specs[0].(*ast.ValueSpec)
 			generic := false
 			for _, v := range vs.Values {
-				if k, _ := genericCall(v); k != resultConcrete {
+				if k, _ := r.genericCall(v); k != names.ResultConcrete {
 					generic = true
 				}
 			}
@@ -622,12 +611,12 @@ func (r *rewriter) topLevelGenerics() {
 
 // genericDefine rewrites one x := f(...) (or var x = f(...)) of a generic f.
 func (r *rewriter) genericDefine(stmt ast.Stmt, lhs, rhs ast.Expr, sole bool) {
-	kind, call := genericCall(rhs)
-	if kind == resultConcrete {
+	kind, call := r.genericCall(rhs)
+	if kind == names.ResultConcrete {
 		return
 	}
 	name := r.src(lhs)
-	if kind == resultOpaque || !sole || len(call.Args) == 0 {
+	if kind == names.ResultOpaque || !sole || len(call.Args) == 0 {
 		r.failGeneric(stmt, rhs, name)
 		return
 	}
@@ -644,7 +633,7 @@ func (r *rewriter) genericDefine(stmt ast.Stmt, lhs, rhs ast.Expr, sole bool) {
 		head := r.render(callStart, a0Start) // "slices.Clone("
 		rest := r.render(restStart, stmtEnd) // ", more)" and anything after
 		var text string
-		if kind == resultArg0 {
+		if kind == names.ResultArg0 {
 			text = decl + a0 + "; " + name + " = " + head + name + rest
 		} else {
 			t := r.name("t")
@@ -658,9 +647,9 @@ func (r *rewriter) failGeneric(stmt ast.Stmt, rhs ast.Expr, name string) {
 	if r.err != nil {
 		return
 	}
-	callee := exprString(rhs)
+	callee := names.ExprString(rhs)
 	if c, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
-		callee = exprString(c.Fun) + "(...)"
+		callee = names.ExprString(c.Fun) + "(...)"
 	}
 	r.fail(stmt, "declaring the notebook variable %s from a call of the generic function %s at the top level of a cell is not supported by the interpreter: declare it with its type first, then assign it (var %s T; %s = ...), or compute it inside a function",
 		name, callee, name, name)
@@ -675,5 +664,5 @@ func (r *rewriter) failGeneric(stmt ast.Stmt, rhs ast.Expr, name string) {
 			names = append(names, n.Name)
 		}
 	}
-	r.err.(*RewriteError).Define = &GenericDefine{Names: names, Expr: r.src(rhs)}
+	r.err.(*Error).Define = &GenericDefine{Names: names, Expr: r.src(rhs)}
 }

@@ -1,4 +1,4 @@
-package interp
+package names
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cespare/xxhash/v2"
 	"github.com/gocell/gocell/interp/cell"
@@ -29,10 +30,10 @@ type Decl struct {
 	// Directive is the //%cache_data or //%cache_resource line right above
 	// a function, or "".
 	Directive string
-	chunk     int // the compile unit it came from
-	// span is the declaration's byte range in the chunk text it was parsed
-	// from, doc comment excluded.
-	start, end int
+	unit      int // the compile unit it came from
+	// Start and End are the declaration's byte range in the chunk text it
+	// was parsed from, doc comment excluded.
+	Start, End int
 }
 
 // Registry records every top-level declaration of the notebook, the names
@@ -44,6 +45,42 @@ type Registry struct {
 	decls  map[string]*Decl
 	units  []*declUnit
 	nextID int
+
+	// What the source says of names beyond their declarations: the static
+	// types of variables statements declared, and the rewrites' facts.
+	// They are learned as cells are rewritten, and shared by clones.
+	notes *notes
+}
+
+type notes struct {
+	mu    sync.Mutex
+	hints map[string]string // notebook variable -> its static type, where the source shows it
+	facts Facts
+}
+
+// the notes of r, made on first use.
+func (r *Registry) n() *notes {
+	if r.notes == nil {
+		r.notes = &notes{hints: map[string]string{}}
+	}
+	return r.notes
+}
+
+// Facts returns what the rewrites learned of the notebook's names.
+func (r *Registry) Facts() *Facts { return &r.n().facts }
+
+// Sources returns the current declarations that carry source to compile,
+// unit by unit in the order the units were added.
+func (r *Registry) Sources() []*Decl {
+	var out []*Decl
+	for _, u := range r.units {
+		for _, name := range u.names {
+			if d := r.decls[name]; d != nil && d.unit == u.id && d.Source != "" {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
 }
 
 // declUnit is a compile unit: the declarations of one chunk of one cell,
@@ -53,9 +90,9 @@ type declUnit struct {
 	names []string
 }
 
-// parseDecls parses a declarations chunk into Decls. file, line and col
+// ParseDecls parses a declarations chunk into Decls. file, line and col
 // are the chunk's cell position.
-func parseDecls(text, file string, line, col int) ([]*Decl, error) {
+func ParseDecls(text, file string, line, col int) ([]*Decl, error) {
 	const head = "package main\n"
 	src := head + text
 	fset := token.NewFileSet()
@@ -77,7 +114,7 @@ func parseDecls(text, file string, line, col int) ([]*Decl, error) {
 		written := src[off:fset.Position(node.End()).Offset]
 		d := &Decl{Name: name, Kind: kind, Source: written, Written: written,
 			Canonical: canonical(canon), Uses: usedNames(canon), File: file, Line: line + l - 1, Col: c,
-			start: fset.Position(node.Pos()).Offset - len(head), end: fset.Position(node.End()).Offset - len(head)}
+			Start: fset.Position(node.Pos()).Offset - len(head), End: fset.Position(node.End()).Offset - len(head)}
 		if doc != nil {
 			if last := doc.List[len(doc.List)-1].Text; cell.IsDirective(last) {
 				d.Directive = last
@@ -90,7 +127,7 @@ func parseDecls(text, file string, line, col int) ([]*Decl, error) {
 		switch d := decl.(type) {
 		case *ast.FuncDecl:
 			if d.Recv != nil && len(d.Recv.List) > 0 {
-				add(receiverType(d.Recv.List[0].Type)+"."+d.Name.Name, "method", d, d.Doc, d)
+				add(ReceiverType(d.Recv.List[0].Type)+"."+d.Name.Name, "method", d, d.Doc, d)
 			} else {
 				add(d.Name.Name, "func", d, d.Doc, d)
 			}
@@ -208,9 +245,9 @@ func (r *Registry) Names() []string {
 	return names
 }
 
-// changes reports which of decls would change the notebook: a new name, or
+// Changes reports which of decls would change the notebook: a new name, or
 // a name declared again with other code.
-func (r *Registry) changes(decls []*Decl) (redefined []string) {
+func (r *Registry) Changes(decls []*Decl) (redefined []string) {
 	for _, d := range decls {
 		if old, ok := r.decls[d.Name]; ok && old.Hash != d.Hash {
 			redefined = append(redefined, d.Name)
@@ -219,9 +256,9 @@ func (r *Registry) changes(decls []*Decl) (redefined []string) {
 	return redefined
 }
 
-// add records decls as one compile unit; they replace earlier declarations
+// Add records decls as one compile unit; they replace earlier declarations
 // of the same names.
-func (r *Registry) add(decls []*Decl) {
+func (r *Registry) Add(decls []*Decl) {
 	if len(decls) == 0 {
 		return
 	}
@@ -231,16 +268,16 @@ func (r *Registry) add(decls []*Decl) {
 	r.nextID++
 	u := &declUnit{id: r.nextID}
 	for _, d := range decls {
-		d.chunk = u.id
+		d.unit = u.id
 		r.decls[d.Name] = d
 		u.names = append(u.names, d.Name)
 	}
 	r.units = append(r.units, u)
 }
 
-// clone returns a copy that can be changed without changing r.
-func (r *Registry) clone() *Registry {
-	c := &Registry{decls: make(map[string]*Decl, len(r.decls)), nextID: r.nextID}
+// Clone returns a copy that can be changed without changing r.
+func (r *Registry) Clone() *Registry {
+	c := &Registry{decls: make(map[string]*Decl, len(r.decls)), nextID: r.nextID, notes: r.n()}
 	for k, v := range r.decls {
 		c.decls[k] = v
 	}
@@ -248,42 +285,44 @@ func (r *Registry) clone() *Registry {
 	return c
 }
 
-// replayUnitID is a replay unit with the id of the unit it came from.
-type replayUnitID struct {
-	id         int
-	file, text string
+// ReplayUnit is the source of one compile unit to replay, under the cell
+// file it came from, with the id of its unit in the registry.
+type ReplayUnit struct {
+	ID         int
+	File, Text string
 }
 
-// replayUnitsWithIDs is replayUnits with unit ids.
-func (r *Registry) replayUnitsWithIDs() []replayUnitID {
-	var out []replayUnitID
+// ReplayUnits returns the current source of every unit, in the order they
+// were added.
+func (r *Registry) ReplayUnits() []ReplayUnit {
+	var out []ReplayUnit
 	for _, u := range r.units {
 		var b strings.Builder
 		file := ""
 		for _, name := range u.names {
 			d := r.decls[name]
-			if d == nil || d.chunk != u.id || d.Source == "" {
+			if d == nil || d.unit != u.id || d.Source == "" {
 				continue
 			}
 			file = d.File
 			b.WriteString(cell.LineDirective(d.File, d.Line, d.Col) + d.Source + "\n")
 		}
 		if b.Len() > 0 {
-			out = append(out, replayUnitID{id: u.id, file: file, text: b.String()})
+			out = append(out, ReplayUnit{ID: u.id, File: file, Text: b.String()})
 		}
 	}
 	return out
 }
 
-// unitNames returns the current names of unit id.
-func (r *Registry) unitNames(id int) []string {
+// UnitNames returns the current names of unit id.
+func (r *Registry) UnitNames(id int) []string {
 	var names []string
 	for _, u := range r.units {
 		if u.id != id {
 			continue
 		}
 		for _, n := range u.names {
-			if d := r.decls[n]; d != nil && d.chunk == id {
+			if d := r.decls[n]; d != nil && d.unit == id {
 				names = append(names, n)
 			}
 		}
@@ -291,17 +330,17 @@ func (r *Registry) unitNames(id int) []string {
 	return names
 }
 
-// unitUses returns the names the current declarations of unit id use.
-func (r *Registry) unitUses(id int) []string {
+// UnitUses returns the names the current declarations of unit id use.
+func (r *Registry) UnitUses(id int) []string {
 	var uses []string
-	for _, n := range r.unitNames(id) {
+	for _, n := range r.UnitNames(id) {
 		uses = append(uses, r.decls[n].Uses...)
 	}
 	return uses
 }
 
-// lastUnit returns the id of the most recently added unit.
-func (r *Registry) lastUnit() int { return r.nextID }
+// LastUnit returns the id of the most recently added unit.
+func (r *Registry) LastUnit() int { return r.nextID }
 
 // Reach returns the declarations name depends on, itself included,
 // following uses transitively: functions it calls, types it mentions (with

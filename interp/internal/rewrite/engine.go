@@ -1,6 +1,7 @@
-package interp
+package rewrite
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -9,44 +10,16 @@ import (
 	"strings"
 
 	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/names"
 )
 
-// rewriteChunk adapts the Go source of one chunk of a cell before yaegi
-// compiles it, for the Go semantics yaegi lacks. kind tells whether text is
-// declarations or statements. A rewrite must keep the text's line structure
-// (insert and replace within lines, never add or remove newlines) so that
-// the line directives in front of the chunk keep naming the right cell
-// lines. It returns an error for constructs that cannot be made to work,
-// naming the construct and a workaround.
-//
-// The rewrites (each in its own file):
-//
-//   - rewrite_loops.go: per-iteration loop variables (Go 1.22) where a
-//     closure or pointer can observe them; range over an integer; range
-//     over a function (iterators).
-//   - rewrite_calls.go: the min, max and clear builtins; fmt and log calls
-//     whose arguments are calls of notebook functions (yaegi drops their
-//     String methods) or are printed with %T; method expressions and
-//     method values; == on errors; slices.Concat of one slice; notebook
-//     variables declared from generic calls at a cell's top level.
-//   - rewrite_stmts.go: defer (arguments evaluated at the defer), type
-//     switches with case error, break and continue out of a select.
-//   - rewrite_toplevel.go: comma-ok declarations (v, ok := m[k]) and init
-//     statements outside functions, where yaegi's global scope fails.
-//   - rewrite_decls.go: what the notebook declared (nameTable); struct
-//     field tags that let the replacement encoding/json and fmt functions
-//     (stdfix.go) see embedded and unexported fields; generic function
-//     signatures reordered for yaegi's type inference.
-//
-// Rewritten code calls the interpreted package __gocellfix and the fixed
-// slices, maps, errors and iter packages (rewrite_stdsrc.go) that
-// installFixes compiles into the interpreter: an interpreter running
-// rewritten code must have them.
-func rewriteChunk(kind cell.Kind, text string) (string, error) {
+// chunk applies the rewrites of this package's files to one chunk of a
+// cell; kind tells whether text is declarations or statements.
+func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
 	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(text) {
 		return text, nil
 	}
-	r, ok := newRewriter(kind, text)
+	r, ok := newRewriter(facts, kind, text)
 	if !ok {
 		return text, nil // a syntax error: yaegi reports it with its position
 	}
@@ -97,9 +70,9 @@ func mayNeedRewrite(text string) bool {
 	return false
 }
 
-// RewriteError is a construct the interpreter cannot run, with its position
+// Error is a construct the interpreter cannot run, with its position
 // in the chunk's text (1-based line and byte column).
-type RewriteError struct {
+type Error struct {
 	Line, Col int
 	Msg       string
 	// Define is set when the construct is a cell-level declaration of
@@ -115,11 +88,11 @@ type GenericDefine struct {
 	Expr  string   // the right-hand side
 }
 
-func (e *RewriteError) Error() string { return e.Msg }
+func (e *Error) Error() string { return e.Msg }
 
 // CellPosition returns the error's position in the cell, given the cell
 // position of the chunk's first byte.
-func (e *RewriteError) CellPosition(chunkLine, chunkCol int) (line, col int) {
+func (e *Error) CellPosition(chunkLine, chunkCol int) (line, col int) {
 	if e.Line <= 1 {
 		return chunkLine, chunkCol + e.Col - 1
 	}
@@ -142,6 +115,7 @@ type composite struct {
 }
 
 type rewriter struct {
+	facts *names.Facts // what earlier chunks declared; this chunk adds to it
 	kind  cell.Kind
 	text  string
 	fset  *token.FileSet
@@ -157,13 +131,23 @@ type rewriter struct {
 	err        error
 }
 
+// FixPkg is the interpreted package of helpers rewritten code calls, and
+// TagKey, TagEmbedded, TagUnexported the struct tag it marks fields with:
+// package stdfix provides both, under the names it exports.
+const (
+	FixPkg        = "__gocellfix"
+	TagKey        = "gocell"
+	TagEmbedded   = "embedded"
+	TagUnexported = "unexported"
+)
+
 const (
 	declPrefix = "package p\n"
 	stmtPrefix = "package p\nfunc _() {\n"
 )
 
-func newRewriter(kind cell.Kind, text string) (*rewriter, bool) {
-	r := &rewriter{kind: kind, text: text, fset: token.NewFileSet()}
+func newRewriter(facts *names.Facts, kind cell.Kind, text string) (*rewriter, bool) {
+	r := &rewriter{facts: facts, kind: kind, text: text, fset: token.NewFileSet()}
 	src := declPrefix + text + "\n"
 	r.base = len(declPrefix)
 	if kind == cell.Stmts {
@@ -205,7 +189,7 @@ func (r *rewriter) fail(n ast.Node, format string, args ...any) {
 		return
 	}
 	line, col := cell.Position(r.text, r.off(n.Pos()))
-	r.err = &RewriteError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	r.err = &Error{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 }
 
 // name returns a fresh identifier.
@@ -216,9 +200,9 @@ func (r *rewriter) name(base string) string {
 
 func (r *rewriter) rewrite() {
 	if r.kind == cell.Decls {
-		names.noteDecls(r.decls)
+		r.noteDecls(r.decls)
 	} else {
-		names.noteStmts(r.body)
+		r.noteStmts(r.body)
 	}
 	var root ast.Node = r.file
 	r.rewriteDecls(root)
@@ -270,7 +254,12 @@ func (r *rewriter) apply() (string, bool) {
 	return applySrcEdits(r.text, r.edits, 0)
 }
 
-// applySrcEdits applies edits whose offsets are relative to base.
+// errOverlap reports two edits of one range: a bug of a rewrite.
+var errOverlap = errors.New("gocell's rewrite of this cell made overlapping edits; please report the cell")
+
+// applySrcEdits is the one edit engine: it applies edits, given in any
+// order, whose offsets are relative to base. It reports false if two edits
+// overlap (a bug: the caller then leaves the text as is or fails).
 func applySrcEdits(text string, edits []srcEdit, base int) (string, bool) {
 	sort.SliceStable(edits, func(i, j int) bool {
 		if edits[i].start != edits[j].start {
@@ -295,8 +284,8 @@ func applySrcEdits(text string, edits []srcEdit, base int) (string, bool) {
 
 // isUniverse reports whether an identifier refers to a predeclared name:
 // not declared in the chunk, nor as a notebook function by earlier cells.
-func isUniverse(id *ast.Ident) bool {
-	return id.Obj == nil && !names.isFunc(id.Name)
+func (r *rewriter) isUniverse(id *ast.Ident) bool {
+	return id.Obj == nil && !r.facts.IsFunc(id.Name)
 }
 
 // rootIdent returns the variable an lvalue-ish expression is part of:

@@ -1,11 +1,11 @@
-package interp
+package rewrite
 
 import (
 	"go/ast"
 	"go/token"
 	"strings"
 
-	"github.com/gocell/gocell/interp/internal/stdfix"
+	"github.com/gocell/gocell/interp/internal/names"
 )
 
 // Loop rewrites.
@@ -67,10 +67,10 @@ func (r *rewriter) rewriteLoops(root ast.Node) {
 
 func (r *rewriter) rangeLoop(loop *ast.RangeStmt, label *ast.LabeledStmt) {
 	switch r.kindOf(loop.X) {
-	case kindInt:
+	case names.KindInt:
 		r.rangeInt(loop, label)
 		return
-	case kindSeq1, kindSeq2:
+	case names.KindSeq1, names.KindSeq2:
 		r.rangeFunc(loop, label, r.kindOf(loop.X))
 		return
 	}
@@ -128,9 +128,9 @@ func (r *rewriter) rangeInt(loop *ast.RangeStmt, label *ast.LabeledStmt) {
 }
 
 // rangeFunc rewrites for ... := range SEQ where SEQ is a function.
-func (r *rewriter) rangeFunc(loop *ast.RangeStmt, label *ast.LabeledStmt, kind exprKind) {
+func (r *rewriter) rangeFunc(loop *ast.RangeStmt, label *ast.LabeledStmt, kind names.ExprKind) {
 	if loop.Value != nil {
-		kind = kindSeq2
+		kind = names.KindSeq2
 	}
 	s, it := r.name("seq"), r.name("it")
 	start := r.off(labelStart(loop, label))
@@ -141,14 +141,14 @@ func (r *rewriter) rangeFunc(loop *ast.RangeStmt, label *ast.LabeledStmt, kind e
 	// The loop variables, declared in each iteration.
 	vars := []ast.Expr{loop.Key, loop.Value}
 	zero := []string{"Zero1", ""}
-	if kind == kindSeq2 {
+	if kind == names.KindSeq2 {
 		zero = []string{"Zero2K", "Zero2V"}
 	}
 	var decl, assign []string
 	var ptrs []string
 	for i, v := range vars {
 		if v == nil || zero[i] == "" {
-			if i == 0 || kind == kindSeq2 {
+			if i == 0 || kind == names.KindSeq2 {
 				ptrs = append(ptrs, "nil")
 			}
 			continue
@@ -159,27 +159,27 @@ func (r *rewriter) rangeFunc(loop *ast.RangeStmt, label *ast.LabeledStmt, kind e
 			continue
 		}
 		if loop.Tok == token.DEFINE {
-			decl = append(decl, name+" := "+stdfix.Name+"."+zero[i]+"("+s+"); ")
+			decl = append(decl, name+" := "+FixPkg+"."+zero[i]+"("+s+"); ")
 			ptrs = append(ptrs, "&"+name)
 			continue
 		}
 		tmp := r.name("v")
-		decl = append(decl, tmp+" := "+stdfix.Name+"."+zero[i]+"("+s+"); ")
+		decl = append(decl, tmp+" := "+FixPkg+"."+zero[i]+"("+s+"); ")
 		assign = append(assign, name+" = "+tmp+"; ")
 		ptrs = append(ptrs, "&"+tmp)
 	}
-	next := stdfix.Name + ".Next(" + it + ", " + ptrs[0] + ")"
-	if kind == kindSeq2 {
-		next = stdfix.Name + ".Next2(" + it + ", " + ptrs[0] + ", " + ptrs[1] + ")"
+	next := FixPkg + ".Next(" + it + ", " + ptrs[0] + ")"
+	if kind == names.KindSeq2 {
+		next = FixPkg + ".Next2(" + it + ", " + ptrs[0] + ", " + ptrs[1] + ")"
 	}
 	pad := strings.Count(r.text[hdrStart:hdrEnd], "\n") - strings.Count(r.text[xStart:xEnd], "\n")
 	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
 		x := r.render(xStart, xEnd) // moves to the block's first statement
 		hdr := "for { " + strings.Join(decl, "") + "if !" + next + " { break }; " + strings.Join(assign, "")
 		return []srcEdit{
-			{start, start, "{ " + s + " := " + x + "; " + it + " := " + stdfix.Name + ".Iter(" + s + "); "},
+			{start, start, "{ " + s + " := " + x + "; " + it + " := " + FixPkg + ".Iter(" + s + "); "},
 			{hdrStart, hdrEnd, hdr + strings.Repeat("\n", pad)},
-			{end, end, "; " + stdfix.Name + ".Stop(" + it + ") }"},
+			{end, end, "; " + FixPkg + ".Stop(" + it + ") }"},
 		}
 	}})
 }

@@ -1,4 +1,4 @@
-package interp
+package names
 
 import (
 	"reflect"
@@ -7,7 +7,7 @@ import (
 
 func mustDecls(t *testing.T, text string) []*Decl {
 	t.Helper()
-	decls, err := parseDecls(text, "cell1.go", 1, 1)
+	decls, err := ParseDecls(text, "cell1.go", 1, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,8 +46,8 @@ func TestParseDeclsNamesAndPositions(t *testing.T) {
 
 func TestReachIsTransitive(t *testing.T) {
 	var r Registry
-	r.add(mustDecls(t, "func leaf() int { return 1 }\nfunc mid() int { return leaf() + k }\nconst k = 2"))
-	r.add(mustDecls(t, "type T struct{}\nfunc (T) M() int { return mid() }\nfunc top(t T) int { return t.M() }\nfunc other() int { return 3 }"))
+	r.Add(mustDecls(t, "func leaf() int { return 1 }\nfunc mid() int { return leaf() + k }\nconst k = 2"))
+	r.Add(mustDecls(t, "type T struct{}\nfunc (T) M() int { return mid() }\nfunc top(t T) int { return t.M() }\nfunc other() int { return 3 }"))
 	var names []string
 	for _, d := range r.Reach("top") {
 		names = append(names, d.Name)
@@ -60,21 +60,53 @@ func TestReachIsTransitive(t *testing.T) {
 
 func TestRedefinitionReplacesInReplay(t *testing.T) {
 	var r Registry
-	r.add(mustDecls(t, "func a() int { return 1 }\nfunc b() int { return a() }"))
-	if ch := r.changes(mustDecls(t, "func a() int { return 1 } // same code")); len(ch) != 0 {
+	r.Add(mustDecls(t, "func a() int { return 1 }\nfunc b() int { return a() }"))
+	if ch := r.Changes(mustDecls(t, "func a() int { return 1 } // same code")); len(ch) != 0 {
 		t.Fatalf("identical code reported as a change: %v", ch)
 	}
 	next := mustDecls(t, "func a() int { return 2 }")
-	if ch := r.changes(next); !reflect.DeepEqual(ch, []string{"a"}) {
+	if ch := r.Changes(next); !reflect.DeepEqual(ch, []string{"a"}) {
 		t.Fatalf("changes = %v", ch)
 	}
-	c := r.clone()
-	c.add(next)
-	units := c.replayUnitsWithIDs()
-	if len(units) != 2 || !contains(c.unitNames(units[0].id), "b") || contains(c.unitNames(units[0].id), "a") {
+	c := r.Clone()
+	c.Add(next)
+	units := c.ReplayUnits()
+	if len(units) != 2 || !contains(c.UnitNames(units[0].ID), "b") || contains(c.UnitNames(units[0].ID), "a") {
 		t.Fatalf("replay units after redefinition: %+v", units)
 	}
 	if r.Lookup("a").Hash == c.Lookup("a").Hash {
 		t.Fatal("clone shares declarations with the original")
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// What statements declared is kept beside the declarations, and shared
+// with clones: a rebuild from a clone knows the same variables.
+func TestVarHints(t *testing.T) {
+	var r Registry
+	r.Add(mustDecls(t, "type Celsius float64\nfunc mk() (*Celsius, error) { return nil, nil }"))
+	got := r.NoteVarHints("a := Celsius(3)\nb, err := mk()\nvar c []int\nd := 1")
+	if !reflect.DeepEqual(got, []string{"a", "b", "err", "c", "d"}) {
+		t.Fatalf("names %v", got)
+	}
+	c := r.Clone()
+	for name, want := range map[string]string{"a": "Celsius", "b": "*Celsius", "err": "error", "c": "[]int", "d": ""} {
+		if typ, ok := c.VarHint(name); !ok || typ != want {
+			t.Errorf("VarHint(%s) = %q, %v; want %q", name, typ, ok, want)
+		}
+	}
+	if _, ok := r.VarHint("Celsius"); ok {
+		t.Error("a type is not a variable")
+	}
+	if r.Facts() != c.Facts() {
+		t.Error("a clone has facts of its own")
 	}
 }

@@ -1,12 +1,10 @@
-package interp
+package rewrite
 
 import (
 	"fmt"
 	"go/ast"
 	"go/token"
 	"strings"
-
-	"github.com/gocell/gocell/interp/internal/stdfix"
 )
 
 // Statement rewrites.
@@ -235,11 +233,11 @@ func (r *rewriter) deferCall(d *ast.DeferStmt, inLoop bool) {
 		// of its own.
 		fun = func(s string) string { return "func() any { return " + s + " }()" }
 	case *ast.Ident:
-		if !args || f.Obj == nil && !names.isFunc(f.Name) || r.mayRecover(f) {
+		if !args || f.Obj == nil && !r.facts.IsFunc(f.Name) || r.mayRecover(f) {
 			return // no arguments, a builtin or conversion, or may recover
 		}
 	case *ast.SelectorExpr:
-		if x, ok := f.X.(*ast.Ident); ok && x.Obj == nil && !names.hasVar(x.Name) {
+		if x, ok := f.X.(*ast.Ident); ok && x.Obj == nil && !r.facts.HasVar(x.Name) {
 			if !args {
 				return // a package's function without arguments
 			}
@@ -269,15 +267,15 @@ func (r *rewriter) deferCall(d *ast.DeferStmt, inLoop bool) {
 		for _, a := range call.Args {
 			parts = append(parts, r.renderNode(a))
 		}
-		text := "{ " + stdfix.Name + "." + push + "(" + strings.Join(parts, ", ") + "); defer " + stdfix.Name + ".Pop() }"
+		text := "{ " + FixPkg + "." + push + "(" + strings.Join(parts, ", ") + "); defer " + FixPkg + ".Pop() }"
 		return []srcEdit{{start, end, text}}
 	}})
 }
 
 // mayRecoverMethod reports whether a notebook method may call recover.
 func (r *rewriter) mayRecoverMethod(f *ast.SelectorExpr) bool {
-	m, ok := names.method(f.Sel.Name)
-	return ok && m.recovers
+	m, ok := r.facts.Method(f.Sel.Name)
+	return ok && m.Recovers
 }
 
 // mayRecover reports whether a deferred function may call recover: a
@@ -288,17 +286,17 @@ func (r *rewriter) mayRecover(fun ast.Expr) bool {
 		return callsRecover(f.Body)
 	case *ast.Ident:
 		if f.Obj == nil {
-			fi, ok := names.fn(f.Name)
-			return ok && fi.recovers
+			fi, ok := r.facts.Func(f.Name)
+			return ok && fi.Recovers
 		}
 		d, ok := f.Obj.Decl.(*ast.FuncDecl)
 		return !ok || callsRecover(d.Body)
 	case *ast.SelectorExpr:
-		if x, ok := f.X.(*ast.Ident); ok && x.Obj == nil && !names.hasVar(x.Name) {
+		if x, ok := f.X.(*ast.Ident); ok && x.Obj == nil && !r.facts.HasVar(x.Name) {
 			return false // a package's function
 		}
-		m, ok := names.method(f.Sel.Name)
-		return !ok || m.recovers
+		m, ok := r.facts.Method(f.Sel.Name)
+		return !ok || m.Recovers
 	}
 	return true
 }
@@ -325,8 +323,8 @@ func (r *rewriter) singleResult(c *ast.CallExpr) bool {
 	switch f := c.Fun.(type) {
 	case *ast.Ident:
 		if f.Obj == nil {
-			if fi, ok := names.fn(f.Name); ok {
-				return fi.results == 1
+			if fi, ok := r.facts.Func(f.Name); ok {
+				return fi.Results == 1
 			}
 			return true // builtin or conversion
 		}
@@ -335,11 +333,11 @@ func (r *rewriter) singleResult(c *ast.CallExpr) bool {
 		}
 		return false
 	case *ast.SelectorExpr:
-		if x, ok := f.X.(*ast.Ident); ok && x.Obj == nil && !names.hasVar(x.Name) {
+		if x, ok := f.X.(*ast.Ident); ok && x.Obj == nil && !r.facts.HasVar(x.Name) {
 			return true // a package's function: almost always one result
 		}
-		m, ok := names.method(f.Sel.Name)
-		return ok && m.results == 1
+		m, ok := r.facts.Method(f.Sel.Name)
+		return ok && m.Results == 1
 	}
 	return false
 }

@@ -1,4 +1,4 @@
-package interp
+package rewrite
 
 import (
 	"go/ast"
@@ -230,7 +230,7 @@ func (r *rewriter) elemType(e ast.Expr, kind string) string {
 		return ""
 	}
 	if id.Obj == nil {
-		return names.elem(id.Name)
+		return r.facts.Elem(id.Name)
 	}
 	var t ast.Expr
 	switch d := id.Obj.Decl.(type) {

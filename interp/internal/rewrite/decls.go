@@ -1,310 +1,116 @@
-package interp
+package rewrite
 
 import (
 	"go/ast"
 	"go/token"
 	"strconv"
 	"strings"
-	"sync"
 
-	"github.com/gocell/gocell/interp/internal/stdfix"
+	"github.com/gocell/gocell/interp/internal/names"
 )
 
 // ---- what the notebook declared ----
 
-// exprKind is what the rewrites need to know of an expression's type.
-type exprKind int
-
-const (
-	kindUnknown exprKind = iota
-	kindInt              // an integer, typed or an untyped constant
-	kindOther            // known to be neither an integer nor an iterator
-	kindSeq1             // func(yield func(V) bool)
-	kindSeq2             // func(yield func(K, V) bool)
-)
-
-// funcInfo describes a notebook function or method.
-type funcInfo struct {
-	results  int
-	result   exprKind // kind of the only result
-	self     exprKind // kindSeq1/kindSeq2 when the function is an iterator itself
-	generic  genericResult
-	recovers bool // its body calls recover
-	// For methods: the receiver's type name, whether it is a pointer, and
-	// the signature (parameter types, results), to write method
-	// expressions as function literals.
-	recv       string
-	ptrRecv    bool
-	params     []string
-	variadic   bool
-	resultText string
-}
-
-// nameTable records the notebook's package-level names as chunks are
-// rewritten, so a later cell's rewrite knows that n is an integer, that
-// count(5) is an iterator or that mk() has one result. Names are recorded
-// by the text that declares them, whatever session compiles it; a name
-// declared differently by two notebooks of one process gets the later
-// meaning, which can only make a rewrite fail to apply, or a compile fail.
-type nameTable struct {
-	mu      sync.Mutex
-	funcs   map[string]funcInfo
-	methods map[string][]funcInfo
-	vars    map[string]exprKind
-	types   map[string]exprKind
-	elems   map[string]string // element types of maps and channels
-	// concrete are the defined types that are neither interfaces nor
-	// generic; varTypes the variables declared with one of them.
-	concrete map[string]bool
-	varTypes map[string]string
-	errVars  map[string]bool // variables of type error
-}
-
-var names = &nameTable{
-	funcs:    map[string]funcInfo{},
-	methods:  map[string][]funcInfo{},
-	vars:     map[string]exprKind{},
-	types:    map[string]exprKind{},
-	elems:    map[string]string{},
-	concrete: map[string]bool{},
-	varTypes: map[string]string{},
-	errVars:  map[string]bool{},
-}
-
-func (t *nameTable) isErrVar(name string) bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.errVars[name]
-}
-
-func (t *nameTable) setErrVar(name string, is bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.errVars[name] = is
-}
-
-func (t *nameTable) isConcrete(name string) bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.concrete[name]
-}
-
-func (t *nameTable) varType(name string) string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.varTypes[name]
-}
-
-func (t *nameTable) setVarType(name, typ string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if typ == "" {
-		delete(t.varTypes, name)
-		return
-	}
-	t.varTypes[name] = typ
-}
-
-func (t *nameTable) elem(name string) string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.elems[name]
-}
-
-// noteElem records the element type of a map or channel variable.
-func (t *nameTable) noteElem(name string, typ ast.Expr) {
-	if typ == nil {
-		return
-	}
-	var e ast.Expr
-	switch x := typ.(type) {
-	case *ast.MapType:
-		e = x.Value
-	case *ast.ChanType:
-		e = x.Value
-	default:
-		return
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.elems[name] = exprString(e)
-}
-
-func (t *nameTable) isFunc(name string) bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	_, ok := t.funcs[name]
-	return ok
-}
-
-func (t *nameTable) fn(name string) (funcInfo, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	f, ok := t.funcs[name]
-	return f, ok
-}
-
-// method returns what all the methods of this name agree on.
-func (t *nameTable) method(name string) (funcInfo, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	ms := t.methods[name]
-	if len(ms) == 0 {
-		return funcInfo{}, false
-	}
-	for _, m := range ms[1:] {
-		if m.results != ms[0].results || m.result != ms[0].result || m.recovers != ms[0].recovers {
-			return funcInfo{}, false
-		}
-	}
-	return ms[0], true
-}
-
-func (t *nameTable) hasVar(name string) bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	_, ok := t.vars[name]
-	return ok
-}
-
-func (t *nameTable) varKind(name string) exprKind {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.vars[name]
-}
-
-func (t *nameTable) typeKind(name string) exprKind {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.types[name]
-}
-
-func (t *nameTable) set(m map[string]exprKind, name string, k exprKind) {
-	if name == "_" {
-		return
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	m[name] = k
-}
-
 // noteDecls records the names a declarations chunk declares.
-func (t *nameTable) noteDecls(decls []ast.Decl) {
+func (r *rewriter) noteDecls(decls []ast.Decl) {
 	for _, d := range decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
-			info := funcInfo{self: seqKindOfFunc(d.Type), generic: funcGenericResult(d.Type), recovers: callsRecover(d.Body)}
+			info := names.FuncInfo{Self: seqKindOfFunc(d.Type), Generic: funcGenericResult(d.Type), Recovers: callsRecover(d.Body)}
 			if d.Recv != nil && len(d.Recv.List) == 1 {
 				noteSignature(&info, d)
 			} else if d.Type.Results != nil && len(d.Type.Results.List) == 1 && len(d.Type.Results.List[0].Names) <= 1 {
-				info.resultText = exprString(d.Type.Results.List[0].Type)
+				info.ResultText = names.ExprString(d.Type.Results.List[0].Type)
 			}
 			if d.Type.Results != nil {
-				info.results = d.Type.Results.NumFields()
-				if info.results == 1 {
-					info.result = typeKind(d.Type.Results.List[0].Type)
+				info.Results = d.Type.Results.NumFields()
+				if info.Results == 1 {
+					info.Result = r.typeKind(d.Type.Results.List[0].Type)
 				}
 			}
-			t.mu.Lock()
 			if d.Recv == nil {
-				t.funcs[d.Name.Name] = info
+				r.facts.SetFunc(d.Name.Name, info)
 			} else {
-				ms := append(t.methods[d.Name.Name], info)
-				if len(ms) > 8 { // redefinitions
-					ms = ms[len(ms)-8:]
-				}
-				t.methods[d.Name.Name] = ms
+				r.facts.AddMethod(d.Name.Name, info)
 			}
-			t.mu.Unlock()
 		case *ast.GenDecl:
-			t.noteGenDecl(d)
+			r.noteGenDecl(d)
 		}
 	}
 }
 
 // noteSignature records a method's receiver and signature.
-func noteSignature(info *funcInfo, d *ast.FuncDecl) {
+func noteSignature(info *names.FuncInfo, d *ast.FuncDecl) {
 	t := d.Recv.List[0].Type
 	if st, ok := t.(*ast.StarExpr); ok {
-		info.ptrRecv, t = true, st.X
+		info.PtrRecv, t = true, st.X
 	}
 	id, ok := t.(*ast.Ident)
 	if !ok {
 		return // a generic receiver
 	}
-	info.recv = id.Name
+	info.Recv = id.Name
 	for _, f := range d.Type.Params.List {
 		typ := f.Type
 		if e, ok := typ.(*ast.Ellipsis); ok {
-			info.variadic, typ = true, e.Elt
+			info.Variadic, typ = true, e.Elt
 		}
 		for range max(1, len(f.Names)) {
-			info.params = append(info.params, exprString(typ))
+			info.Params = append(info.Params, names.ExprString(typ))
 		}
 	}
 	if d.Type.Results != nil {
-		info.resultText = exprString(d.Type.Results)
+		info.ResultText = names.ExprString(d.Type.Results)
 		if len(d.Type.Results.List) == 1 && len(d.Type.Results.List[0].Names) == 0 {
-			info.resultText = exprString(d.Type.Results.List[0].Type)
+			info.ResultText = names.ExprString(d.Type.Results.List[0].Type)
 		}
 	}
 }
 
-// methodOf returns the method name of the type named recv.
-func (t *nameTable) methodOf(recv, name string) (funcInfo, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	ms := t.methods[name]
-	for i := len(ms) - 1; i >= 0; i-- {
-		if ms[i].recv == recv {
-			return ms[i], true
-		}
-	}
-	return funcInfo{}, false
-}
-
-func (t *nameTable) noteGenDecl(d *ast.GenDecl) {
-	var last exprKind // a constant without values repeats the previous spec
+func (r *rewriter) noteGenDecl(d *ast.GenDecl) {
+	var last names.ExprKind // a constant without values repeats the previous spec
 	for _, s := range d.Specs {
 		switch s := s.(type) {
 		case *ast.TypeSpec:
-			k := kindOther
+			k := names.KindOther
 			if s.TypeParams == nil {
-				if k = typeKind(s.Type); k == kindUnknown {
-					k = kindOther
+				if k = r.typeKind(s.Type); k == names.KindUnknown {
+					k = names.KindOther
 				}
 			}
-			t.set(t.types, s.Name.Name, k)
+			if s.Name.Name != "_" {
+				r.facts.SetType(s.Name.Name, k)
+			}
 			_, iface := s.Type.(*ast.InterfaceType)
-			t.mu.Lock()
-			t.concrete[s.Name.Name] = !iface && s.TypeParams == nil && !s.Assign.IsValid()
-			t.mu.Unlock()
+			r.facts.SetConcrete(s.Name.Name, !iface && s.TypeParams == nil && !s.Assign.IsValid())
 		case *ast.ValueSpec:
 			for i, n := range s.Names {
-				k := kindUnknown
+				k := names.KindUnknown
 				switch {
 				case s.Type != nil:
-					k = typeKind(s.Type)
+					k = r.typeKind(s.Type)
 				case i < len(s.Values) && len(s.Values) == len(s.Names):
-					k = kindOf(s.Values[i], 0)
+					k = r.kindAt(s.Values[i], 0)
 				case len(s.Values) == 0 && d.Tok == token.CONST:
 					k = last
 				}
 				if i == 0 {
 					last = k
 				}
-				t.set(t.vars, n.Name, k)
-				t.setErrVar(n.Name, s.Type != nil && isIdentNamed(s.Type, "error") ||
-					s.Type == nil && i < len(s.Values) && len(s.Values) == len(s.Names) && isErrorExpr(s.Values[i], 0))
+				if n.Name != "_" {
+					r.facts.SetVar(n.Name, k)
+				}
+				r.facts.SetErrVar(n.Name, s.Type != nil && isIdentNamed(s.Type, "error") ||
+					s.Type == nil && i < len(s.Values) && len(s.Values) == len(s.Names) && r.isErrorExpr(s.Values[i], 0))
 				if s.Type != nil {
-					t.setVarType(n.Name, staticTypeName(s.Type, true))
+					r.facts.SetVarType(n.Name, r.staticTypeName(s.Type, true))
 				} else if i < len(s.Values) && len(s.Values) == len(s.Names) {
-					t.setVarType(n.Name, staticTypeOf(s.Values[i], 0))
+					r.facts.SetVarType(n.Name, r.staticTypeOf(s.Values[i], 0))
 				}
 				if s.Type != nil {
-					t.noteElem(n.Name, s.Type)
+					r.facts.NoteElem(n.Name, s.Type)
 				} else if i < len(s.Values) && len(s.Values) == len(s.Names) {
-					t.noteElem(n.Name, typeOfValue(s.Values[i]))
+					r.facts.NoteElem(n.Name, typeOfValue(s.Values[i]))
 				}
 			}
 		}
@@ -313,30 +119,32 @@ func (t *nameTable) noteGenDecl(d *ast.GenDecl) {
 
 // noteStmts records the variables a statements chunk declares at its top
 // level (they are notebook globals).
-func (t *nameTable) noteStmts(body []ast.Stmt) {
+func (r *rewriter) noteStmts(body []ast.Stmt) {
 	for _, s := range body {
 		switch s := s.(type) {
 		case *ast.AssignStmt:
 			if s.Tok == token.DEFINE && len(s.Lhs) > 1 && len(s.Rhs) == 1 {
 				if id, ok := s.Lhs[len(s.Lhs)-1].(*ast.Ident); ok {
-					t.setErrVar(id.Name, strings.HasPrefix(id.Name, "err"))
+					r.facts.SetErrVar(id.Name, strings.HasPrefix(id.Name, "err"))
 				}
 			}
 			if s.Tok == token.DEFINE && len(s.Lhs) == len(s.Rhs) {
 				for i, l := range s.Lhs {
 					if id, ok := l.(*ast.Ident); ok {
-						t.setErrVar(id.Name, isErrorExpr(s.Rhs[i], 0))
+						r.facts.SetErrVar(id.Name, r.isErrorExpr(s.Rhs[i], 0))
 					}
 					if id, ok := l.(*ast.Ident); ok {
-						t.set(t.vars, id.Name, kindOf(s.Rhs[i], 0))
-						t.noteElem(id.Name, typeOfValue(s.Rhs[i]))
-						t.setVarType(id.Name, staticTypeOf(s.Rhs[i], 0))
+						if id.Name != "_" {
+							r.facts.SetVar(id.Name, r.kindAt(s.Rhs[i], 0))
+						}
+						r.facts.NoteElem(id.Name, typeOfValue(s.Rhs[i]))
+						r.facts.SetVarType(id.Name, r.staticTypeOf(s.Rhs[i], 0))
 					}
 				}
 			}
 		case *ast.DeclStmt:
 			if g, ok := s.Decl.(*ast.GenDecl); ok {
-				t.noteGenDecl(g)
+				r.noteGenDecl(g)
 			}
 		}
 	}
@@ -349,67 +157,67 @@ var intTypes = map[string]bool{
 }
 
 // typeKind classifies a type expression.
-func typeKind(e ast.Expr) exprKind {
+func (r *rewriter) typeKind(e ast.Expr) names.ExprKind {
 	switch x := e.(type) {
 	case *ast.Ident:
 		if intTypes[x.Name] {
 			if x.Obj == nil {
-				return kindInt
+				return names.KindInt
 			}
-			return kindUnknown
+			return names.KindUnknown
 		}
 		if x.Obj != nil {
 			if ts, ok := x.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
-				return typeKind(ts.Type)
+				return r.typeKind(ts.Type)
 			}
-			return kindUnknown
+			return names.KindUnknown
 		}
-		return names.typeKind(x.Name)
+		return r.facts.TypeKind(x.Name)
 	case *ast.ParenExpr:
-		return typeKind(x.X)
+		return r.typeKind(x.X)
 	case *ast.FuncType:
-		if k := seqKindOfType(x); k != kindUnknown {
+		if k := seqKindOfType(x); k != names.KindUnknown {
 			return k
 		}
-		return kindOther
+		return names.KindOther
 	case *ast.IndexExpr:
 		if isSel(x.X, "iter", "Seq") {
-			return kindSeq1
+			return names.KindSeq1
 		}
 	case *ast.IndexListExpr:
 		if isSel(x.X, "iter", "Seq2") {
-			return kindSeq2
+			return names.KindSeq2
 		}
 	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.StructType, *ast.StarExpr, *ast.InterfaceType:
-		return kindOther
+		return names.KindOther
 	}
-	return kindUnknown
+	return names.KindUnknown
 }
 
 // seqKindOfType tells whether a func type is an iterator:
 // func(yield func(V) bool) or func(yield func(K, V) bool).
-func seqKindOfType(ft *ast.FuncType) exprKind {
+func seqKindOfType(ft *ast.FuncType) names.ExprKind {
 	if ft.Results != nil && len(ft.Results.List) > 0 || ft.Params == nil || ft.Params.NumFields() != 1 {
-		return kindUnknown
+		return names.KindUnknown
 	}
 	y, ok := ft.Params.List[0].Type.(*ast.FuncType)
 	if !ok || y.Results == nil || y.Results.NumFields() != 1 {
-		return kindUnknown
+		return names.KindUnknown
 	}
 	if b, ok := y.Results.List[0].Type.(*ast.Ident); !ok || b.Name != "bool" {
-		return kindUnknown
+		return names.KindUnknown
 	}
 	switch y.Params.NumFields() {
 	case 1:
-		return kindSeq1
+		return names.KindSeq1
 	case 2:
-		return kindSeq2
+		return names.KindSeq2
 	}
-	return kindUnknown
+	return names.KindUnknown
 }
 
 // seqKindOfFunc tells whether a function declaration is an iterator itself.
-func seqKindOfFunc(ft *ast.FuncType) exprKind {
+func seqKindOfFunc(ft *ast.FuncType) names.ExprKind {
 	return seqKindOfType(ft)
 }
 
@@ -423,9 +231,9 @@ func isSel(e ast.Expr, pkg, name string) bool {
 }
 
 // Iterator-returning functions of the standard library.
-var stdSeqs = map[string]exprKind{
-	"maps.Keys": kindSeq1, "maps.Values": kindSeq1, "maps.All": kindSeq2,
-	"slices.Values": kindSeq1, "slices.All": kindSeq2, "slices.Backward": kindSeq2, "slices.Chunk": kindSeq1,
+var stdSeqs = map[string]names.ExprKind{
+	"maps.Keys": names.KindSeq1, "maps.Values": names.KindSeq1, "maps.All": names.KindSeq2,
+	"slices.Values": names.KindSeq1, "slices.All": names.KindSeq2, "slices.Backward": names.KindSeq2, "slices.Chunk": names.KindSeq1,
 }
 
 // Integer-returning functions of the standard library a range may use.
@@ -434,87 +242,87 @@ var stdInts = map[string]bool{
 	"utf8.RuneCountInString": true, "utf8.RuneCount": true,
 }
 
-func (r *rewriter) kindOf(e ast.Expr) exprKind { return kindOf(e, 0) }
+func (r *rewriter) kindOf(e ast.Expr) names.ExprKind { return r.kindAt(e, 0) }
 
 // kindOf classifies an expression from its syntax and the declarations of
 // the names it uses.
-func kindOf(e ast.Expr, depth int) exprKind {
+func (r *rewriter) kindAt(e ast.Expr, depth int) names.ExprKind {
 	if depth > 16 {
-		return kindUnknown
+		return names.KindUnknown
 	}
 	switch x := e.(type) {
 	case *ast.BasicLit:
 		if x.Kind == token.INT || x.Kind == token.CHAR {
-			return kindInt
+			return names.KindInt
 		}
-		return kindOther
+		return names.KindOther
 	case *ast.ParenExpr:
-		return kindOf(x.X, depth+1)
+		return r.kindAt(x.X, depth+1)
 	case *ast.UnaryExpr:
 		switch x.Op {
 		case token.ADD, token.SUB, token.XOR:
-			return kindOf(x.X, depth+1)
+			return r.kindAt(x.X, depth+1)
 		}
-		return kindOther
+		return names.KindOther
 	case *ast.BinaryExpr:
 		switch x.Op {
 		case token.SHL, token.SHR:
-			return kindOf(x.X, depth+1)
+			return r.kindAt(x.X, depth+1)
 		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
-			a, b := kindOf(x.X, depth+1), kindOf(x.Y, depth+1)
-			if a == kindInt && b == kindInt {
-				return kindInt
+			a, b := r.kindAt(x.X, depth+1), r.kindAt(x.Y, depth+1)
+			if a == names.KindInt && b == names.KindInt {
+				return names.KindInt
 			}
-			if a == kindOther || b == kindOther {
-				return kindOther
+			if a == names.KindOther || b == names.KindOther {
+				return names.KindOther
 			}
-			return kindUnknown
+			return names.KindUnknown
 		}
-		return kindOther // comparisons, && and ||
+		return names.KindOther // comparisons, && and ||
 	case *ast.CompositeLit:
-		return kindOther
+		return names.KindOther
 	case *ast.FuncLit:
-		if k := seqKindOfType(x.Type); k != kindUnknown {
+		if k := seqKindOfType(x.Type); k != names.KindUnknown {
 			return k
 		}
-		return kindOther
+		return names.KindOther
 	case *ast.CallExpr:
-		return callKind(x, depth)
+		return r.callKind(x, depth)
 	case *ast.Ident:
-		return identKind(x, depth)
+		return r.identKind(x, depth)
 	}
-	return kindUnknown
+	return names.KindUnknown
 }
 
-func callKind(x *ast.CallExpr, depth int) exprKind {
+func (r *rewriter) callKind(x *ast.CallExpr, depth int) names.ExprKind {
 	switch f := x.Fun.(type) {
 	case *ast.Ident:
 		if f.Obj == nil {
 			switch f.Name {
 			case "len", "cap", "copy":
-				return kindInt
+				return names.KindInt
 			case "make", "new", "append", "string", "float32", "float64", "complex", "real", "imag":
-				return kindOther
+				return names.KindOther
 			}
 			if intTypes[f.Name] {
-				return kindInt
+				return names.KindInt
 			}
-			if k := names.typeKind(f.Name); k != kindUnknown {
+			if k := r.facts.TypeKind(f.Name); k != names.KindUnknown {
 				return k // a conversion to a notebook type
 			}
-			if fi, ok := names.fn(f.Name); ok && fi.results == 1 {
-				return fi.result
+			if fi, ok := r.facts.Func(f.Name); ok && fi.Results == 1 {
+				return fi.Result
 			}
-			return kindUnknown
+			return names.KindUnknown
 		}
 		switch d := f.Obj.Decl.(type) {
 		case *ast.FuncDecl:
 			if d.Type.Results != nil && d.Type.Results.NumFields() == 1 {
-				return typeKind(d.Type.Results.List[0].Type)
+				return r.typeKind(d.Type.Results.List[0].Type)
 			}
 		case *ast.TypeSpec:
 			if d.TypeParams == nil {
-				return typeKind(d.Type)
+				return r.typeKind(d.Type)
 			}
 		}
 	case *ast.SelectorExpr:
@@ -524,44 +332,44 @@ func callKind(x *ast.CallExpr, depth int) exprKind {
 				return k
 			}
 			if stdInts[key] {
-				return kindInt
+				return names.KindInt
 			}
 		}
-		if m, ok := names.method(f.Sel.Name); ok && m.results == 1 {
-			return m.result
+		if m, ok := r.facts.Method(f.Sel.Name); ok && m.Results == 1 {
+			return m.Result
 		}
 	case *ast.ParenExpr, *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType:
-		return typeKind(f) // a conversion
+		return r.typeKind(f) // a conversion
 	}
-	return kindUnknown
+	return names.KindUnknown
 }
 
-func identKind(x *ast.Ident, depth int) exprKind {
+func (r *rewriter) identKind(x *ast.Ident, depth int) names.ExprKind {
 	if x.Obj == nil {
 		if x.Name == "iota" {
-			return kindInt
+			return names.KindInt
 		}
-		if k := names.varKind(x.Name); k != kindUnknown {
+		if k := r.facts.VarKind(x.Name); k != names.KindUnknown {
 			return k
 		}
-		if fi, ok := names.fn(x.Name); ok {
-			if fi.self != kindUnknown {
-				return fi.self
+		if fi, ok := r.facts.Func(x.Name); ok {
+			if fi.Self != names.KindUnknown {
+				return fi.Self
 			}
-			return kindOther
+			return names.KindOther
 		}
-		return kindUnknown
+		return names.KindUnknown
 	}
 	switch d := x.Obj.Decl.(type) {
 	case *ast.Field:
-		return typeKind(d.Type)
+		return r.typeKind(d.Type)
 	case *ast.ValueSpec:
 		if d.Type != nil {
-			return typeKind(d.Type)
+			return r.typeKind(d.Type)
 		}
 		for i, n := range d.Names {
 			if n.Obj == x.Obj && i < len(d.Values) && len(d.Values) == len(d.Names) {
-				return kindOf(d.Values[i], depth+1)
+				return r.kindAt(d.Values[i], depth+1)
 			}
 		}
 	case *ast.AssignStmt:
@@ -569,19 +377,19 @@ func identKind(x *ast.Ident, depth int) exprKind {
 			for i, l := range d.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj {
 					if id == x {
-						return kindUnknown
+						return names.KindUnknown
 					}
-					return kindOf(d.Rhs[i], depth+1)
+					return r.kindAt(d.Rhs[i], depth+1)
 				}
 			}
 		}
 	case *ast.FuncDecl:
-		if k := seqKindOfFunc(d.Type); k != kindUnknown {
+		if k := seqKindOfFunc(d.Type); k != names.KindUnknown {
 			return k
 		}
-		return kindOther
+		return names.KindOther
 	}
-	return kindUnknown
+	return names.KindUnknown
 }
 
 // ---- declarations ----
@@ -600,7 +408,7 @@ func (r *rewriter) rewriteDecls(root ast.Node) {
 		for _, sp := range g.Specs {
 			ts := sp.(*ast.TypeSpec)
 			if _, ok := ts.Type.(*ast.StructType); ok && ts.TypeParams == nil && !ts.Assign.IsValid() && ts.Name.Name != "_" {
-				regs = append(regs, "var _ = "+stdfix.Name+".RegisterType(\"main."+ts.Name.Name+"\", (*"+ts.Name.Name+")(nil))")
+				regs = append(regs, "var _ = "+FixPkg+".RegisterType(\"main."+ts.Name.Name+"\", (*"+ts.Name.Name+")(nil))")
 			}
 		}
 		if len(regs) > 0 {
@@ -633,10 +441,10 @@ func (r *rewriter) markFields(st *ast.StructType) {
 			}
 			// Notebook types only: a host type keeps its own behaviour.
 			if id, ok := t.(*ast.Ident); ok && !intTypes[id.Name] && id.Name != "string" && id.Name != "error" {
-				mark = stdfix.TagEmbedded
+				mark = TagEmbedded
 			}
 		} else {
-			mark = stdfix.TagUnexported
+			mark = TagUnexported
 			for _, n := range f.Names {
 				if ast.IsExported(n.Name) {
 					mark = ""
@@ -646,13 +454,13 @@ func (r *rewriter) markFields(st *ast.StructType) {
 		if mark == "" {
 			continue
 		}
-		add := stdfix.TagKey + `:"` + mark + `"`
+		add := TagKey + `:"` + mark + `"`
 		if f.Tag == nil {
 			r.insert(f.Type.End(), " `"+add+"`")
 			continue
 		}
 		old, err := strconv.Unquote(f.Tag.Value)
-		if err != nil || strings.Contains(old, stdfix.TagKey+":") {
+		if err != nil || strings.Contains(old, TagKey+":") {
 			continue
 		}
 		tag := strings.TrimSpace(old + " " + add)
@@ -872,7 +680,7 @@ func isIdentByte(c byte) bool {
 
 // staticTypeName returns how %T prints a notebook type named by a type
 // expression (T or *T of a concrete notebook type), or "".
-func staticTypeName(e ast.Expr, ptrOK bool) string {
+func (r *rewriter) staticTypeName(e ast.Expr, ptrOK bool) string {
 	prefix := ""
 	if st, ok := e.(*ast.StarExpr); ok && ptrOK {
 		prefix, e = "*", st.X
@@ -889,7 +697,7 @@ func staticTypeName(e ast.Expr, ptrOK bool) string {
 		if _, iface := ts.Type.(*ast.InterfaceType); iface {
 			return ""
 		}
-	} else if !names.isConcrete(id.Name) {
+	} else if !r.facts.IsConcrete(id.Name) {
 		return ""
 	}
 	return prefix + "main." + id.Name
@@ -898,37 +706,37 @@ func staticTypeName(e ast.Expr, ptrOK bool) string {
 // staticTypeOf returns how %T prints the value of an expression whose type
 // is a concrete notebook type, from its syntax: T{...}, &T{...}, T(x), or a
 // variable declared with one; or "".
-func staticTypeOf(e ast.Expr, depth int) string {
+func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 	if depth > 8 {
 		return ""
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		if x.Type != nil {
-			return staticTypeName(x.Type, false)
+			return r.staticTypeName(x.Type, false)
 		}
 	case *ast.UnaryExpr:
 		if c, ok := x.X.(*ast.CompositeLit); ok && x.Op == token.AND && c.Type != nil {
-			if t := staticTypeName(c.Type, false); t != "" {
+			if t := r.staticTypeName(c.Type, false); t != "" {
 				return "*" + t
 			}
 		}
 	case *ast.CallExpr:
 		if len(x.Args) == 1 && !x.Ellipsis.IsValid() {
-			return staticTypeName(ast.Unparen(x.Fun), true)
+			return r.staticTypeName(ast.Unparen(x.Fun), true)
 		}
 	case *ast.Ident:
 		if x.Obj == nil {
-			return names.varType(x.Name)
+			return r.facts.VarType(x.Name)
 		}
 		switch d := x.Obj.Decl.(type) {
 		case *ast.ValueSpec:
 			if d.Type != nil {
-				return staticTypeName(d.Type, true)
+				return r.staticTypeName(d.Type, true)
 			}
 			for i, n := range d.Names {
 				if n.Obj == x.Obj && i < len(d.Values) && len(d.Values) == len(d.Names) {
-					return staticTypeOf(d.Values[i], depth+1)
+					return r.staticTypeOf(d.Values[i], depth+1)
 				}
 			}
 		case *ast.AssignStmt:
@@ -937,18 +745,18 @@ func staticTypeOf(e ast.Expr, depth int) string {
 			}
 			for i, l := range d.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj && id != x {
-					return staticTypeOf(d.Rhs[i], depth+1)
+					return r.staticTypeOf(d.Rhs[i], depth+1)
 				}
 			}
 		case *ast.Field:
-			return staticTypeName(d.Type, true)
+			return r.staticTypeName(d.Type, true)
 		}
 	}
 	return ""
 }
 
 // isErrorExpr reports whether an expression is known to be of type error.
-func isErrorExpr(e ast.Expr, depth int) bool {
+func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 	if depth > 8 {
 		return false
 	}
@@ -969,13 +777,13 @@ func isErrorExpr(e ast.Expr, depth int) bool {
 				}
 				return false
 			}
-			if fi, ok := names.fn(f.Name); ok && fi.results == 1 {
-				return fi.resultText == "error"
+			if fi, ok := r.facts.Func(f.Name); ok && fi.Results == 1 {
+				return fi.ResultText == "error"
 			}
 		}
 	case *ast.Ident:
 		if x.Obj == nil {
-			return names.isErrVar(x.Name)
+			return r.facts.IsErrVar(x.Name)
 		}
 		switch d := x.Obj.Decl.(type) {
 		case *ast.ValueSpec:
@@ -984,7 +792,7 @@ func isErrorExpr(e ast.Expr, depth int) bool {
 			}
 			for i, n := range d.Names {
 				if n.Obj == x.Obj && i < len(d.Values) && len(d.Values) == len(d.Names) {
-					return isErrorExpr(d.Values[i], depth+1)
+					return r.isErrorExpr(d.Values[i], depth+1)
 				}
 			}
 		case *ast.Field:
@@ -993,7 +801,7 @@ func isErrorExpr(e ast.Expr, depth int) bool {
 			if len(d.Lhs) == len(d.Rhs) {
 				for i, l := range d.Lhs {
 					if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj && id != x {
-						return isErrorExpr(d.Rhs[i], depth+1)
+						return r.isErrorExpr(d.Rhs[i], depth+1)
 					}
 				}
 			} else if len(d.Rhs) == 1 {

@@ -1,0 +1,261 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+
+	"github.com/gocell/gocell/cachecells"
+	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/names"
+)
+
+// Function caching: a function under //%cache_data or //%cache_resource is
+// compiled as its implementation, renamed F__gocell_impl, plus a wrapper F
+// that asks the host cache (cachecells) for the result. The wrapper and its
+// helpers are appended to the function's last line, so that every line of
+// the function keeps its cell line number.
+
+// Cached is what the rewrite learned about one cached function.
+type Cached struct {
+	Key     string // "F" or "T.M"
+	Options cachecells.Options
+	Params  []cachecells.Param
+	Results []string // result types as written
+	LastErr bool
+	Helper  string // prefix of the generated helpers: Helper+"_new", "_validate", "_close"
+	// ImplName is the implementation the host calls on a miss, for plain
+	// functions: the wrapper then passes no closure, which yaegi would have
+	// to wrap anew on every call. Methods and generic functions pass one.
+	ImplName string
+	Closer   bool // a _close helper releases the resource
+}
+
+// rewriteCached rewrites every cached function among decls in text (the
+// chunk the decls were parsed from). It returns the new text and, for each
+// rewritten decl, its new Source, with errors naming the directive's line.
+func rewriteCached(text string, decls []*names.Decl, known func(name string) bool, lookup func(name string) *names.Decl) (string, []*Cached, error) {
+	var edits []srcEdit
+	var funcs []*Cached
+	for _, d := range decls {
+		if d.Directive == "" {
+			continue
+		}
+		if d.Kind != "func" && d.Kind != "method" {
+			return "", nil, fmt.Errorf("line %d: %s must be directly above a func declaration", d.Line, strings.Fields(d.Directive)[0])
+		}
+		opts, err := cachecells.ParseDirective(d.Directive)
+		if err != nil {
+			return "", nil, fmt.Errorf("line %d: %v", d.Line, err)
+		}
+		if opts.Validate != "" && !known(opts.Validate) {
+			return "", nil, fmt.Errorf("line %d: validate=%s names no function or method of the notebook; declare it (func %s(r T) bool, or a method T.M() bool) before this cell", d.Line, opts.Validate, opts.Validate)
+		}
+		cf, eds, src, err := rewriteOne(text[d.Start:d.End], d, opts, lookup)
+		if err != nil {
+			return "", nil, fmt.Errorf("line %d: %v", d.Line, err)
+		}
+		for _, e := range eds {
+			e.start += d.Start
+			e.end += d.Start
+			edits = append(edits, e)
+		}
+		// The rewritten source starts at func, below the doc comment.
+		d.Line += strings.Count(d.Source[:len(d.Source)-(d.End-d.Start)], "\n")
+		d.Col = 1
+		d.Source = src
+		funcs = append(funcs, cf)
+	}
+	out, ok := applySrcEdits(text, edits, 0)
+	if !ok {
+		return "", nil, errOverlap
+	}
+	return out, funcs, nil
+}
+
+// rewriteOne renames one cached function to its implementation and appends
+// the wrapper. fn is the function's source (no doc comment).
+func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(name string) *names.Decl) (*Cached, []srcEdit, string, error) {
+	// method returns the declaration of method m of the notebook type a
+	// type expression names (T or *T), or nil.
+	method := func(typ, m string) *names.Decl {
+		if lookup == nil {
+			return nil
+		}
+		return lookup(strings.TrimPrefix(typ, "*") + "." + m)
+	}
+	const head = "package main\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", head+fn, 0)
+	if err != nil || len(f.Decls) != 1 {
+		return nil, nil, "", fmt.Errorf("cannot parse the cached function: %v", err)
+	}
+	fd := f.Decls[0].(*ast.FuncDecl)
+	off := func(p token.Pos) int { return fset.Position(p).Offset - len(head) }
+	name := fd.Name.Name
+	impl := name + "__gocell_impl"
+	helper := "__gocell_" + strings.ReplaceAll(d.Name, ".", "_")
+	cf := &Cached{Key: d.Name, Options: opts, Helper: helper}
+
+	var recv, recvType string
+	var args, callArgs, params []string
+	keyed := false // an argument is hashed through its CacheKey method
+	keyOf := func(name, typ string) string {
+		if method(typ, "CacheKey") != nil {
+			keyed = true
+			return name + ".CacheKey()"
+		}
+		return name
+	}
+	if fd.Recv != nil && len(fd.Recv.List) == 1 {
+		r := fd.Recv.List[0]
+		recv = "__gocell_recv"
+		if len(r.Names) == 1 && r.Names[0].Name != "_" {
+			recv = r.Names[0].Name
+		}
+		recvType = names.ExprString(r.Type)
+		args = append(args, keyOf(recv, recvType))
+		cf.Params = append(cf.Params, cachecells.Param{Name: recv})
+	}
+	n := 0
+	for _, field := range fd.Type.Params.List {
+		typ := names.ExprString(field.Type)
+		isCtx := typ == "context.Context"
+		names := field.Names
+		if len(names) == 0 {
+			names = []*ast.Ident{nil}
+		}
+		for _, id := range names {
+			pname := fmt.Sprintf("__gocell_p%d", n)
+			if id != nil && id.Name != "_" {
+				pname = id.Name
+			}
+			keyName := pname
+			if id == nil || id.Name == "_" {
+				keyName = "_" // unnamed: never part of the key
+			}
+			n++
+			params = append(params, pname+" "+typ)
+			args = append(args, keyOf(pname, typ))
+			if _, variadic := field.Type.(*ast.Ellipsis); variadic {
+				callArgs = append(callArgs, pname+"...")
+			} else {
+				callArgs = append(callArgs, pname)
+			}
+			cf.Params = append(cf.Params, cachecells.Param{Name: keyName, Context: isCtx})
+		}
+	}
+	if fd.Type.Results != nil {
+		for _, field := range fd.Type.Results.List {
+			k := len(field.Names)
+			if k == 0 {
+				k = 1
+			}
+			for i := 0; i < k; i++ {
+				cf.Results = append(cf.Results, names.ExprString(field.Type))
+			}
+		}
+	}
+	cf.LastErr = len(cf.Results) > 0 && cf.Results[len(cf.Results)-1] == "error"
+	if opts.Kind == cachecells.Resource && len(cf.Results) == 0 {
+		return nil, nil, "", fmt.Errorf("a //%%cache_resource function must return the resource")
+	}
+
+	// The wrapper of a generic function has the same type parameters; the
+	// call of the implementation leaves its type arguments to inference,
+	// because yaegi fails on explicit instantiation (impl[T](x)) there.
+	typeParams := ""
+	if fd.Type.TypeParams != nil && len(fd.Type.TypeParams.List) > 0 {
+		var tps []string
+		for _, field := range fd.Type.TypeParams.List {
+			var ns []string
+			for _, id := range field.Names {
+				ns = append(ns, id.Name)
+			}
+			tps = append(tps, strings.Join(ns, ", ")+" "+names.ExprString(field.Type))
+		}
+		typeParams = "[" + strings.Join(tps, ", ") + "]"
+	}
+	callee := impl
+	sig := "func "
+	if recv != "" {
+		sig += "(" + recv + " " + recvType + ") "
+		callee = recv + "." + impl
+	}
+	sig += name + typeParams + "(" + strings.Join(params, ", ") + ")"
+	var results []string
+	for i := range cf.Results {
+		results = append(results, fmt.Sprintf("__gocell_r%d", i))
+	}
+	if len(cf.Results) == 1 {
+		sig += " " + cf.Results[0]
+	} else if len(cf.Results) > 1 {
+		sig += " (" + strings.Join(cf.Results, ", ") + ")"
+	}
+
+	var body []string
+	compute := "func() []any { " + callee + "(" + strings.Join(callArgs, ", ") + "); return nil }"
+	if len(results) > 0 {
+		compute = "func() []any { " + strings.Join(results, ", ") + " := " + callee + "(" + strings.Join(callArgs, ", ") + "); return []any{" + strings.Join(results, ", ") + "} }"
+	}
+	if recv == "" && typeParams == "" && !keyed {
+		cf.ImplName = impl
+		compute = "nil"
+	}
+	body = append(body, "__gocell_out := "+cell.RuntimeName+".CacheCall(\""+d.Name+"\", []any{"+strings.Join(args, ", ")+"}, "+compute+")")
+	if len(results) == 0 {
+		body = append(body, "_ = __gocell_out")
+	}
+	for i, t := range cf.Results {
+		body = append(body, fmt.Sprintf("var %s %s", results[i], t),
+			fmt.Sprintf("if __gocell_out[%d] != nil { %s = __gocell_out[%d].(%s) }", i, results[i], i, t))
+	}
+	if len(results) > 0 {
+		body = append(body, "return "+strings.Join(results, ", "))
+	}
+	wrapper := sig + " { " + strings.Join(body, "; ") + " }"
+
+	// A helper that allocates zero results, for decoding disk entries into
+	// the right types; and one that validates a resource.
+	var news []string
+	for _, t := range cf.Results {
+		news = append(news, "new("+t+")")
+	}
+	helpers := "; func " + helper + "_new() []any { return []any{" + strings.Join(news, ", ") + "} }"
+	if opts.Validate != "" {
+		check := opts.Validate + "(__gocell_v.(" + cf.Results[0] + "))"
+		if i := strings.IndexByte(opts.Validate, '.'); i >= 0 {
+			check = "__gocell_v.(" + cf.Results[0] + ")." + opts.Validate[i+1:] + "()"
+		}
+		helpers += "; func " + helper + "_validate(__gocell_v any) bool { return " + check + " }"
+	}
+	if len(cf.Results) > 0 {
+		if m := method(cf.Results[0], "Close"); m != nil {
+			// Release the resource through its notebook Close method.
+			call := "__gocell_v.(" + cf.Results[0] + ").Close()"
+			if strings.Contains(m.Canonical, ") error") {
+				helpers += "; func " + helper + "_close(__gocell_v any) error { return " + call + " }"
+			} else {
+				helpers += "; func " + helper + "_close(__gocell_v any) error { " + call + "; return nil }"
+			}
+			cf.Closer = true
+		}
+	}
+	if typeParams != "" {
+		helpers = "" // a generic function has no single result type to allocate
+		cf.Closer = false
+	}
+
+	nameStart, nameEnd := off(fd.Name.Pos()), off(fd.Name.End())
+	edits := []srcEdit{
+		{start: nameStart, end: nameEnd, text: impl},
+		{start: len(fn), end: len(fn), text: "; " + wrapper + helpers},
+	}
+	src, ok := applySrcEdits(fn, append([]srcEdit(nil), edits...), 0)
+	if !ok {
+		return nil, nil, "", errOverlap
+	}
+	return cf, edits, src, nil
+}

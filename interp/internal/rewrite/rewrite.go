@@ -1,0 +1,109 @@
+// Package rewrite adapts the Go source of a cell's chunks before yaegi
+// compiles them, for the Go semantics yaegi lacks and for gocell's own
+// machinery. Each rewrite keeps the text's line structure (it inserts and
+// replaces within lines, never adds or removes newlines), so the line
+// directives in front of a chunk keep naming the right cell lines. A
+// construct that cannot be made to work is an *Error naming it and a
+// workaround.
+//
+// Execute and restore both go through Declarations and Statements, so a
+// declaration restored in a new executor is compiled exactly as the cell
+// that declared it was. The steps, each in its own file:
+//
+//   - loops.go: per-iteration loop variables (Go 1.22) where a closure or
+//     pointer can observe them; range over an integer; range over a
+//     function (iterators).
+//   - calls.go: the min, max and clear builtins; fmt and log calls whose
+//     arguments are calls of notebook functions (yaegi drops their String
+//     methods) or are printed with %T; method expressions and method
+//     values; == on errors; slices.Concat of one slice; notebook variables
+//     declared from generic calls at a cell's top level.
+//   - stmts.go: defer (arguments evaluated at the defer), type switches
+//     with case error, break and continue out of a select.
+//   - toplevel.go: comma-ok declarations (v, ok := m[k]) and init
+//     statements outside functions, where yaegi's global scope fails.
+//   - decls.go: what the notebook declared (recorded in the registry's
+//     names.Facts); struct field tags that let the replacement
+//     encoding/json and fmt functions see embedded and unexported fields;
+//     generic function signatures reordered for yaegi's type inference.
+//   - goroutines.go: go statements run under a recover that hands a
+//     panic to the session (a goroutine panic ends yaegi's process).
+//   - cached.go: a //%cache_data or //%cache_resource function becomes its
+//     implementation plus a wrapper that asks the cache.
+//   - value.go: func main renamed, the trailing value captured.
+//
+// All of them edit the text through one engine (engine.go), which refuses
+// overlapping edits. Rewritten code calls the interpreted package FixPkg
+// and the fixed slices, maps, errors and iter packages that package stdfix
+// compiles into the interpreter, and the runtime package cell.RuntimeName:
+// an interpreter running rewritten code must have them.
+package rewrite
+
+import (
+	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/names"
+)
+
+// Decls is a declarations chunk ready to compile.
+type Decls struct {
+	Text string // the rewritten chunk
+	// Main is the name a declared func main was renamed to, which the cell
+	// calls once, or "".
+	Main   string
+	Decls  []*names.Decl // what the chunk declares, Source rewritten
+	Cached []*Cached     // the cached functions among them
+}
+
+// DirectiveError is a cache directive that cannot apply (on a type, with an
+// unknown validate function, a resource without a result).
+type DirectiveError struct{ Err error }
+
+func (e *DirectiveError) Error() string { return e.Err.Error() }
+func (e *DirectiveError) Unwrap() error { return e.Err }
+
+// Declarations rewrites a declarations chunk of a cell compiled under file,
+// and parses what it declares. reg holds the notebook's declarations so
+// far; the facts it learns go into reg. Its errors are an *Error, a
+// *DirectiveError, or the parser's (a syntax error of the cell).
+func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error) {
+	text, mainCall := renameMain(c.Text, file)
+	text, err := chunk(reg.Facts(), cell.Decls, text)
+	if err != nil {
+		return nil, err
+	}
+	text = rewriteGoStmts(cell.Decls, text)
+	decls, err := names.ParseDecls(text, file, c.Line, c.Col)
+	if err != nil {
+		return nil, err
+	}
+	lookup := func(name string) *names.Decl {
+		for _, d := range decls {
+			if d.Name == name {
+				return d
+			}
+		}
+		return reg.Lookup(name)
+	}
+	known := func(name string) bool { return lookup(name) != nil }
+	text, cached, err := rewriteCached(text, decls, known, lookup)
+	if err != nil {
+		return nil, &DirectiveError{err}
+	}
+	return &Decls{Text: text, Main: mainCall, Decls: decls, Cached: cached}, nil
+}
+
+// Statements rewrites a statements chunk; the facts it learns of the
+// variables it declares go into reg. Its error is an *Error.
+func Statements(reg *names.Registry, text string) (string, error) {
+	text, err := chunk(reg.Facts(), cell.Stmts, text)
+	if err != nil {
+		return "", err
+	}
+	return rewriteGoStmts(cell.Stmts, text), nil
+}
+
+// CaptureLast wraps a trailing expression statement of a statements chunk
+// (as Statements returned it) in a call that hands its value to the
+// session, so it becomes the cell's result. It reports false when the
+// chunk does not end in an expression whose value anyone wants.
+func CaptureLast(text string) (string, bool) { return captureLast(text) }
