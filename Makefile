@@ -26,8 +26,8 @@ vet:
 # with itself when a context is cancelled (an upstream bug), which every
 # interrupt test would report.
 gotest: build
-	GOCELL_BIN=$(BIN) $(GO) test -race -count=1 ./cachecells ./display ./kernel ./kernelspec
-	GOCELL_BIN=$(BIN) $(GO) test -count=1 . ./interp
+	GOCELL_BIN=$(BIN) $(GO) test -race -count=1 ./cachecells ./display ./kernel ./kernelspec ./interp/proto ./interp/cell ./interp/internal/names ./interp/internal/rewrite
+	GOCELL_BIN=$(BIN) $(GO) test -count=1 . ./interp ./interp/internal/stdfix
 
 clienttest: build
 	GOCELL_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clients
@@ -42,7 +42,7 @@ fuzz:
 bench: build
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/kernel_bench.py
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/cache_bench.py
-	$(GO) test -run XXX -bench . -benchtime 20x ./interp
+	$(GO) test -run XXX -bench . -benchtime 20x ./interp/...
 	$(GO) test -run XXX -bench . ./cachecells
 
 clean:
