@@ -62,7 +62,7 @@ func TestCorpus(t *testing.T) {
 
 	// Sessions replace the display publisher; put the test binary's back.
 	prev := display.SetPublisher(nil)
-	defer display.SetPublisher(prev)
+	defer func() { display.SetPublisher(prev) }()
 
 	type result struct {
 		name, form string

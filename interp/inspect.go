@@ -6,7 +6,6 @@ import (
 	"go/doc"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -114,6 +113,7 @@ func stdlibDoc(path, name string) string {
 	docMu.Lock()
 	pkg, ok := docCache[path]
 	if !ok {
+		//lint:ignore SA1019 the sources of the Go this binary was built with; without them inspection shows no doc
 		pkg = loadDoc(filepath.Join(runtime.GOROOT(), "src", filepath.FromSlash(path)))
 		docCache[path] = pkg
 	}
@@ -161,19 +161,34 @@ func loadDoc(dir string) *doc.Package {
 	if _, err := os.Stat(dir); err != nil {
 		return nil
 	}
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, parser.ParseComments)
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil
 	}
-	for name, p := range pkgs {
-		if name != "main" && !strings.HasSuffix(name, "_test") {
-			return doc.New(p, "", 0)
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
 		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments)
+		if err != nil {
+			return nil
+		}
+		if pkgName := f.Name.Name; pkgName == "main" || pkgName == "documentation" {
+			continue
+		}
+		files = append(files, f)
 	}
-	return nil
+	if len(files) == 0 {
+		return nil
+	}
+	p, err := doc.NewFromFiles(fset, files, "")
+	if err != nil {
+		return nil
+	}
+	return p
 }
 
 // nodeString prints a function declaration's signature without its body.

@@ -109,3 +109,16 @@ func TestCacheKeyAndCloseOnNotebookTypes(t *testing.T) {
 		}
 	}
 }
+
+// Inspection of a standard library function shows its doc comment, read
+// from the Go installation's sources.
+func TestInspectStdlibDoc(t *testing.T) {
+	s, _ := session(t)
+	run(t, s, "cell1.go", "import \"strings\"")
+	code := "strings.Contains"
+	r := s.Inspect(code, len(code), 0)
+	text, _ := r.Data["text/plain"].(string)
+	if !r.Found || !strings.Contains(text, "func Contains(s, substr string) bool") || !strings.Contains(text, "Contains reports whether") {
+		t.Fatalf("inspect %s: found %v, %q", code, r.Found, text)
+	}
+}

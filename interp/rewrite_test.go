@@ -29,7 +29,7 @@ func fixedSession(t testing.TB) (*Session, *recorder) {
 // earlier cells declared (the rewrites' record of the notebook's names).
 func TestRewriteAcrossCells(t *testing.T) {
 	prev := display.SetPublisher(nil)
-	defer display.SetPublisher(prev)
+	defer func() { display.SetPublisher(prev) }()
 	s, rec := fixedSession(t)
 	steps := []struct{ code, want string }{
 		{`import ("fmt"; "maps"; "slices"; "encoding/json")`, ""},

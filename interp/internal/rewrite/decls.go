@@ -500,6 +500,7 @@ func (r *rewriter) genericSignature(fd *ast.FuncDecl) {
 		coreText   string       // "[]E" or "map[K]V"
 	}
 	var params []*param
+	//lint:ignore SA1019 the rewrites resolve identifiers from syntax alone, by design: cells are rewritten before any type checking
 	byObj := map[*ast.Object]*param{}
 	for _, f := range tp.List {
 		c := r.src(f.Type)
