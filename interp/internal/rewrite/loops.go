@@ -235,6 +235,7 @@ func (r *rewriter) forLoop(loop *ast.ForStmt, label *ast.LabeledStmt) {
 
 // captures reports whether body lets the variable obj escape an iteration:
 // a function literal uses it, or its address is taken (&v, &v.f, v[:]).
+//
 //lint:ignore SA1019 the rewrites resolve identifiers from syntax alone, by design
 func captures(body *ast.BlockStmt, obj *ast.Object) bool {
 	found := false
@@ -273,6 +274,7 @@ func captures(body *ast.BlockStmt, obj *ast.Object) bool {
 // modifies reports whether body may change the variable obj: assignments,
 // ++ and --, its address taken, or a method called on it (which may have a
 // pointer receiver).
+//
 //lint:ignore SA1019 the rewrites resolve identifiers from syntax alone, by design
 func modifies(body *ast.BlockStmt, obj *ast.Object) bool {
 	found := false
