@@ -13,11 +13,13 @@ func TestGoroutinePanicEndsCellWithError(t *testing.T) {
 	if err == nil || !strings.Contains(err.EValue, "worker 2 failed") {
 		t.Fatalf("want the goroutine's panic as the cell's error, got %v", err)
 	}
-	// The session is intact, and goroutines outlive their cell as in Go.
-	if out, err := run(t, s, "cell3.go", "go func(msg string) { time.Sleep(50 * time.Millisecond); fmt.Println(msg) }(\"later\")\n1 + 1"); err != nil || out != "=> 2\n" {
+	// The session is intact, and goroutines outlive their cell as in Go (the
+	// end of a cell gives its goroutines goroutineGrace to report a panic:
+	// this one sleeps well past that).
+	if out, err := run(t, s, "cell3.go", "go func(msg string) { time.Sleep(250 * time.Millisecond); fmt.Println(msg) }(\"later\")\n1 + 1"); err != nil || out != "=> 2\n" {
 		t.Fatalf("after a goroutine panic: %q %v", out, err)
 	}
-	time.Sleep(200 * time.Millisecond)
+	time.Sleep(500 * time.Millisecond)
 	s.stdout.flush()
 	if out := rec.take(); out != "later\n" {
 		t.Fatalf("background goroutine output: %q", out)
@@ -25,6 +27,21 @@ func TestGoroutinePanicEndsCellWithError(t *testing.T) {
 	// Arguments are evaluated when the go statement runs, as in Go.
 	if out, err := run(t, s, "cell4.go", "ch := make(chan int)\nn := 1\ngo func(v int) { ch <- v }(n)\nn = 2\n<-ch"); err != nil || out != "=> 1\n" {
 		t.Fatalf("go statement arguments: %q %v", out, err)
+	}
+}
+
+// A cell that ends in a value runs its go statements wrapped too: the
+// value's capture used to be added to the text before the go statements
+// were rewritten, and the panic ended the process.
+func TestGoroutinePanicInCellWithValue(t *testing.T) {
+	s, _ := session(t)
+	run(t, s, "cell1.go", "import \"sync\"")
+	_, err := run(t, s, "cell2.go", "var wg sync.WaitGroup\nwg.Add(1)\ngo func() { defer wg.Done(); panic(\"boom before a value\") }()\nwg.Wait()\n1 + 1")
+	if err == nil || !strings.Contains(err.EValue, "boom before a value") {
+		t.Fatalf("want the goroutine's panic as the cell's error, got %v", err)
+	}
+	if out, err := run(t, s, "cell3.go", "2 + 2"); err != nil || out != "=> 4\n" {
+		t.Fatalf("after the panic: %q, %v", out, err)
 	}
 }
 
