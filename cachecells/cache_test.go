@@ -273,7 +273,7 @@ func TestRuleFailuresNotCached(t *testing.T) {
 // Rule 11: one computation per key; different keys do not wait.
 func TestRuleSingleFlight(t *testing.T) {
 	h := newHarness(t, "")
-	f := h.register(spec[int]("F", Options{Kind: Data}, false, "a"))
+	f := h.register(spec[int]("F", Options{Kind: Data, Replay: ReplayAll}, false, "a"))
 	var runs atomic.Int32
 	release := make(chan struct{})
 	started := make(chan struct{})

@@ -57,7 +57,7 @@ func (f *Func) Call(args []any, compute func() []any) ([]any, error) {
 			f.saved += fl.dur
 			f.lastWasHit = true
 			f.mu.Unlock()
-			f.c.replay(fl.replay)
+			f.c.replay(fl.replay, cs.Options.Replay)
 			return f.handOut(cs, fl.results), nil
 		}
 		fl := &flight{done: make(chan struct{})}
@@ -117,7 +117,7 @@ func (f *Func) hit(cs *compiled, e *entry) ([]any, bool) {
 	f.lastWasHit = true
 	results, replay := e.results, e.replay
 	f.mu.Unlock()
-	f.c.replay(replay)
+	f.c.replay(replay, cs.Options.Replay)
 	return f.handOut(cs, results), true
 }
 
@@ -155,7 +155,7 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 			f.mu.Unlock()
 			f.c.releaseAll(cs, evicted)
 			f.finish(ck.key, fl, e.results, e.replay, e.dur)
-			f.c.replay(e.replay)
+			f.c.replay(e.replay, cs.Options.Replay)
 			return f.handOut(cs, e.results), nil
 		}
 	}
@@ -169,7 +169,7 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 	f.mu.Unlock()
 
 	var sp *spinner
-	if cs.Options.ShowSpinner && f.c.rec.active.Load() == 0 {
+	if cs.Options.ShowSpinner && f.c.rec.current() == nil {
 		sp = f.c.startSpinner(cs.spinnerText())
 	}
 	r := f.c.rec.start()
