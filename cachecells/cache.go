@@ -33,6 +33,9 @@ type Config struct {
 	FuncNamer FuncNamer
 	// SpinnerDelay: 0 means DefaultSpinnerDelay, negative shows at once.
 	SpinnerDelay time.Duration
+	// Secret keys the MAC of persisted entries. Nil: LoadSecret's, read
+	// when an entry is first saved or loaded.
+	Secret []byte
 }
 
 // Cache holds every cached function of one interpreter session.
@@ -48,13 +51,17 @@ type Cache struct {
 	funcs map[string]*Func
 
 	rec rec
+
+	secretOnce sync.Once
+	secretKey  []byte
+	secretErr  error
 }
 
 // New returns an empty cache.
 func New(cfg Config) *Cache {
 	c := &Cache{
 		now: cfg.Now, warn: cfg.Warn, publish: cfg.Publish, namer: cfg.FuncNamer,
-		dir: cfg.Dir, spinnerDelay: cfg.SpinnerDelay,
+		dir: cfg.Dir, spinnerDelay: cfg.SpinnerDelay, secretKey: cfg.Secret,
 		funcs: map[string]*Func{},
 	}
 	if c.now == nil {

@@ -145,13 +145,15 @@ func TestDiskCorruptFiles(t *testing.T) {
 		fn   func(path string, data []byte) []byte
 		warn string
 	}{
-		{"flipped data byte", func(_ string, d []byte) []byte { d[len(d)-10] ^= 0xff; return d }, "checksum"},
-		{"flipped header byte", func(_ string, d []byte) []byte { d[20] ^= 0x01; return d }, "header"},
+		{"flipped data byte", func(_ string, d []byte) []byte { d[len(d)-40] ^= 0xff; return d }, "not authenticated"},
+		{"flipped header byte", func(_ string, d []byte) []byte { d[20] ^= 0x01; return d }, "not authenticated"},
+		{"flipped mac byte", func(_ string, d []byte) []byte { d[len(d)-1] ^= 0x01; return d }, "not authenticated"},
 		{"truncated", func(_ string, d []byte) []byte { return d[:len(d)-20] }, "truncated"},
 		{"truncated in header", func(_ string, d []byte) []byte { return d[:30] }, "truncated"},
-		{"empty", func(_ string, d []byte) []byte { return nil }, "magic"},
+		{"empty", func(_ string, d []byte) []byte { return nil }, "truncated"},
 		{"garbage", func(_ string, d []byte) []byte { return []byte(strings.Repeat("x", 200)) }, "magic"},
-		{"extra bytes", func(_ string, d []byte) []byte { return append(d, 1, 2, 3) }, "bytes"},
+		{"extra bytes", func(_ string, d []byte) []byte { return append(d, 1, 2, 3) }, "not authenticated"},
+		{"old format", func(_ string, d []byte) []byte { copy(d, "GOCELLC\x01"); return d }, "magic"},
 	}
 	for _, dm := range damage {
 		t.Run(dm.name, func(t *testing.T) {
