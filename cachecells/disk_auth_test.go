@@ -181,12 +181,15 @@ func TestDiskForeignSecret(t *testing.T) {
 // to a device in place of an entry is a prompt miss with a warning.
 func TestDiskNonRegularFiles(t *testing.T) {
 	for name, plant := range map[string]func(path string) error{
-		"fifo":                    func(p string) error { return syscall.Mkfifo(p, 0o644) },
-		"symlink to /dev/zero":    func(p string) error { return os.Symlink("/dev/zero", p) },
-		"symlink to a fifo":       func(p string) error { syscall.Mkfifo(p+".fifo", 0o644); return os.Symlink(p+".fifo", p) },
-		"directory":               func(p string) error { return os.Mkdir(p, 0o755) },
-		"dangling symlink":        func(p string) error { return os.Symlink(p+".nothing", p) },
-		"symlink to a stale file": func(p string) error { os.WriteFile(p+".x", []byte("GOCELLC\x02junk"), 0o644); return os.Symlink(p+".x", p) },
+		"fifo":                 func(p string) error { return syscall.Mkfifo(p, 0o644) },
+		"symlink to /dev/zero": func(p string) error { return os.Symlink("/dev/zero", p) },
+		"symlink to a fifo":    func(p string) error { syscall.Mkfifo(p+".fifo", 0o644); return os.Symlink(p+".fifo", p) },
+		"directory":            func(p string) error { return os.Mkdir(p, 0o755) },
+		"dangling symlink":     func(p string) error { return os.Symlink(p+".nothing", p) },
+		"symlink to a stale file": func(p string) error {
+			os.WriteFile(p+".x", []byte("GOCELLC\x02junk"), 0o644)
+			return os.Symlink(p+".x", p)
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -48,9 +48,15 @@ func (s *Scope) add(o display.Output) {
 	s.outs = append(s.outs, o)
 }
 
+// noOwner owns outputs known to belong to no call.
+var noOwner = &Scope{done: true}
+
 // rec tracks which goroutine works for which computing call.
 type rec struct {
 	active  atomic.Int32 // goroutines working for a scope
+	// ownedStreams: the interpreter stamps Owner on stream text (see
+	// Config.OwnedStreams); without it, see record.
+	ownedStreams bool
 	mu      sync.Mutex
 	byG     map[uint64]*Scope
 	forward atomic.Pointer[display.Publisher] // the publisher behind the last Tee
@@ -139,6 +145,19 @@ func (r *rec) record(o display.Output) {
 	s, _ := o.Owner.(*Scope)
 	if s == nil {
 		s = r.current()
+	}
+	if s == nil && o.Owner == nil && o.Kind == display.Stream && !r.ownedStreams {
+		// Batched text is published by a reader or timer goroutine that
+		// works for nobody. Unless the interpreter says whose it is, it
+		// belongs to the one goroutine computing, if there is only one;
+		// with several, nobody can tell, and it is not recorded.
+		r.mu.Lock()
+		if len(r.byG) == 1 {
+			for _, only := range r.byG {
+				s = only
+			}
+		}
+		r.mu.Unlock()
 	}
 	for ; s != nil; s = s.parent {
 		s.add(o)
@@ -258,11 +277,18 @@ func (c *Cache) replay(outs []display.Output, mode ReplayMode) {
 	if len(outs) == 0 || mode == ReplayNone {
 		return
 	}
+	// A replay is made by the calling goroutine, synchronously: say so, so
+	// that its text is never taken for a reader's (see rec.record).
+	owner := c.rec.current()
+	if owner == nil {
+		owner = noOwner
+	}
 	var ids map[string]string
 	for _, o := range outs {
 		if o.Kind == display.Stream && mode != ReplayAll {
 			continue
 		}
+		o.Owner = owner
 		if o.DisplayID != "" {
 			if o.Kind == display.DisplayData {
 				if ids == nil {

@@ -345,7 +345,9 @@ func TestOwnerOfLatePublishedText(t *testing.T) {
 	g := h.register(spec[int]("G", Options{Kind: Data, Replay: ReplayAll}, false))
 	inG := make(chan struct{})
 	gDone := make(chan struct{})
+	gReturned := make(chan struct{})
 	go func() {
+		defer close(gReturned)
 		h.call(g, nil, func() []any { close(inG); <-gDone; return []any{2} })
 	}()
 	<-inG
@@ -361,6 +363,7 @@ func TestOwnerOfLatePublishedText(t *testing.T) {
 		return []any{1}
 	})
 	close(gDone)
+	<-gReturned
 	for _, c := range []struct {
 		f    *Func
 		want []string
@@ -373,5 +376,50 @@ func TestOwnerOfLatePublishedText(t *testing.T) {
 	}
 	if h.c.Current() != nil {
 		t.Error("the test goroutine still works for a call")
+	}
+}
+
+// Until the interpreter stamps owners on batched text, stream text that a
+// goroutine working for nobody publishes goes to the one call computing, if
+// only one computes; never to one of several.
+func TestUnownedStreamText(t *testing.T) {
+	h := newHarness(t, "")
+	f := h.register(spec[int]("F", Options{Kind: Data, Replay: ReplayAll}, false))
+	h.call(f, nil, func() []any {
+		done := make(chan struct{})
+		go func() { h.print("from the reader\n"); close(done) }()
+		<-done
+		return []any{1}
+	})
+	h.reset()
+	h.call(f, nil, nil)
+	if got := texts(h.outputs()); !equal(got, []string{"from the reader\n"}) {
+		t.Fatalf("one computing: replay %q", got)
+	}
+
+	g1 := h.register(spec[int]("G1", Options{Kind: Data, Replay: ReplayAll}, false))
+	g2 := h.register(spec[int]("G2", Options{Kind: Data, Replay: ReplayAll}, false))
+	in1, release := make(chan struct{}), make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		h.call(g1, nil, func() []any { close(in1); <-release; return []any{1} })
+	}()
+	<-in1
+	h.call(g2, nil, func() []any {
+		done := make(chan struct{})
+		go func() { h.print("whose?\n"); close(done) }()
+		<-done
+		return []any{2}
+	})
+	close(release)
+	wg.Wait()
+	for _, g := range []*Func{g1, g2} {
+		h.reset()
+		h.call(g, nil, nil)
+		if got := texts(h.outputs()); len(got) != 0 {
+			t.Errorf("%s recorded text of unknown owner: %q", g.name, got)
+		}
 	}
 }

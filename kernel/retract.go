@@ -122,6 +122,11 @@ func (s *shownOutputs) retract(id string) []display.Output {
 			found = true
 			continue
 		}
+		if n := len(kept); o.Kind == display.Stream && n > 0 && kept[n-1].Kind == display.Stream && kept[n-1].Name == o.Name {
+			// Text on both sides of the retracted display is one output now.
+			kept[n-1].Text += o.Text
+			continue
+		}
 		kept = append(kept, o)
 	}
 	if !found {

@@ -18,9 +18,10 @@ func TestRetractRepublishesTheOthers(t *testing.T) {
 		{Kind: display.Stream, Name: "stdout", Text: "a"},
 		{Kind: display.Stream, Name: "stdout", Text: "b"},
 		disp("p", "0%"),
+		{Kind: display.Stream, Name: "stderr", Text: "warn"},
 		disp("spin", "Running F(...)"),
 		{Kind: display.UpdateDisplayData, DisplayID: "p", Data: display.MIMEBundle{"text/plain": "100%"}},
-		{Kind: display.Stream, Name: "stderr", Text: "warn"},
+		{Kind: display.Stream, Name: "stderr", Text: "ing"},
 	} {
 		if _, handled := s.note(req, o); handled {
 			t.Fatalf("%v handled", o.Kind)
@@ -31,7 +32,7 @@ func TestRetractRepublishesTheOthers(t *testing.T) {
 		{Kind: display.ClearOutput, Wait: true},
 		{Kind: display.Stream, Name: "stdout", Text: "ab"},
 		disp("p", "100%"),
-		{Kind: display.Stream, Name: "stderr", Text: "warn"},
+		{Kind: display.Stream, Name: "stderr", Text: "warning"},
 	}
 	if !handled || !reflect.DeepEqual(got, want) {
 		t.Fatalf("retract gave %+v, want %+v", got, want)
