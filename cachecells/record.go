@@ -53,13 +53,13 @@ var noOwner = &Scope{done: true}
 
 // rec tracks which goroutine works for which computing call.
 type rec struct {
-	active  atomic.Int32 // goroutines working for a scope
+	active atomic.Int32 // goroutines working for a scope
 	// ownedStreams: the interpreter stamps Owner on stream text (see
 	// Config.OwnedStreams); without it, see record.
 	ownedStreams bool
-	mu      sync.Mutex
-	byG     map[uint64]*Scope
-	forward atomic.Pointer[display.Publisher] // the publisher behind the last Tee
+	mu           sync.Mutex
+	byG          map[uint64]*Scope
+	forward      atomic.Pointer[display.Publisher] // the publisher behind the last Tee
 }
 
 // goid returns the calling goroutine's id, read from the first line of its
