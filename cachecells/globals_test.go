@@ -117,3 +117,24 @@ func TestKeyErrorsAreValues(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// Rule 2: redefining, then a layout-only edit (same code hash, registered
+// again), then reverting to the first body hits the first entry.
+func TestRevertAfterRedefinitions(t *testing.T) {
+	h := newHarness(t, "")
+	s := spec[int]("F", dataOpts, false, "n")
+	runs := 0
+	call := func(v int) int {
+		return h.call(h.register(s), []any{1}, func() []any { runs++; return []any{v} })[0].(int)
+	}
+	s.CodeHash = 100
+	call(1)
+	s.CodeHash = 200 // redefined
+	call(2)
+	s.CodeHash = 200 // layout only: the same hash, registered again
+	call(2)
+	s.CodeHash = 100 // reverted
+	if v := call(99); v != 1 || runs != 2 {
+		t.Fatalf("revert: got %d after %d runs, want the first entry (1) after 2 runs", v, runs)
+	}
+}
