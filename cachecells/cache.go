@@ -33,6 +33,14 @@ type Config struct {
 	FuncNamer FuncNamer
 	// SpinnerDelay: 0 means DefaultSpinnerDelay, negative shows at once.
 	SpinnerDelay time.Duration
+	// OwnedStreams says that the interpreter sets Output.Owner on stream
+	// text published by a goroutine other than the one that wrote it (see
+	// Cache.Current). Without it, such text is attributed to the one call
+	// computing, when only one is.
+	OwnedStreams bool
+	// Secret keys the MAC of persisted entries. Nil: LoadSecret's, read
+	// when an entry is first saved or loaded.
+	Secret []byte
 }
 
 // Cache holds every cached function of one interpreter session.
@@ -48,15 +56,20 @@ type Cache struct {
 	funcs map[string]*Func
 
 	rec rec
+
+	secretOnce sync.Once
+	secretKey  []byte
+	secretErr  error
 }
 
 // New returns an empty cache.
 func New(cfg Config) *Cache {
 	c := &Cache{
 		now: cfg.Now, warn: cfg.Warn, publish: cfg.Publish, namer: cfg.FuncNamer,
-		dir: cfg.Dir, spinnerDelay: cfg.SpinnerDelay,
+		dir: cfg.Dir, spinnerDelay: cfg.SpinnerDelay, secretKey: cfg.Secret,
 		funcs: map[string]*Func{},
 	}
+	c.rec.ownedStreams = cfg.OwnedStreams
 	if c.now == nil {
 		c.now = time.Now
 	}

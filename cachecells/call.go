@@ -31,7 +31,7 @@ func (f *Func) Call(args []any, compute func() []any) ([]any, error) {
 		return nil, fmt.Errorf("%s %s: called with %d arguments, has %d parameters", cs.Options.Kind, cs.Name, len(args), len(cs.Params))
 	}
 	var buf [8]uint64
-	ck, err := cs.keyOf(args, buf[:], f.c.namer)
+	ck, err := cs.safeKeyOf(args, buf[:], f.c.namer)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func (f *Func) Call(args []any, compute func() []any) ([]any, error) {
 			f.saved += fl.dur
 			f.lastWasHit = true
 			f.mu.Unlock()
-			f.c.replay(fl.replay)
+			f.c.replay(fl.replay, cs.Options.Replay)
 			return f.handOut(cs, fl.results), nil
 		}
 		fl := &flight{done: make(chan struct{})}
@@ -117,7 +117,7 @@ func (f *Func) hit(cs *compiled, e *entry) ([]any, bool) {
 	f.lastWasHit = true
 	results, replay := e.results, e.replay
 	f.mu.Unlock()
-	f.c.replay(replay)
+	f.c.replay(replay, cs.Options.Replay)
 	return f.handOut(cs, results), true
 }
 
@@ -145,7 +145,12 @@ func (f *Func) handOut(cs *compiled, results []any) []any {
 // the flight of.
 func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute func() []any) (results []any, err error) {
 	now := f.c.now()
-	if cs.Options.Persist {
+	persist := cs.Options.Persist
+	if persist && len(ck.pins) > 0 {
+		persist = false
+		f.warnOnce("identity", fmt.Sprintf("%s: %s; entries keyed by an object's identity are kept in memory only, not persisted", cs.Name, identityNote(ck.globals)))
+	}
+	if persist {
 		if e := f.c.load(f, cs, ck.key, now); e != nil {
 			f.mu.Lock()
 			f.hits++
@@ -155,7 +160,7 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 			f.mu.Unlock()
 			f.c.releaseAll(cs, evicted)
 			f.finish(ck.key, fl, e.results, e.replay, e.dur)
-			f.c.replay(e.replay)
+			f.c.replay(e.replay, cs.Options.Replay)
 			return f.handOut(cs, e.results), nil
 		}
 	}
@@ -169,7 +174,7 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 	f.mu.Unlock()
 
 	var sp *spinner
-	if cs.Options.ShowSpinner && f.c.rec.active.Load() == 0 {
+	if cs.Options.ShowSpinner && f.c.rec.current() == nil {
 		sp = f.c.startSpinner(cs.spinnerText())
 	}
 	r := f.c.rec.start()
@@ -224,7 +229,7 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 		// caller still holds can change a stored entry.
 		stored = deepCopyAll(out)
 	}
-	e := &entry{key: ck.key, results: stored, outputs: outs, replay: replay, created: now, dur: dur, parts: parts}
+	e := &entry{key: ck.key, results: stored, outputs: outs, replay: replay, created: now, dur: dur, parts: parts, pins: ck.pins}
 	if cs.Options.TTL > 0 {
 		e.expires = now.Add(cs.Options.TTL)
 	}
@@ -234,7 +239,7 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 	f.mu.Unlock()
 	f.c.releaseAll(cs, evicted)
 	f.finish(ck.key, fl, stored, replay, dur)
-	if cs.Options.Persist {
+	if persist {
 		f.c.save(f, cs, e) // waiters need not wait for the disk
 	}
 	if cs.Options.Kind == Data && cs.Options.Copy == CopyDeep {

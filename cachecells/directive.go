@@ -38,6 +38,31 @@ const (
 	CopyNone
 )
 
+// ReplayMode is the replay= option: which recorded outputs a hit shows
+// again (rule 10).
+type ReplayMode uint8
+
+const (
+	// ReplayDisplay (the default) replays displayed outputs (display_data,
+	// their updates and clears), not printed text: the text is the
+	// computation's log, shown on the miss, so a hit is visibly a hit.
+	ReplayDisplay ReplayMode = iota
+	// ReplayAll replays printed text (stdout, stderr) too.
+	ReplayAll
+	// ReplayNone replays nothing.
+	ReplayNone
+)
+
+func (m ReplayMode) String() string {
+	switch m {
+	case ReplayAll:
+		return "all"
+	case ReplayNone:
+		return "none"
+	}
+	return "display"
+}
+
 // Options are the parsed options of one directive line. The zero value plus
 // Kind is the default of each option, except ShowSpinner, which
 // ParseDirective sets to true as Streamlit does.
@@ -51,6 +76,7 @@ type Options struct {
 	Validate    string // name of the validating func or method (resource only)
 	Ignore      []string
 	Copy        CopyMode // data only
+	Replay      ReplayMode
 }
 
 // DirectivePrefix values mark a cached function's comment line.
@@ -80,8 +106,8 @@ func splitDirective(line string) (Kind, string, bool) {
 }
 
 var optionNames = map[Kind]string{
-	Data:     "ttl, max_entries, show_spinner, persist, ignore, copy",
-	Resource: "ttl, max_entries, show_spinner, validate, ignore",
+	Data:     "ttl, max_entries, show_spinner, persist, ignore, copy, replay",
+	Resource: "ttl, max_entries, show_spinner, validate, ignore, replay",
 }
 
 // ParseDirective parses a `//%cache_data ...` or `//%cache_resource ...` line
@@ -183,6 +209,17 @@ func (o *Options) set(key, value string, quoted bool) error {
 			o.Copy = CopyNone
 		default:
 			return fmt.Errorf("option copy=%q: want deep (the default) or none", value)
+		}
+	case "replay":
+		switch value {
+		case "display":
+			o.Replay = ReplayDisplay
+		case "all":
+			o.Replay = ReplayAll
+		case "none":
+			o.Replay = ReplayNone
+		default:
+			return fmt.Errorf("option replay=%q: want display (the default: displayed outputs), all (printed text too) or none", value)
 		}
 	default:
 		return fmt.Errorf("unknown option %q; accepted options: %s", key, optionNames[o.Kind])

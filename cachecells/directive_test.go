@@ -25,6 +25,9 @@ func TestParseDirective(t *testing.T) {
 		{`//%cache_data copy=none ignore=a,b`, Options{Kind: Data, ShowSpinner: true, Copy: CopyNone, Ignore: []string{"a", "b"}}},
 		{`//%cache_resource validate=Ping ignore="log, conn"`, Options{Kind: Resource, ShowSpinner: true, Validate: "Ping", Ignore: []string{"log", "conn"}}},
 		{`//%cache_resource validate=DB.Ping`, Options{Kind: Resource, ShowSpinner: true, Validate: "DB.Ping"}},
+		{`//%cache_data replay=all`, Options{Kind: Data, ShowSpinner: true, Replay: ReplayAll}},
+		{`//%cache_data replay="none"`, Options{Kind: Data, ShowSpinner: true, Replay: ReplayNone}},
+		{`//%cache_resource replay=display`, Options{Kind: Resource, ShowSpinner: true, Replay: ReplayDisplay}},
 	}
 	for _, tt := range tests {
 		got, err := ParseDirective(tt.line)
@@ -60,6 +63,9 @@ func TestParseDirectiveErrors(t *testing.T) {
 		{"//%cache_data ttl=", []string{"ttl", "no value"}},
 		{`//%cache_data show_spinner="abc`, []string{"show_spinner", "unterminated"}},
 		{`//%cache_data show_spinner=""`, []string{"show_spinner"}},
+		{"//%cache_data replay=stdout", []string{"replay", "display", "all", "none"}},
+		{"//%cache_data replay=ALL", []string{"replay"}},
+		{"//%cache_resource foo=1", []string{"unknown option", "replay"}},
 		{"//%cache_datattl=1", []string{"not a cache directive"}},
 		{"// cache_data", []string{"not a cache directive"}},
 	}

@@ -83,9 +83,10 @@ func TestDiskRoundTrip(t *testing.T) {
 			t.Errorf("%s: after restart %#v, want %#v", s.Name, out, first[i])
 		}
 	}
+	// The default replay shows the displays, not the printed text.
 	outs := h2.outputs()
-	if len(outs) != 6 || outs[0].Text != "computing Floats\n" || !isCached(outs[0]) ||
-		outs[1].Data["image/png"] != "iVBOR" || outs[1].DisplayID == "d" {
+	if len(outs) != 3 || outs[0].Kind != display.DisplayData || !isCached(outs[0]) ||
+		outs[0].Data["image/png"] != "iVBOR" || outs[0].DisplayID == "d" {
 		t.Errorf("replayed outputs after restart: %+v", outs)
 	}
 	if st := h2.c.Stats(); st[0].Hits != 1 || st[0].Entries != 1 {
@@ -93,6 +94,15 @@ func TestDiskRoundTrip(t *testing.T) {
 	}
 	if len(h2.warnings()) != 0 {
 		t.Errorf("warnings: %v", h2.warnings())
+	}
+	// The file keeps the printed text: a session whose directive says
+	// replay=all shows it.
+	h3 := newHarness(t, dir)
+	s0 := specs()[0]
+	s0.Options.Replay = ReplayAll
+	h3.call(h3.register(s0), args[0], func() []any { t.Fatal("recomputed"); return nil })
+	if got := texts(h3.outputs()); !equal(got, []string{"computing Floats\n", "display_data:plot"}) {
+		t.Errorf("replay=all after restart: %q", got)
 	}
 	// Clear deletes the files.
 	if err := h2.c.Clear("Floats"); err != nil || len(diskFiles(t, dir)) != 2 {
@@ -135,13 +145,15 @@ func TestDiskCorruptFiles(t *testing.T) {
 		fn   func(path string, data []byte) []byte
 		warn string
 	}{
-		{"flipped data byte", func(_ string, d []byte) []byte { d[len(d)-10] ^= 0xff; return d }, "checksum"},
-		{"flipped header byte", func(_ string, d []byte) []byte { d[20] ^= 0x01; return d }, "header"},
+		{"flipped data byte", func(_ string, d []byte) []byte { d[len(d)-40] ^= 0xff; return d }, "not authenticated"},
+		{"flipped header byte", func(_ string, d []byte) []byte { d[20] ^= 0x01; return d }, "not authenticated"},
+		{"flipped mac byte", func(_ string, d []byte) []byte { d[len(d)-1] ^= 0x01; return d }, "not authenticated"},
 		{"truncated", func(_ string, d []byte) []byte { return d[:len(d)-20] }, "truncated"},
 		{"truncated in header", func(_ string, d []byte) []byte { return d[:30] }, "truncated"},
-		{"empty", func(_ string, d []byte) []byte { return nil }, "magic"},
+		{"empty", func(_ string, d []byte) []byte { return nil }, "truncated"},
 		{"garbage", func(_ string, d []byte) []byte { return []byte(strings.Repeat("x", 200)) }, "magic"},
-		{"extra bytes", func(_ string, d []byte) []byte { return append(d, 1, 2, 3) }, "bytes"},
+		{"extra bytes", func(_ string, d []byte) []byte { return append(d, 1, 2, 3) }, "not authenticated"},
+		{"old format", func(_ string, d []byte) []byte { copy(d, "GOCELLC\x01"); return d }, "magic"},
 	}
 	for _, dm := range damage {
 		t.Run(dm.name, func(t *testing.T) {

@@ -30,11 +30,14 @@ func newHarness(t *testing.T, dir string) *harness {
 		Warn:         func(s string) { h.mu.Lock(); h.warns = append(h.warns, s); h.mu.Unlock() },
 		Publish:      func(o display.Output) { tee(o) },
 		SpinnerDelay: -1,
+		Secret:       testSecret,
 	})
 	tee = h.c.Tee(func(o display.Output) { h.mu.Lock(); h.front = append(h.front, o); h.mu.Unlock() })
 	h.pub = tee
 	return h
 }
+
+var testSecret = []byte("a test secret of 32 bytes, fixed")
 
 func (h *harness) now() time.Time {
 	h.mu.Lock()

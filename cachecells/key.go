@@ -38,7 +38,7 @@ func (e *UnhashableError) Error() string {
 	return b.String()
 }
 
-func unhashable(cs *compiled, name string, global bool, err *hashError) error {
+func unhashable(cs *compiled, name string, global bool, err *hashError) *UnhashableError {
 	return &UnhashableError{
 		Kind: cs.Options.Kind, Func: cs.Name, Param: name, Global: global,
 		Path: err.path(name), Type: typeName(err.typ), Reason: err.why,
@@ -47,9 +47,10 @@ func unhashable(cs *compiled, name string, global bool, err *hashError) error {
 
 // namedHash is one global's name and value hash.
 type namedHash struct {
-	name string
-	hash uint64
-	text string // short printed value, filled only on a miss
+	name     string
+	hash     uint64
+	text     string // short printed value, filled only on a miss
+	identity string // keyed by identity: why its content cannot be hashed
 }
 
 // callKey is a call's key and the parts it was made of.
@@ -58,6 +59,34 @@ type callKey struct {
 	args    []uint64 // per parameter; 0 for excluded ones
 	globals []namedHash
 	gvals   map[string]reflect.Value // as the callback returned them
+	// pins holds the objects identity-keyed globals refer to; an entry
+	// keeps them so their addresses are not reused while it lives. Such a
+	// key means nothing in another process: it is never persisted.
+	pins []any
+}
+
+// KeyError is a failure to compute a call's key that is not about one
+// value (the Globals callback or a hasher panicked). Call returns it as an
+// error; it never escapes as a panic.
+type KeyError struct {
+	Func string
+	Err  error
+}
+
+func (e *KeyError) Error() string {
+	return "cache: computing the key of " + e.Func + ": " + e.Err.Error()
+}
+
+func (e *KeyError) Unwrap() error { return e.Err }
+
+// safeKeyOf is keyOf with any panic turned into a *KeyError.
+func (cs *compiled) safeKeyOf(args []any, buf []uint64, namer FuncNamer) (ck callKey, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &KeyError{Func: cs.Name, Err: fmt.Errorf("panic: %v", p)}
+		}
+	}()
+	return cs.keyOf(args, buf, namer)
 }
 
 // keyOf hashes the arguments into buf (so the hot path does not allocate)
@@ -84,11 +113,24 @@ func (cs *compiled) keyOf(args []any, buf []uint64, namer FuncNamer) (callKey, e
 		if len(vals) > 0 {
 			ck.globals = make([]namedHash, 0, len(vals))
 			for name, v := range vals {
+				if cs.state[name] {
+					continue
+				}
+				nh := namedHash{name: name}
 				h, err := hashGlobal(v, namer)
 				if err != nil {
-					return ck, unhashable(cs, name, true, err)
+					// Rule 4: what cannot be hashed by content is keyed
+					// by identity, never an error.
+					iv := v
+					if iv.IsValid() && iv.Kind() == reflect.Interface && !iv.IsNil() {
+						iv = iv.Elem()
+					}
+					h = hashIdentity(iv)
+					nh.identity = err.why
+					ck.pins = append(ck.pins, pinOf(iv))
 				}
-				ck.globals = append(ck.globals, namedHash{name: name, hash: h})
+				nh.hash = h
+				ck.globals = append(ck.globals, nh)
 				// Addition: the map's order does not matter.
 				gsum += hash2(xxhash.Sum64String(name), h)
 			}

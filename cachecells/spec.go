@@ -41,8 +41,16 @@ type Spec struct {
 	NewResults func() []any
 	// Globals returns the current values of the package-level variables the
 	// function (or anything it reaches) reads, by name. It is called on
-	// every call, because a global can change between calls (rule 4).
+	// every call, because a global can change between calls (rule 4). A
+	// value that cannot be hashed by content is keyed by identity (see
+	// hashIdentity); names listed in State are left out even if present.
 	Globals func() map[string]reflect.Value
+	// State lists the package-level variables that are the function's own
+	// state rather than its inputs: those it, or anything it reaches,
+	// assigns, increments, appends to, takes the address of or calls a
+	// pointer method on (a call counter, a lock, a memo map). They are left
+	// out of the key; Why lists them with their Reason.
+	State []StateVar
 	// Release, when set, closes a resource the cache lets go of (the first
 	// result), instead of its Close method: the interpreter's types have
 	// methods host code cannot see.
@@ -51,6 +59,14 @@ type Spec struct {
 	// handed out; false releases it and computes a new one. Required when
 	// Options.Validate is set.
 	Validate func(v any) bool
+}
+
+// StateVar is a package-level variable left out of the key (Spec.State).
+type StateVar struct {
+	Name string
+	// Reason says why, for `%cache why`: "written by F", "F calls
+	// mu.Lock", "helper takes its address".
+	Reason string
 }
 
 // codeVersion is one version of a function's code, shared by every key made
@@ -65,6 +81,7 @@ type compiled struct {
 	Spec
 	include []bool // per parameter: part of the key
 	code    *codeVersion
+	state   map[string]bool
 }
 
 func compile(s Spec) (*compiled, error) {
@@ -103,6 +120,12 @@ func compile(s Spec) (*compiled, error) {
 		return nil, fmt.Errorf("%s: validate=%s: no validating function was supplied", prefix, s.Options.Validate)
 	}
 	cs.code = &codeVersion{hash: s.CodeHash, decls: s.Decls}
+	if len(s.State) > 0 {
+		cs.state = make(map[string]bool, len(s.State))
+		for _, v := range s.State {
+			cs.state[v.Name] = true
+		}
+	}
 	return cs, nil
 }
 

@@ -10,7 +10,8 @@ import (
 
 // spinner is the "Running F(...)" display shown while the outermost miss
 // computes. It appears only after the spinner delay, so quick misses show
-// nothing, and it is removed (emptied) when the call ends.
+// nothing, and it is retracted when the call ends (display.Retract), so it leaves
+// nothing in the cell's outputs.
 type spinner struct {
 	c     *Cache
 	id    string
@@ -76,9 +77,10 @@ func (s *spinner) stop() {
 		s.timer.Stop()
 	}
 	if s.shown {
+		// Retracted, not emptied: an emptied display would stay in the
+		// saved notebook as a blank output (rule 16).
 		s.c.sendRaw(display.Output{
-			Kind:      display.UpdateDisplayData,
-			Data:      display.MIMEBundle{"text/plain": ""},
+			Kind:      display.Retract,
 			Metadata:  map[string]any{"gocell": map[string]any{"spinner": true}},
 			DisplayID: s.id,
 		})

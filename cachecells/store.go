@@ -20,6 +20,7 @@ type entry struct {
 	lastUsed uint64
 	size     int64
 	parts    *keyParts
+	pins     []any // objects of identity-keyed globals (see callKey.pins)
 }
 
 func (e *entry) expired(now time.Time) bool {

@@ -148,5 +148,43 @@ func (c *Cache) Why(name string) string {
 			b.WriteString("\n  - " + d)
 		}
 	}
+	writeGlobals(&b, last.globals, f.spec.Load().State)
 	return b.String()
+}
+
+// writeGlobals lists the package-level variables in the key (by content or
+// by identity) and those left out, with the reason (rule 4).
+func writeGlobals(b *strings.Builder, in []namedHash, state []StateVar) {
+	if len(in) > 0 {
+		b.WriteString("\nPackage-level variables in the key:")
+		for _, g := range in {
+			if g.identity != "" {
+				fmt.Fprintf(b, "\n  - %s: by identity (the same object hits, a replaced one misses), because its value cannot be hashed by content: %s", g.name, g.identity)
+			} else {
+				fmt.Fprintf(b, "\n  - %s: by content", g.name)
+			}
+		}
+	}
+	if len(state) > 0 {
+		b.WriteString("\nLeft out of the key (the function's own state, not an input):")
+		for _, v := range state {
+			reason := v.Reason
+			if reason == "" {
+				reason = "written by the function"
+			}
+			fmt.Fprintf(b, "\n  - %s: %s, not in the key", v.Name, reason)
+		}
+	}
+}
+
+// identityNote names the globals keyed by identity, for warnings.
+func identityNote(gs []namedHash) string {
+	var names []string
+	for _, g := range gs {
+		if g.identity != "" {
+			names = append(names, g.name)
+		}
+	}
+	sort.Strings(names)
+	return "it reads " + strings.Join(names, ", ") + ", keyed by identity"
 }

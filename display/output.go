@@ -25,6 +25,11 @@ const (
 	ClearOutput       Kind = "clear_output"
 	ExecuteResult     Kind = "execute_result"
 	Error             Kind = "error"
+	// Retract removes a display shown earlier in the cell (DisplayID) as if
+	// it had never been shown: the cache's spinner, which must leave no
+	// trace in the saved notebook. It has no IOPub message of its own; the
+	// kernel, which knows what the cell has shown, decides how to remove it.
+	Retract Kind = "retract"
 )
 
 // Output is one thing a cell shows. Which fields matter depends on Kind:
@@ -35,6 +40,7 @@ const (
 //	ClearOutput:       Wait
 //	ExecuteResult:     Data, Metadata
 //	Error:             EName, EValue, Traceback
+//	Retract:           DisplayID
 type Output struct {
 	Kind      Kind           `json:"kind"`
 	Name      string         `json:"name,omitempty"`
@@ -46,6 +52,12 @@ type Output struct {
 	EName     string         `json:"ename,omitempty"`
 	EValue    string         `json:"evalue,omitempty"`
 	Traceback []string       `json:"traceback,omitempty"`
+	// Owner, when set, says on whose behalf the output was made, for a
+	// recorder that attributes outputs to their maker (the cache gives its
+	// own tokens to text that is written by one goroutine and published
+	// later by another). Unset, the publishing goroutine is the maker. It
+	// never leaves the process.
+	Owner any `json:"-"`
 }
 
 // A Publisher receives the outputs that cells produce.

@@ -48,6 +48,8 @@ type Kernel struct {
 	history        []historyEntry
 	lastExecute    *Message // parent for outputs of background goroutines
 
+	shown shownOutputs // what the running request has shown (retract.go)
+
 	ctx    context.Context
 	cancel context.CancelFunc
 }

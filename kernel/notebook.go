@@ -204,6 +204,9 @@ func (r *runner) publishOutput(_ *Message, o display.Output, count int) {
 	if r.cell == nil {
 		return // a background goroutine printed between cells
 	}
+	if o.Kind == display.Retract {
+		return // only spinners are retracted, and they are left out already
+	}
 	if o.Kind == display.ClearOutput {
 		if o.Wait {
 			r.clearNext = true

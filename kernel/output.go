@@ -4,8 +4,19 @@ import (
 	"github.com/gocell/gocell/display"
 )
 
-// publishOutput turns one display.Output into its IOPub message.
+// publishOutput turns one display.Output into its IOPub message; a
+// retraction becomes the messages that take the display out (retract.go).
 func (k *Kernel) publishOutput(parent *Message, o display.Output, count int) {
+	if replace, handled := k.shown.note(parent, o); handled {
+		for _, r := range replace {
+			k.sendOutput(parent, r, count)
+		}
+		return
+	}
+	k.sendOutput(parent, o, count)
+}
+
+func (k *Kernel) sendOutput(parent *Message, o display.Output, count int) {
 	data := map[string]any{}
 	for mime, v := range o.Data {
 		data[mime] = v

@@ -4,9 +4,9 @@ Each test shows one numbered rule of the caching contract (the design note
 caching.md, rules 1-13, and its options table) by driving a gocell kernel
 with jupyter_client (and nbclient for a notebook run twice).
 
-How a test tells a hit from a miss: a replay shows the same stdout as the
-computation, so the output alone cannot tell. The tests read the hit/miss
-counters of cache.Stats() before and after a call (`Kernel.expect`), and
+How a test tells a hit from a miss: a hit replays what the computation
+displayed (not what it printed, unless replay=all), which alone does not
+always tell. The tests read the hit/miss counters of cache.Stats() before and after a call (`Kernel.expect`), and
 where it matters across kernels, a marker file the cached function appends
 to: writing a file is a side effect a hit never repeats. Nothing measures
 time; the only sleeps are where a spinner must have time to show (it shows
@@ -19,6 +19,7 @@ shared kernel use function and variable names of their own.
 import json
 import os
 import re
+import tempfile
 import time
 
 import pytest
@@ -38,13 +39,18 @@ from gocell_client import (
 # Helpers
 
 
+# The per-user cache secret is created under the user's config folder; the
+# tests' kernels share one of their own instead of the real user's.
+CONFIG_HOME = tempfile.mkdtemp(prefix="gocell-test-config-")
+
+
 class Kernel:
     """A gocell kernel with its own cache directory."""
 
-    def __init__(self, cache_dir):
+    def __init__(self, cache_dir, **extra_env):
         self.dir = str(cache_dir)
         os.makedirs(self.dir, exist_ok=True)
-        env = dict(os.environ, GOCELL_CACHE_DIR=self.dir)
+        env = dict(os.environ, GOCELL_CACHE_DIR=self.dir, XDG_CONFIG_HOME=CONFIG_HOME, **extra_env)
         self.km, self.kc = start_new_kernel(
             kernel_name="gocell", startup_timeout=STARTUP_TIMEOUT, env=env
         )
@@ -390,7 +396,8 @@ def test_rule4_globals(k):
     # Re-hashed on every call: a change between two calls of one cell.
     r = k.expect("R4Above", "r4scale = 1\nfmt.Println(R4Above(1))\nr4threshold = 0.65\nfmt.Println(R4Above(1))",
                  hits=1, misses=1)
-    assert r.stdout == "R4Above computing\n2\nR4Above computing\n1\n", repr(r)
+    # The hit prints nothing: printed text is the computation's log (rule 10).
+    assert r.stdout == "2\nR4Above computing\n1\n", repr(r)
 
 
 # --------------------------------------------------------------------------
@@ -651,7 +658,7 @@ def test_rule9_error_result_not_cached(k):
     assert k.stats()["R9Err"]["Entries"] == 0
     k.miss("R9Err", 'r9v, r9err = R9Err(1)\nfmt.Println("got", r9v, r9err)')
     r = k.hit("R9Err", 'r9v, r9err = R9Err(1)\nfmt.Println("got", r9v, r9err)')
-    assert r.stdout == "R9Err computing 1\ngot 10 <nil>\n", repr(r)
+    assert r.stdout == "got 10 <nil>\n", repr(r)
     assert k.stats()["R9Err"]["Entries"] == 1
 
 
@@ -677,9 +684,12 @@ def test_rule10_replay_same_outputs_in_order(k):
         ("display_data", json.dumps({"text/markdown": "**md**", "text/plain": "**md**"}, sort_keys=True)),
         ("stream", "stderr", "err2\n"),
     ]
-    want = [("stream", "stdout", "before\n")] + once + [("stream", "stdout", "after\n")] + once
-    assert shown(first) == merge_streams(want), repr(first)
-    assert shown(second) == merge_streams(want), repr(second)
+    # A hit replays what was displayed (displays, updates, clears), not the
+    # printed text: that is the computation's log, shown on the miss only.
+    replayed = [o for o in once if o[0] != "stream"]
+    before, after = [("stream", "stdout", "before\n")], [("stream", "stdout", "after\n")]
+    assert shown(first) == merge_streams(before + once + after + replayed), repr(first)
+    assert shown(second) == merge_streams(before + replayed + after + replayed), repr(second)
 
     # Metadata: computed outputs are not marked, replayed ones are.
     first_rich = rich(first, "display_data", "update_display_data")
@@ -702,6 +712,26 @@ def test_rule10_replay_same_outputs_in_order(k):
         assert rep[0] != rep[2] and all(rep), rep
         assert not (set(rep) & seen), f"display ids reused: {rep} vs {seen}"
         seen |= set(rep)
+
+
+def test_rule10_replay_option(k):
+    """replay=all replays printed text too; replay=none replays nothing; a
+    bad value is an error naming the option."""
+    body = ('\tfmt.Println("log", n)\n\tfmt.Fprintln(os.Stderr, "warn", n)\n'
+            '\tdisplay.HTML("<p>shown</p>")\n\treturn n\n}')
+    k.run('import (\n\t"fmt"\n\t"os"\n)\n\n'
+          '//%cache_data replay=all\nfunc R10All(n int) int {\n' + body + '\n\n'
+          '//%cache_data replay=none\nfunc R10None(n int) int {\n' + body + '\n\n'
+          '//%cache_data replay="display"\nfunc R10Disp(n int) int {\n' + body)
+    html = ("display_data", json.dumps({"text/html": "<p>shown</p>", "text/plain": "shown"}, sort_keys=True))
+    miss = [("stream", "stdout", "log 1\n"), ("stream", "stderr", "warn 1\n"), html]
+    for name, want in (("R10All", miss), ("R10None", []), ("R10Disp", [html])):
+        assert shown(k.miss(name, f"{name}(1)")) == miss
+        hit = k.hit(name, f"{name}(1)")
+        assert shown(hit) == want, f"{name}: {hit!r}"
+    r = k.ex('//%cache_data replay=stdout\nfunc R10Bad(n int) int { return n }')
+    assert r.status == "error" and "replay" in error_text(r) and "display" in error_text(r), repr(r)
+    assert k.alive()
 
 
 def test_rule10_update_of_a_display_made_before_the_call(k):
@@ -728,20 +758,21 @@ def test_rule10_nested_cached_functions_compose(k):
         ("display_data", json.dumps({"text/html": "<p>inner</p>", "text/plain": "inner"}, sort_keys=True)),
         ("stream", "stdout", "outer after\n"),
     ]
+    displayed = [want[1]]
     first = k.miss("R10Out", "R10Out(1)")
     assert shown(first) == want, repr(first)
     h_in, m_in = k.counts("R10In")
-    # The outer hit replays the inner function's outputs without calling it.
+    # The outer hit replays the inner function's display without calling it.
     second = k.hit("R10Out", "R10Out(1)")
-    assert shown(second) == want, repr(second)
+    assert shown(second) == displayed, repr(second)
     assert cached_flag(rich(second)[0]) is True
     assert k.counts("R10In") == (h_in, m_in), "an outer hit must not call the inner function"
     # An outer miss over an inner hit records the inner replay.
     k.run('cache.Clear("R10Out")')
     third = k.expect("R10In", "R10Out(1)", hits=1, misses=0)
-    assert shown(third) == want, repr(third)
+    assert shown(third) == [("stream", "stdout", "outer before\n"), want[1], want[2]], repr(third)
     fourth = k.hit("R10Out", "R10Out(1)")
-    assert shown(fourth) == want, repr(fourth)
+    assert shown(fourth) == displayed, repr(fourth)
 
 
 def test_rule10_function_without_results_cached_for_outputs(k):
@@ -749,10 +780,9 @@ def test_rule10_function_without_results_cached_for_outputs(k):
           '\tdisplay.HTML(fmt.Sprintf("<p>%d</p>", n))\n}')
     first = k.miss("R10Show", "R10Show(1)")
     second = k.hit("R10Show", "R10Show(1)")
-    assert shown(first) == shown(second) == [
-        ("stream", "stdout", "showing 1\n"),
-        ("display_data", json.dumps({"text/html": "<p>1</p>", "text/plain": "1"}, sort_keys=True)),
-    ], repr(second)
+    html = ("display_data", json.dumps({"text/html": "<p>1</p>", "text/plain": "1"}, sort_keys=True))
+    assert shown(first) == [("stream", "stdout", "showing 1\n"), html], repr(first)
+    assert shown(second) == [html], repr(second)
     assert not first.results and not second.results
     assert cached_flag(rich(second)[0]) is True
     k.miss("R10Show", "R10Show(2)")
@@ -766,13 +796,17 @@ def test_rule11_one_key_from_many_goroutines_computes_once(k, tmp_path):
     log = tmp_path / "r11.log"
     k.run('import (\n\t"fmt"\n\t"os"\n\t"sync"\n\t"time"\n)\n\n' + MARK_FUNC.replace("NAME", "r11mark") +
           '\n//%cache_data\nfunc R11Once(n int, _log string) int {\n\tr11mark(_log, "R11Once")\n'
-          '\tfmt.Println("R11Once computing", n)\n\ttime.Sleep(300 * time.Millisecond)\n\treturn n * 10\n}')
+          '\tfmt.Println("R11Once computing", n)\n\tdisplay.HTML("<p>R11Once</p>")\n'
+          '\ttime.Sleep(300 * time.Millisecond)\n\treturn n * 10\n}')
     cell = ("var r11wg sync.WaitGroup\nr11res := make([]int, 8)\nfor i := 0; i < 8; i++ {\n\tr11wg.Add(1)\n"
             "\tgo func(i int) {\n\t\tdefer r11wg.Done()\n\t\tr11res[i] = R11Once(5, LOG)\n\t}(i)\n}\n"
             "r11wg.Wait()\nfmt.Println(r11res)").replace("LOG", go_str(log))
     r = k.expect("R11Once", cell, hits=7, misses=1)
     assert marks(log) == 1, "computed more than once"
-    assert r.stdout.count("R11Once computing 5\n") == 8, "every caller gets the outputs"
+    assert r.stdout.count("R11Once computing 5\n") == 1, "the log is printed by the one computation"
+    shows = rich(r, "display_data")
+    assert len(shows) == 8, f"every caller gets the displayed outputs: {r!r}"
+    assert sum(1 for m in shows if cached_flag(m)) == 7
     assert r.stdout.endswith("[50 50 50 50 50 50 50 50]\n"), repr(r)
 
 
@@ -853,7 +887,7 @@ def test_rule12_persist_disk_survives_restart(tmp_path):
         second = k2.hit("R12Load", f"R12Load(3, {L})")
         assert marks(log, "R12Load") == 1, "a restarted kernel recomputed instead of loading from disk"
         assert result_text(second) == result_text(first) == "[3 9]"
-        assert shown(second) == shown(first), f"outputs not replayed:\n{first!r}\n{second!r}"
+        assert shown(second) == [o for o in shown(first) if o[0] != "stream"], f"outputs not replayed:\n{first!r}\n{second!r}"
         assert cached_flag(rich(second)[0]) is True
         assert display_id(rich(second)[0]) != display_id(rich(first)[0])
         # The TTL stored with the entry is honoured.
@@ -969,6 +1003,7 @@ def test_rule12_notebook_run_twice_default_cache_dir_beside_it(tmp_path):
         nbformat.v4.new_code_cell("NbLoad(7)"),
     ]
     env = {k: v for k, v in os.environ.items() if k != "GOCELL_CACHE_DIR"}
+    env["XDG_CONFIG_HOME"] = CONFIG_HOME
 
     def run():
         copy = nbformat.from_dict(json.loads(json.dumps(nb)))
@@ -994,11 +1029,12 @@ def test_rule12_notebook_run_twice_default_cache_dir_beside_it(tmp_path):
                 out.append(("execute_result", dict(o.data)))
         return out
 
-    assert summary(second) == summary(first) == [
+    assert summary(first) == [
         ("stream", "stdout", "loading 7\n"),
         ("display_data", {"text/html": "<b>loaded</b>", "text/plain": "loaded"}),
         ("execute_result", {"text/plain": "[7 49]"}),
     ]
+    assert summary(second) == summary(first)[1:], "the second run replays the display, not the log"
     shown_second = [o for o in second if o.output_type == "display_data"]
     assert shown_second[0].metadata.get("gocell", {}).get("cached") is True
 
@@ -1208,18 +1244,18 @@ def test_option_show_spinner(k):
     for name, text in (("OSpin", None), ("OSpinText", "Crunching the numbers...")):
         r = k.miss(name, f"{name}(1)")
         sp = spinners(r)
-        assert [m["msg_type"] for m in sp] == ["display_data", "update_display_data"], repr(r)
-        sid = display_id(sp[0])
-        assert sid and display_id(sp[1]) == sid, repr(r)
+        assert [m["msg_type"] for m in sp] == ["display_data"], repr(r)
+        assert display_id(sp[0]), repr(r)
         shown_text = sp[0]["content"]["data"]["text/plain"]
         if text is None:
             assert name in shown_text, shown_text
         else:
             assert shown_text == text
-        # Removed after: the update empties it, before the cell's result.
-        assert not sp[1]["content"]["data"].get("text/plain"), sp[1]
+        # Removed after, before the cell's result: nothing else was shown,
+        # so a plain clear takes it out (rule 16).
         order = [m["msg_type"] for m in r.outputs]
-        assert order.index("execute_result") > r.outputs.index(sp[1]), order
+        assert order == ["display_data", "clear_output", "execute_result"], repr(r)
+        assert r.outputs[1]["content"]["wait"] is False
         # A hit shows none, and the spinner was not recorded for replay.
         r = k.hit(name, f"{name}(1)")
         assert not spinners(r) and not rich(r), repr(r)
@@ -1233,7 +1269,7 @@ def test_option_show_spinner_only_outermost(k):
           '//%cache_data show_spinner="outer spinner"\nfunc OSpinOut(n int) int {\n\treturn OSpinIn(n) + 1\n}')
     r = k.miss("OSpinOut", "OSpinOut(1)")
     sp = spinners(r)
-    assert [m["msg_type"] for m in sp] == ["display_data", "update_display_data"], repr(r)
+    assert [m["msg_type"] for m in sp] == ["display_data"], repr(r)
     assert sp[0]["content"]["data"]["text/plain"] == "outer spinner"
 
 
@@ -1323,3 +1359,121 @@ def test_directive_not_directly_above_a_func_is_an_error(fresh, code):
     r = fresh.ex(code)
     assert r.status == "error", f"the directive was silently ignored:\n{r!r}"
     assert "func" in error_text(r)
+
+
+# --------------------------------------------------------------------------
+# Rule 16: the spinner leaves nothing behind
+
+SPIN16_CELL = """import (
+\t"fmt"
+\t"time"
+)
+
+//%cache_data show_spinner="Loading slowly..."
+func Slow16(n int) int {
+\tfmt.Println("computing", n)
+\ttime.Sleep(1500 * time.Millisecond)
+\tdisplay.HTML("<i>made inside</i>")
+\treturn n * 2
+}
+
+fmt.Println("before")
+h16 := display.HTML("<b>progress 0</b>")
+fmt.Println("between")
+h16.HTML("<b>progress 1</b>")
+Slow16(21)"""
+
+
+class FrontEnd:
+    """Applies IOPub output messages the way a notebook front end does:
+    clear_output(wait=True) takes effect at the next output, updates replace
+    the data of every output showing the display id, streams merge."""
+
+    def __init__(self):
+        self.outputs, self.clear_next = [], False
+
+    def apply(self, m):
+        t, c = m["msg_type"], m["content"]
+        if t == "clear_output":
+            if c.get("wait"):
+                self.clear_next = True
+            else:
+                self.outputs = []
+            return
+        if t == "update_display_data":
+            for o in self.outputs:
+                if o.get("display_id") == display_id(m):
+                    o["data"] = c["data"]
+            return
+        if self.clear_next:
+            self.outputs, self.clear_next = [], False
+        if t == "stream":
+            if self.outputs and self.outputs[-1]["type"] == "stream" and self.outputs[-1]["name"] == c["name"]:
+                self.outputs[-1]["text"] += c["text"]
+            else:
+                self.outputs.append({"type": "stream", "name": c["name"], "text": c["text"]})
+        elif t in ("display_data", "execute_result"):
+            self.outputs.append({"type": t, "data": c["data"], "display_id": display_id(m)})
+
+
+def test_rule16_spinner_leaves_nothing_jupyter_client(fresh):
+    r = fresh.run(SPIN16_CELL)
+    assert spinners(r), f"the spinner never showed (the call must outlast its delay): {r!r}"
+    fe = FrontEnd()
+    for m in r.outputs:
+        fe.apply(m)
+    kept = [(o["type"], o.get("text") or o["data"].get("text/plain")) for o in fe.outputs]
+    assert kept == [
+        ("stream", "before\n"),
+        ("display_data", "progress 1"),
+        ("stream", "between\ncomputing 21\n"),
+        ("display_data", "made inside"),
+        ("execute_result", "42"),
+    ], repr(r)
+    # The display made before the spinner keeps its id: later updates reach it.
+    r2 = fresh.run('h16.HTML("<b>progress 2</b>")')
+    for m in r2.outputs:
+        fe.apply(m)
+    assert fe.outputs[1]["data"]["text/plain"] == "progress 2", fe.outputs
+
+
+def test_rule16_saved_notebook_holds_no_spinner(tmp_path):
+    """nbclient saves what a front end would: no blank or spinner output, the
+    others in order."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "gocell", "display_name": "Go (gocell)", "language": "go"}
+    nb.cells = [nbformat.v4.new_code_cell(SPIN16_CELL), nbformat.v4.new_code_cell("Slow16(5)")]
+    env = dict(os.environ, GOCELL_CACHE_DIR=str(tmp_path / "cache"), XDG_CONFIG_HOME=CONFIG_HOME)
+    client = nbclient.NotebookClient(nb, timeout=120, kernel_name="gocell",
+                                     resources={"metadata": {"path": str(tmp_path)}})
+    client.execute(env=env)
+    path = tmp_path / "saved.ipynb"
+    nbformat.write(nb, str(path))
+    saved = nbformat.read(str(path), as_version=4)
+
+    def summary(outputs):
+        out = []
+        for o in outputs:
+            if o.output_type == "stream":
+                out.append(("stream", o.name, o.text))
+            else:
+                assert not (o.get("metadata", {}).get("gocell") or {}).get("spinner"), o
+                text = o.data.get("text/plain", "")
+                assert text.strip(), f"blank output saved: {o}"
+                out.append((o.output_type, text))
+        return out
+
+    assert summary(saved.cells[0].outputs) == [
+        ("stream", "stdout", "before\n"),
+        ("display_data", "progress 1"),
+        ("stream", "stdout", "between\ncomputing 21\n"),
+        ("display_data", "made inside"),
+        ("execute_result", "42"),
+    ]
+    assert summary(saved.cells[1].outputs) == [
+        ("stream", "stdout", "computing 5\n"),
+        ("display_data", "made inside"),
+        ("execute_result", "10"),
+    ]
