@@ -93,6 +93,7 @@ func Run(ctx context.Context, connectionFile string, opt Options) error {
 	}
 	k.ctx, k.cancel = context.WithCancel(ctx)
 	defer k.cancel()
+	transportLog.Store(k.log)
 
 	if err := k.bind(); err != nil {
 		k.closeSockets()
@@ -139,7 +140,11 @@ func (k *Kernel) bind() error {
 		{"heartbeat", k.hb, k.info.HBPort},
 	} {
 		ep := k.info.Endpoint(s.port)
-		if err := s.sock.Listen(ep); err != nil {
+		guarded, err := guardedEndpoint(ep)
+		if err != nil {
+			return fmt.Errorf("binding the %s socket: %w", s.name, err)
+		}
+		if err := s.sock.Listen(guarded); err != nil {
 			return fmt.Errorf("binding the %s socket to %s: %w (is another kernel using this connection file?)", s.name, ep, err)
 		}
 	}
@@ -250,7 +255,7 @@ func (k *Kernel) send(sock zmq4.Socket, msg *Message) {
 		k.log.Printf("encoding a %s: %v", msg.Header.MsgType, err)
 		return
 	}
-	if err := sock.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil && k.ctx.Err() == nil {
+	if err := sock.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil && k.ctx.Err() == nil && !peerGone(err) {
 		k.log.Printf("sending a %s: %v", msg.Header.MsgType, err)
 	}
 }
@@ -296,7 +301,7 @@ func (k *Kernel) publishLoop() {
 			k.log.Printf("encoding a %s: %v", msg.Header.MsgType, err)
 			continue
 		}
-		if err := k.iopub.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil && k.ctx.Err() == nil {
+		if err := k.iopub.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil && k.ctx.Err() == nil && !peerGone(err) {
 			k.log.Printf("publishing a %s: %v", msg.Header.MsgType, err)
 		}
 	}

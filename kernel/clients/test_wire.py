@@ -353,8 +353,6 @@ def tcp_address(info, channel):
     return info["ip"], info[f"{channel}_port"]
 
 
-@pytest.mark.xfail(strict=True, reason="zmq4 v0.17.0 does the ZMTP handshake in the accept loop: a TCP "
-                   "client that connects and sends nothing blocks every new connection to that socket")
 def test_idle_tcp_connection_does_not_block_new_clients():
     with kernel() as (km, kc):
         w = Wire(km, kc)
@@ -371,9 +369,6 @@ def test_idle_tcp_connection_does_not_block_new_clients():
             w.close()
 
 
-@pytest.mark.xfail(strict=True, reason="zmq4 v0.17.0 allocates a frame of the announced length: a ZMTP frame "
-                   "header announcing 2**62 bytes panics (makeslice: len out of range) in a zmq4 goroutine and "
-                   "the kernel process exits; no key is needed")
 def test_huge_announced_frame_length_does_not_kill_kernel():
     with kernel() as (km, kc):
         s = socket.create_connection(tcp_address(km.get_connection_info(), "shell"))
