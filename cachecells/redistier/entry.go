@@ -184,10 +184,12 @@ func (t *Tier) Get(ctx context.Context, fn, key string) ([]byte, bool, error) {
 	err = t.do(ctx, fn, t.cfg.MissTimeout, func(ctx context.Context) error {
 		pipe := t.rdb.Pipeline()
 		hm := pipe.HMGet(ctx, k.manifest, manifestFields...)
+		// Marking the use is a write: a full server refuses it, and the
+		// read still counts.
 		pipe.ZAddXX(ctx, k.idx, redis.Z{Score: float64(time.Now().UnixMilli()), Member: k.member})
-		_, err := pipe.Exec(ctx)
+		pipe.Exec(ctx)
 		vals = hm.Val()
-		return err
+		return hm.Err()
 	})
 	if isWrongType(err) {
 		return nil, false, t.corrupt(ctx, fn, key, k, "the manifest key holds another kind of value")
@@ -354,6 +356,7 @@ func (t *Tier) Put(ctx context.Context, fn, key string, entry []byte, opt PutOpt
 	}
 	switch res[0] {
 	case "ok":
+		t.brk.written()
 		evicted, _ := res[1].(int64)
 		t.count(fn, func(c *Counters) { c.Puts++; c.BytesWritten += size; c.Evicted += evicted })
 		return nil

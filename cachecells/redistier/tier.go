@@ -120,6 +120,7 @@ type Tier struct {
 // Open checks the configuration and makes a Tier. It does not contact the
 // server: a server that is down only makes calls fail with ErrUnavailable.
 func Open(cfg Config) (*Tier, error) {
+	quietOnce.Do(func() { redis.SetLogger(quiet{}) })
 	ep, err := ParseURL(cfg.URL)
 	if err != nil {
 		return nil, err
@@ -174,6 +175,14 @@ func Open(cfg Config) (*Tier, error) {
 		leases: map[*Lease]struct{}{},
 	}, nil
 }
+
+// The client logs every failed dial to stderr; the tier reports failures
+// once through OnWarn instead.
+var quietOnce sync.Once
+
+type quiet struct{}
+
+func (quiet) Printf(context.Context, string, ...any) {}
 
 func setDefault[T comparable](p *T, v T) {
 	var zero T
@@ -236,9 +245,11 @@ func (t *Tier) do(ctx context.Context, fn string, timeout time.Duration, op func
 		t.brk.success()
 		return err
 	case isOOM(err):
-		t.brk.success() // reachable; reads still work
+		// Reachable, and reads still work: the circuit stays closed, but
+		// writes warn once until one succeeds.
+		t.brk.reachable()
 		err = fmt.Errorf("%w (%s): %w", ErrFull, t.ep.Addr, err)
-		t.brk.warn(err)
+		t.brk.warnFull(err)
 		t.count(fn, func(c *Counters) { c.Errors++ })
 		return err
 	case ctx.Err() != nil && ctx.Err() != context.DeadlineExceeded:
@@ -298,8 +309,10 @@ type breaker struct {
 	open    bool
 	retryAt time.Time
 	probing bool
-	warned  bool
+	warned  bool // a warning about reaching the server was given
 	lastErr error
+
+	fullWarned bool // a warning about refused writes was given
 }
 
 func (b *breaker) allow() bool {
@@ -319,6 +332,37 @@ func (b *breaker) success() {
 	b.mu.Lock()
 	recovered := b.warned
 	b.open, b.probing, b.warned, b.lastErr = false, false, false, nil
+	b.mu.Unlock()
+	if recovered && b.onRecover != nil {
+		b.onRecover()
+	}
+}
+
+// reachable closes the circuit after an answer that was still an error,
+// without counting as the recovery a warning waits for.
+func (b *breaker) reachable() {
+	b.mu.Lock()
+	b.open, b.probing = false, false
+	b.mu.Unlock()
+}
+
+// warnFull reports a refused write unless one was reported since the last
+// write that worked.
+func (b *breaker) warnFull(err error) {
+	b.mu.Lock()
+	first := !b.fullWarned
+	b.fullWarned = true
+	b.mu.Unlock()
+	if first && b.onWarn != nil {
+		b.onWarn(err)
+	}
+}
+
+// written ends a full server's warning after a write went through.
+func (b *breaker) written() {
+	b.mu.Lock()
+	recovered := b.fullWarned
+	b.fullWarned = false
 	b.mu.Unlock()
 	if recovered && b.onRecover != nil {
 		b.onRecover()
