@@ -38,7 +38,7 @@ type Config struct {
 	// MaxEntryBytes refuses larger entries with *TooLargeError. Default 256 MiB.
 	MaxEntryBytes int64
 	// InlineBytes: entries up to this size live in the manifest (one round
-	// trip to read). Default 1 MiB.
+	// trip to read). Default 2 MiB.
 	InlineBytes int
 	// ChunkBytes is the size of the pieces of a larger entry. Default 4 MiB.
 	ChunkBytes int
@@ -136,7 +136,7 @@ func Open(cfg Config) (*Tier, error) {
 	setDefault(&cfg.LockTTL, 10*time.Second)
 	setDefault(&cfg.MinThroughput, 32<<20)
 	setDefault(&cfg.MaxEntryBytes, 256<<20)
-	setDefault(&cfg.InlineBytes, 1<<20)
+	setDefault(&cfg.InlineBytes, 2<<20)
 	setDefault(&cfg.ChunkBytes, 4<<20)
 	if cfg.InlineBytes > cfg.ChunkBytes {
 		cfg.InlineBytes = cfg.ChunkBytes
@@ -154,10 +154,12 @@ func Open(cfg Config) (*Tier, error) {
 		// bound, so none (the circuit breaker decides when to try again).
 		ContextTimeoutEnabled: true,
 		DialTimeout:           cfg.MissTimeout,
-		ReadTimeout:           -1,
-		WriteTimeout:          -1,
-		MaxRetries:            -1,
-		PoolTimeout:           cfg.MissTimeout,
+		DialerRetries:         1, // a refused connection fails at once
+
+		ReadTimeout:  -1,
+		WriteTimeout: -1,
+		MaxRetries:   -1,
+		PoolTimeout:  cfg.MissTimeout,
 	}
 	if ep.TLS {
 		opt.TLSConfig = ep.tlsConfig()
