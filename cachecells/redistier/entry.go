@@ -188,9 +188,14 @@ func (t *Tier) Get(ctx context.Context, fn, key string) ([]byte, bool, error) {
 		// Marking the use is a write: a full server refuses it, and the
 		// read still counts.
 		pipe.ZAddXX(ctx, k.idx, redis.Z{Score: float64(time.Now().UnixMilli()), Member: k.member})
-		pipe.Exec(ctx)
+		_, err := pipe.Exec(ctx)
 		vals = hm.Val()
-		return hm.Err()
+		if hm.Err() != nil || !isOOM(err) {
+			// A failure before any reply (a refused login) is only
+			// reported by Exec, not by the commands.
+			return errors.Join(hm.Err(), err)
+		}
+		return nil
 	})
 	if isWrongType(err) {
 		return nil, false, t.corrupt(ctx, fn, key, k, "the manifest key holds another kind of value")

@@ -59,7 +59,8 @@ func (s *redisServer) start() {
 			buf := make([]byte, 7)
 			n, _ := c.Read(buf)
 			c.Close()
-			if string(buf[:n]) == "+PONG\r\n" {
+			// +PONG, or -NOAUTH from a server with a password: it answers.
+			if n > 0 && (buf[0] == '+' || buf[0] == '-') {
 				return
 			}
 		}

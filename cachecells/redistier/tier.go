@@ -5,7 +5,6 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"net"
 	"strings"
 	"sync"
 	"time"
@@ -280,23 +279,22 @@ func isOOM(err error) bool {
 	return errors.As(err, &re) && strings.HasPrefix(re.Error(), "OOM")
 }
 
-// isFailure tells errors that say the server cannot serve us now from
-// errors about one command.
+// isFailure tells errors that say the server cannot serve us now (every
+// error that is not a reply: refused, reset, timed out, TLS, closed; and
+// replies about the server's state or our login) from replies about one
+// command.
 func isFailure(err error) bool {
 	var re redis.Error
-	if errors.As(err, &re) {
-		msg := re.Error()
-		for _, p := range []string{"LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "READONLY", "NOAUTH", "WRONGPASS", "NOPERM", "MISCONF"} {
-			if strings.HasPrefix(msg, p) {
-				return true
-			}
-		}
-		return false
+	if !errors.As(err, &re) {
+		return true
 	}
-	var ne net.Error
-	return errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded) ||
-		errors.Is(err, redis.ErrClosed) || errors.Is(err, redis.ErrPoolTimeout) ||
-		strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "connection")
+	msg := re.Error()
+	for _, p := range []string{"LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "READONLY", "NOAUTH", "WRONGPASS", "NOPERM", "MISCONF"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // breaker is the circuit: closed (calls go through) until a failure, then
