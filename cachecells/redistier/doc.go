@@ -56,6 +56,9 @@
 //	// nil error: Get once more, compute, Put with PutOptions{Lease: lease}, lease.Release.
 //	// ErrUnavailable: compute locally without a lease.
 //
+// Any other error (ErrFull, a reply error, ctx's error) means: compute
+// locally and go on; the tier has already warned once where warning is due.
+//
 // Put returns *TooLargeError for an entry over Config.MaxEntryBytes (the
 // entry stays local; tell the user), ErrStaleLease if the lease was lost to
 // another kernel (drop the write: that kernel's result wins), ErrFull when the
