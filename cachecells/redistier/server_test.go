@@ -67,6 +67,7 @@ func (s *redisServer) start() {
 		time.Sleep(20 * time.Millisecond)
 	}
 	log, _ := os.ReadFile(s.log)
+	s.stop()
 	s.tb.Fatalf("redis-server did not answer on port %d:\n%s", s.port, log)
 }
 
