@@ -489,10 +489,7 @@ func (d *decoder) pointer(s *tdesc, target reflect.Value) error {
 	d.shared[key] = p
 	d.setLocal(id, p)
 	target.Set(p)
-	if err := d.value(s.elem, p.Elem()); err != nil {
-		return at(err, "*")
-	}
-	return nil
+	return d.value(s.elem, p.Elem())
 }
 
 func (d *decoder) structValue(s *tdesc, target reflect.Value, top bool) error {

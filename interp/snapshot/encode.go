@@ -350,10 +350,7 @@ func (e *encoder) pointer(v reflect.Value) error {
 	e.byte1(tagNew)
 	e.uvarint(uint64(id))
 	e.uvarint(uint64(addr))
-	if err := e.value(v.Elem()); err != nil {
-		return at(err, "*")
-	}
-	return nil
+	return e.value(v.Elem()) // paths read like Go: p.Field, not (*p).Field
 }
 
 func (e *encoder) mapValue(v reflect.Value) error {
@@ -422,7 +419,9 @@ func addressable(v reflect.Value) reflect.Value {
 
 // globalIndex finds which notebook variable, if any, an address lies in.
 type globalIndex struct {
-	spans []globalSpan // sorted by addr
+	globals map[string]reflect.Value
+	spans   []globalSpan // sorted by addr, built on first use
+	built   bool
 }
 
 type globalSpan struct {
@@ -431,21 +430,23 @@ type globalSpan struct {
 	typ  reflect.Type
 }
 
-func newGlobalIndex(globals map[string]reflect.Value) *globalIndex {
-	gi := &globalIndex{}
-	for name, v := range globals {
+func (gi *globalIndex) build() {
+	gi.built = true
+	for name, v := range gi.globals {
 		if !v.IsValid() || !v.CanAddr() || v.Type().Size() == 0 {
 			continue
 		}
 		gi.spans = append(gi.spans, globalSpan{name, v.Addr().Pointer(), v.Type()})
 	}
 	sort.Slice(gi.spans, func(i, j int) bool { return gi.spans[i].addr < gi.spans[j].addr })
-	return gi
 }
 
 // find reports the variable and the field/element path at which a value of
 // type want lives at addr.
 func (gi *globalIndex) find(addr uintptr, want reflect.Type) (string, []int, bool) {
+	if !gi.built {
+		gi.build()
+	}
 	i := sort.Search(len(gi.spans), func(i int) bool { return gi.spans[i].addr > addr }) - 1
 	if i < 0 {
 		return "", nil, false

@@ -18,8 +18,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-
-	"github.com/cespare/xxhash/v2"
 )
 
 const magic = "gocell-snapshot 1\n"
@@ -59,7 +57,6 @@ type Encoded struct {
 	Type    string   // Go source of its type, to declare it again ("" if unknown)
 	Imports []string // packages Type refers to
 	Size    int64    // bytes WriteTo writes
-	Hash    uint64   // xxhash of those bytes: equal hashes mean nothing changed
 	segs    [][]byte // may alias the variable's memory until it changes
 }
 
@@ -78,8 +75,8 @@ func (e *Encoded) WriteTo(w io.Writer) (int64, error) {
 }
 
 // Encoder encodes variables of one interpreter at one moment. Build one
-// per snapshot: it indexes the addresses of all globals, to tell pointers
-// to notebook variables from pointers to other objects.
+// per snapshot: the first pointer met indexes the addresses of all
+// globals, to tell pointers to notebook variables from other pointers.
 type Encoder struct {
 	gi *globalIndex
 }
@@ -87,7 +84,7 @@ type Encoder struct {
 // NewEncoder prepares to encode variables among globals, the values
 // yaegi's Interpreter.Globals returns.
 func NewEncoder(globals map[string]reflect.Value) *Encoder {
-	return &Encoder{gi: newGlobalIndex(globals)}
+	return &Encoder{gi: &globalIndex{globals: globals}}
 }
 
 // Encode encodes v, the variable name. typeHint is the Go source of the
@@ -131,11 +128,6 @@ func (enc *Encoder) Encode(name, typeHint string, v reflect.Value, maxBytes int6
 	}
 	ed.segs = e.finish()
 	ed.Size = e.size
-	h := xxhash.New()
-	for _, s := range ed.segs {
-		_, _ = h.Write(s)
-	}
-	ed.Hash = h.Sum64()
 	return ed, nil
 }
 
@@ -205,8 +197,12 @@ func Restore(saved []*Saved, globals map[string]reflect.Value, opt RestoreOption
 
 func (d *decoder) restore(target reflect.Value) (err error) {
 	defer func() {
+		if err != nil {
+			target.SetZero() // a variable half restored would mislead
+		}
+	}()
+	defer func() {
 		if r := recover(); r != nil {
-			target.SetZero()
 			if e, ok := r.(error); ok {
 				err = e
 				return

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // The kernel hands the snapshot directory and its size bound to the
@@ -68,28 +70,51 @@ func (s *Store) Clear() error {
 // Close removes the directory.
 func (s *Store) Close() error { return os.RemoveAll(s.dir) }
 
-// Saver is the executor's side: after each successful cell it writes the
-// variables whose encoding changed, one file each (written whole, then
-// renamed into place, so a crash mid-write leaves the previous version).
+// Saver is the executor's side: after each successful cell it encodes
+// the variables and writes what changed. Each variable's encoding is
+// hashed in chunks of chunkSize as it is written, and only chunks whose
+// hash changed are written again, in place: an unchanged value costs one
+// hash pass and no write, and appending to a big slice rewrites its tail.
+// A state byte at the start of each file says whether it was written
+// completely, so a file the executor was writing when it died is
+// reported as not saved instead of being restored half old, half new.
 type Saver struct {
 	Dir      string
 	MaxBytes int64 // bound on all saved bytes together; 0 means no bound
 
-	hashes map[string]uint64
-	sizes  map[string]int64
-	total  int64
+	files map[string]*savedFile
+	total int64
 }
 
-// NewSaver returns a Saver for dir that knows what dir already holds, so
-// that a restored executor adds to the snapshot it was restored from.
+// chunkSize trades hash-table size for how much of a big value is
+// rewritten when a part of it changes.
+const chunkSize = 1 << 20
+
+const (
+	stateWriting  byte = 'w'
+	stateComplete byte = 'c'
+)
+
+type savedFile struct {
+	size   int64
+	chunks []chunk
+}
+
+type chunk struct {
+	hash uint64
+	n    int
+}
+
+// NewSaver returns a Saver for dir that knows the sizes of what dir holds
+// already, so that a restored executor adds to the snapshot it came from.
 func NewSaver(dir string, maxBytes int64) *Saver {
-	s := &Saver{Dir: dir, MaxBytes: maxBytes, hashes: map[string]uint64{}, sizes: map[string]int64{}}
+	s := &Saver{Dir: dir, MaxBytes: maxBytes, files: map[string]*savedFile{}}
 	ents, _ := os.ReadDir(dir)
 	for _, e := range ents {
 		if name, ok := strings.CutSuffix(e.Name(), varExt); ok {
-			if fi, err := e.Info(); err == nil {
-				s.sizes[name] = fi.Size()
-				s.total += fi.Size()
+			if fi, err := e.Info(); err == nil && fi.Size() > 0 {
+				s.files[name] = &savedFile{size: fi.Size() - 1}
+				s.total += fi.Size() - 1
 			}
 		}
 	}
@@ -98,7 +123,7 @@ func NewSaver(dir string, maxBytes int64) *Saver {
 
 // Report tells what one Save did.
 type Report struct {
-	Saved     []string    // written anew
+	Saved     []string    // written anew (in part or whole)
 	Unchanged int         // encoded, found equal to what was saved
 	NotSaved  []*VarError // could not be saved; the previous version is removed too
 	Bytes     int64       // bytes written
@@ -108,8 +133,8 @@ type Report struct {
 // is nil) and writes those that changed. hints gives declared types by
 // variable name (see Encoder.Encode).
 func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map[string]string) Report {
-	if s.hashes == nil {
-		s.hashes, s.sizes = map[string]uint64{}, map[string]int64{}
+	if s.files == nil {
+		s.files = map[string]*savedFile{}
 	}
 	if names == nil {
 		for n := range globals {
@@ -126,7 +151,10 @@ func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map
 		}
 		limit := int64(0)
 		if s.MaxBytes > 0 {
-			limit = s.MaxBytes - (s.total - s.sizes[name])
+			limit = s.MaxBytes - s.total
+			if f := s.files[name]; f != nil {
+				limit += f.size
+			}
 			if limit <= 0 {
 				limit = 1
 			}
@@ -141,42 +169,94 @@ func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map
 			s.markNotSaved(name, ve)
 			continue
 		}
-		if h, ok := s.hashes[name]; ok && h == ed.Hash {
-			r.Unchanged++
-			continue
-		}
-		if err := s.write(name, ed); err != nil {
+		n, err := s.write(name, ed)
+		if err != nil {
 			ve := &VarError{Var: name, Type: v.Type().String(), Reason: "not saved: " + err.Error()}
 			r.NotSaved = append(r.NotSaved, ve)
 			s.markNotSaved(name, ve)
 			continue
 		}
+		if n == 0 {
+			r.Unchanged++
+			continue
+		}
 		r.Saved = append(r.Saved, name)
-		r.Bytes += ed.Size
+		r.Bytes += n
 	}
 	return r
 }
 
-func (s *Saver) write(name string, ed *Encoded) error {
-	f, err := os.CreateTemp(s.Dir, ".tmp-*")
-	if err != nil {
+// write brings name's file up to date with ed, chunk by chunk, and returns
+// the number of bytes written (0: nothing had changed).
+func (s *Saver) write(name string, ed *Encoded) (written int64, err error) {
+	prev := s.files[name]
+	if prev == nil {
+		prev = &savedFile{size: -1}
+	}
+	next := &savedFile{size: ed.Size, chunks: make([]chunk, 0, len(prev.chunks))}
+	var f *os.File
+	defer func() {
+		if f != nil {
+			if err == nil {
+				_, err = f.WriteAt([]byte{stateComplete}, 0)
+			}
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			delete(s.files, name)
+			return
+		}
+		s.total += next.size - max(prev.size, 0)
+		s.files[name] = next
+	}()
+	open := func() error {
+		var err error
+		f, err = os.OpenFile(filepath.Join(s.Dir, name+varExt), os.O_RDWR|os.O_CREATE, 0o600)
+		if err == nil {
+			_, err = f.WriteAt([]byte{stateWriting}, 0)
+		}
 		return err
 	}
-	_, err = ed.WriteTo(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	shifted := prev.size != ed.Size
+	var off int64 = 1
+	for _, seg := range ed.segs {
+		for len(seg) > 0 {
+			piece := seg[:min(len(seg), chunkSize)]
+			seg = seg[len(piece):]
+			c := chunk{xxhash.Sum64(piece), len(piece)}
+			i := len(next.chunks)
+			next.chunks = append(next.chunks, c)
+			if !shifted && i < len(prev.chunks) && prev.chunks[i] == c {
+				off += int64(len(piece))
+				continue
+			}
+			if f == nil {
+				if err := open(); err != nil {
+					return written, err
+				}
+			}
+			if _, err := f.WriteAt(piece, off); err != nil {
+				return written, err
+			}
+			written += int64(len(piece))
+			off += int64(len(piece))
+		}
 	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(s.Dir, name+varExt))
+	if f == nil && prev.size == ed.Size && len(prev.chunks) == len(next.chunks) {
+		return 0, nil
 	}
-	if err != nil {
-		os.Remove(f.Name())
-		return err
+	if f == nil {
+		if err := open(); err != nil {
+			return written, err
+		}
+	}
+	if err := f.Truncate(off); err != nil {
+		return written, err
 	}
 	os.Remove(filepath.Join(s.Dir, name+notSavedExt))
-	s.total += ed.Size - s.sizes[name]
-	s.sizes[name], s.hashes[name] = ed.Size, ed.Hash
-	return nil
+	return max(written, 1), nil
 }
 
 // markNotSaved drops the saved version of name, which no longer matches
@@ -190,9 +270,10 @@ func (s *Saver) markNotSaved(name string, ve *VarError) {
 func (s *Saver) Forget(name string) {
 	os.Remove(filepath.Join(s.Dir, name+varExt))
 	os.Remove(filepath.Join(s.Dir, name+notSavedExt))
-	s.total -= s.sizes[name]
-	delete(s.sizes, name)
-	delete(s.hashes, name)
+	if f := s.files[name]; f != nil {
+		s.total -= f.size
+		delete(s.files, name)
+	}
 }
 
 // Snapshot is what a directory holds: the saved variables, and the
@@ -215,8 +296,12 @@ func Load(dir string) (*Snapshot, error) {
 		if name, ok := strings.CutSuffix(e.Name(), varExt); ok {
 			data, err := os.ReadFile(file)
 			var sv *Saved
-			if err == nil {
-				sv, err = Parse(data)
+			switch {
+			case err != nil:
+			case len(data) == 0 || data[0] != stateComplete:
+				err = fmt.Errorf("the executor stopped while saving it")
+			default:
+				sv, err = Parse(data[1:])
 			}
 			if err != nil {
 				snap.NotSaved = append(snap.NotSaved, &VarError{Var: name, Reason: "not restored: " + err.Error()})
