@@ -3,8 +3,8 @@ package kernel
 import (
 	"os"
 	"os/exec"
-	"strconv"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
