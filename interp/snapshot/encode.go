@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -30,6 +31,7 @@ type encoder struct {
 	size    int64
 	limit   int64
 	types   map[reflect.Type]int
+	typeIDs int // ids given before types was filled (a cached root descriptor)
 	objs    map[objKey]int
 	globals *globalIndex
 }
@@ -105,7 +107,7 @@ func (e *encoder) typeRef(t reflect.Type) {
 		e.uvarint(uint64(id))
 		return
 	}
-	id := len(e.types)
+	id := e.typeIDs + len(e.types)
 	e.types[t] = id
 	e.uvarint(uint64(id))
 	mode := modeOf(t)
@@ -138,6 +140,31 @@ func (e *encoder) typeRef(t reflect.Type) {
 			e.typeRef(f.Type)
 		}
 	}
+}
+
+// rootDescriptor is the encoding of a variable's type tree, the same each
+// time the variable is saved; it is cached by type, with the number of
+// ids it defines. Types in it that appear again (in an interface) are
+// simply described again under a new id.
+type rootDescriptor struct {
+	bytes []byte
+	ids   int
+}
+
+var rootDescriptors sync.Map // reflect.Type → rootDescriptor
+
+func (e *encoder) rootType(t reflect.Type) {
+	if r, ok := rootDescriptors.Load(t); ok {
+		rd := r.(rootDescriptor)
+		e.bytes(rd.bytes)
+		e.typeIDs = rd.ids
+		return
+	}
+	sub := &encoder{types: map[reflect.Type]int{}}
+	sub.typeRef(t)
+	rootDescriptors.Store(t, rootDescriptor{sub.buf, len(sub.types)})
+	e.bytes(sub.buf)
+	e.typeIDs = len(sub.types)
 }
 
 // pathError is an unsupported value found at a path inside a variable.

@@ -18,6 +18,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 )
 
 const magic = "gocell-snapshot 1\n"
@@ -78,7 +79,9 @@ func (e *Encoded) WriteTo(w io.Writer) (int64, error) {
 // per snapshot: the first pointer met indexes the addresses of all
 // globals, to tell pointers to notebook variables from other pointers.
 type Encoder struct {
-	gi *globalIndex
+	gi    *globalIndex
+	types map[reflect.Type]int // reused from one variable to the next
+	objs  map[objKey]int
 }
 
 // NewEncoder prepares to encode variables among globals, the values
@@ -94,12 +97,15 @@ func NewEncoder(globals map[string]reflect.Value) *Encoder {
 func (enc *Encoder) Encode(name, typeHint string, v reflect.Value, maxBytes int64) (ed *Encoded, err error) {
 	ed = &Encoded{Name: name, Type: typeHint}
 	if typeHint == "" {
-		if expr, imports, ok := TypeExpr(v.Type()); ok {
-			ed.Type, ed.Imports = expr, imports
-		}
+		te := typeExprOf(v.Type())
+		ed.Type, ed.Imports = te.expr, te.imports
 	}
-	sort.Strings(ed.Imports)
-	e := &encoder{limit: maxBytes, types: map[reflect.Type]int{}, objs: map[objKey]int{}, globals: enc.gi}
+	if enc.types == nil {
+		enc.types, enc.objs = map[reflect.Type]int{}, map[objKey]int{}
+	}
+	clear(enc.types)
+	clear(enc.objs)
+	e := &encoder{limit: maxBytes, types: enc.types, objs: enc.objs, globals: enc.gi}
 	e.bytes([]byte(magic))
 	e.str(name)
 	e.str(ed.Type)
@@ -118,7 +124,7 @@ func (enc *Encoder) Encode(name, typeHint string, v reflect.Value, maxBytes int6
 			ed, err = nil, &VarError{Var: name, Type: v.Type().String(), Reason: fmt.Sprint("cannot be saved: ", r)}
 		}
 	}()
-	e.typeRef(v.Type())
+	e.rootType(v.Type())
 	if err := e.value(v); err != nil {
 		ve := varError(name, err)
 		if !strings.HasPrefix(ve.Reason, "cannot") {
@@ -129,6 +135,27 @@ func (enc *Encoder) Encode(name, typeHint string, v reflect.Value, maxBytes int6
 	ed.segs = e.finish()
 	ed.Size = e.size
 	return ed, nil
+}
+
+type typeExprResult struct {
+	expr    string
+	imports []string
+}
+
+// typeExprs caches TypeExpr: a snapshot asks for the same types each cell.
+var typeExprs sync.Map // reflect.Type → typeExprResult
+
+func typeExprOf(t reflect.Type) typeExprResult {
+	if r, ok := typeExprs.Load(t); ok {
+		return r.(typeExprResult)
+	}
+	var r typeExprResult
+	if expr, imports, ok := TypeExpr(t); ok {
+		sort.Strings(imports)
+		r = typeExprResult{expr, imports}
+	}
+	typeExprs.Store(t, r)
+	return r
 }
 
 // Saved is one variable read back from a snapshot.

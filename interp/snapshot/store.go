@@ -132,7 +132,7 @@ type Report struct {
 // Save encodes the variables names among globals (all of globals if names
 // is nil) and writes those that changed. hints gives declared types by
 // variable name (see Encoder.Encode).
-func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map[string]string) Report {
+func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map[string]string) (r Report) {
 	if s.files == nil {
 		s.files = map[string]*savedFile{}
 	}
@@ -141,9 +141,11 @@ func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map
 			names = append(names, n)
 		}
 	}
-	sort.Strings(names)
 	enc := NewEncoder(globals)
-	var r Report
+	defer func() { // reports read best sorted; the work needs no order
+		sort.Strings(r.Saved)
+		sort.Slice(r.NotSaved, func(i, j int) bool { return r.NotSaved[i].Var < r.NotSaved[j].Var })
+	}()
 	for _, name := range names {
 		v, ok := globals[name]
 		if !ok || !v.IsValid() || !v.CanAddr() || name == "_" {
