@@ -64,7 +64,7 @@ func BenchmarkEncode80MB(b *testing.B) {
 	g := yi.Globals()
 	src := g["big"].Interface().([]float64)
 	dst := make([]float64, len(src))
-	enc := NewEncoder(g)
+	enc := NewEncoder(g, nil)
 	var copyT, encT time.Duration
 	for i := 0; i < b.N; i++ {
 		copyT += timePer(1, func() { copy(dst, src) })

@@ -25,7 +25,7 @@ type decoder struct {
 	local   []reflect.Value
 	shared  map[objKey]reflect.Value // old address + new type, across variables
 	globals map[string]reflect.Value
-	ts      Types
+	ts      *Types
 	eval    func(src string) error
 	name    string
 	top     bool

@@ -283,7 +283,7 @@ func (e *encoder) structValue(v reflect.Value) error {
 	switch modeOf(t) {
 	case modeZero:
 		if !v.IsZero() {
-			return unsupported(t, "%s holds internal state that cannot be saved", t)
+			return unsupported(t, "it holds internal state (a held lock, an open file, a connection) that cannot be saved")
 		}
 		return nil
 	case modeIface:

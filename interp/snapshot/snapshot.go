@@ -16,9 +16,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"sort"
 	"strings"
-	"sync"
 )
 
 const magic = "gocell-snapshot 1\n"
@@ -79,15 +77,17 @@ func (e *Encoded) WriteTo(w io.Writer) (int64, error) {
 // per snapshot: the first pointer met indexes the addresses of all
 // globals, to tell pointers to notebook variables from other pointers.
 type Encoder struct {
-	gi    *globalIndex
-	types map[reflect.Type]int // reused from one variable to the next
-	objs  map[objKey]int
+	types   *Types
+	gi      *globalIndex
+	typeIDs map[reflect.Type]int // reused from one variable to the next
+	objs    map[objKey]int
 }
 
 // NewEncoder prepares to encode variables among globals, the values
-// yaegi's Interpreter.Globals returns.
-func NewEncoder(globals map[string]reflect.Value) *Encoder {
-	return &Encoder{gi: &globalIndex{globals: globals}}
+// yaegi's Interpreter.Globals returns. types (may be nil) names host types
+// the way the notebook does (TypesFrom of the interpreter's tables).
+func NewEncoder(globals map[string]reflect.Value, types *Types) *Encoder {
+	return &Encoder{types: types, gi: &globalIndex{globals: globals}}
 }
 
 // Encode encodes v, the variable name. typeHint is the Go source of the
@@ -97,15 +97,15 @@ func NewEncoder(globals map[string]reflect.Value) *Encoder {
 func (enc *Encoder) Encode(name, typeHint string, v reflect.Value, maxBytes int64) (ed *Encoded, err error) {
 	ed = &Encoded{Name: name, Type: typeHint}
 	if typeHint == "" {
-		te := typeExprOf(v.Type())
+		te := enc.types.typeExprOf(v.Type())
 		ed.Type, ed.Imports = te.expr, te.imports
 	}
-	if enc.types == nil {
-		enc.types, enc.objs = map[reflect.Type]int{}, map[objKey]int{}
+	if enc.typeIDs == nil {
+		enc.typeIDs, enc.objs = map[reflect.Type]int{}, map[objKey]int{}
 	}
-	clear(enc.types)
+	clear(enc.typeIDs)
 	clear(enc.objs)
-	e := &encoder{limit: maxBytes, types: enc.types, objs: enc.objs, globals: enc.gi}
+	e := &encoder{limit: maxBytes, types: enc.typeIDs, objs: enc.objs, globals: enc.gi}
 	e.bytes([]byte(magic))
 	e.str(name)
 	e.str(ed.Type)
@@ -127,6 +127,11 @@ func (enc *Encoder) Encode(name, typeHint string, v reflect.Value, maxBytes int6
 	e.rootType(v.Type())
 	if err := e.value(v); err != nil {
 		ve := varError(name, err)
+		if pe, ok := err.(*pathError); ok && pe.typ != nil {
+			if te := enc.types.typeExprOf(pe.typ); te.expr != "" {
+				ve.Type = te.expr // as the notebook writes it
+			}
+		}
 		if !strings.HasPrefix(ve.Reason, "cannot") {
 			ve.Reason = "cannot be saved: " + ve.Reason
 		}
@@ -135,27 +140,6 @@ func (enc *Encoder) Encode(name, typeHint string, v reflect.Value, maxBytes int6
 	ed.segs = e.finish()
 	ed.Size = e.size
 	return ed, nil
-}
-
-type typeExprResult struct {
-	expr    string
-	imports []string
-}
-
-// typeExprs caches TypeExpr: a snapshot asks for the same types each cell.
-var typeExprs sync.Map // reflect.Type → typeExprResult
-
-func typeExprOf(t reflect.Type) typeExprResult {
-	if r, ok := typeExprs.Load(t); ok {
-		return r.(typeExprResult)
-	}
-	var r typeExprResult
-	if expr, imports, ok := TypeExpr(t); ok {
-		sort.Strings(imports)
-		r = typeExprResult{expr, imports}
-	}
-	typeExprs.Store(t, r)
-	return r
 }
 
 // Saved is one variable read back from a snapshot.
@@ -189,7 +173,7 @@ func Parse(data []byte) (sv *Saved, err error) {
 // RestoreOptions are what a restore needs from the new interpreter.
 type RestoreOptions struct {
 	// Types finds host types of values held in interfaces (TypesFrom).
-	Types Types
+	Types *Types
 	// Eval runs a statement in the new interpreter. It is needed only for
 	// variables of interface types declared in the notebook.
 	Eval func(src string) error
@@ -200,9 +184,6 @@ type RestoreOptions struct {
 // Objects shared between variables are shared again. It returns what
 // could not be restored; everything else was.
 func Restore(saved []*Saved, globals map[string]reflect.Value, opt RestoreOptions) []*VarError {
-	if opt.Types == nil {
-		opt.Types = TypesFrom()
-	}
 	shared := map[objKey]reflect.Value{}
 	var lost []*VarError
 	for _, sv := range saved {

@@ -80,7 +80,8 @@ func (s *Store) Close() error { return os.RemoveAll(s.dir) }
 // reported as not saved instead of being restored half old, half new.
 type Saver struct {
 	Dir      string
-	MaxBytes int64 // bound on all saved bytes together; 0 means no bound
+	MaxBytes int64  // bound on all saved bytes together; 0 means no bound
+	Types    *Types // how the notebook names host types (may be nil)
 
 	files map[string]*savedFile
 	total int64
@@ -141,7 +142,7 @@ func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map
 			names = append(names, n)
 		}
 	}
-	enc := NewEncoder(globals)
+	enc := NewEncoder(globals, s.Types)
 	defer func() { // reports read best sorted; the work needs no order
 		sort.Strings(r.Saved)
 		sort.Slice(r.NotSaved, func(i, j int) bool { return r.NotSaved[i].Var < r.NotSaved[j].Var })

@@ -5,7 +5,9 @@ import (
 	"encoding/gob"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
+	"sync"
 )
 
 // How a type's values are written. Most types are written structurally;
@@ -104,39 +106,72 @@ func typeName(t reflect.Type) string {
 	return t.PkgPath() + "." + t.Name()
 }
 
-// Types finds host types by their "pkgpath.Name" to re-create values held
-// in interfaces. Build one with TypesFrom.
-type Types map[string]reflect.Type
+// Types knows the host types a notebook can name, from the symbol tables
+// the interpreter was given: to re-create values held in interfaces, and
+// to write a variable's type the way the notebook writes it (a table may
+// export under "sync" a type whose reflect package is another one).
+// Build one with TypesFrom; a nil *Types knows the predeclared types and
+// writes host types by their reflect names.
+type Types struct {
+	byPath map[string]reflect.Type // "pkgpath.Name" as reflect spells it
+	source map[reflect.Type]sourceName
+	exprs  sync.Map // reflect.Type → typeExprResult
+}
+
+type sourceName struct{ importPath, expr string }
+
+var predeclared = map[string]reflect.Type{"error": reflect.TypeOf((*error)(nil)).Elem()}
+
+func init() {
+	for _, v := range []any{false, 0, int8(0), int16(0), int32(0), int64(0), uint(0), uint8(0), uint16(0),
+		uint32(0), uint64(0), uintptr(0), float32(0), float64(0), complex64(0), complex128(0), ""} {
+		t := reflect.TypeOf(v)
+		predeclared[t.Name()] = t
+	}
+}
 
 // TypesFrom collects the types exported by yaegi symbol tables (the
-// map[string]map[string]reflect.Value shape of stdlib.Symbols).
-func TypesFrom(tables ...map[string]map[string]reflect.Value) Types {
-	ts := Types{}
+// map[string]map[string]reflect.Value shape of stdlib.Symbols, keyed by
+// "importpath/pkgname").
+func TypesFrom(tables ...map[string]map[string]reflect.Value) *Types {
+	ts := &Types{byPath: map[string]reflect.Type{}, source: map[reflect.Type]sourceName{}}
 	for _, tab := range tables {
-		for _, syms := range tab {
-			for _, v := range syms {
-				if v.Kind() == reflect.Ptr && v.IsNil() {
-					t := v.Type().Elem()
-					if n := typeName(t); n != "" {
-						ts[n] = t
-					}
+		for key, syms := range tab {
+			slash := strings.LastIndexByte(key, '/')
+			if slash < 0 {
+				continue
+			}
+			importPath, pkg := key[:slash], key[slash+1:]
+			for name, v := range syms {
+				if v.Kind() != reflect.Ptr || !v.IsNil() || strings.HasPrefix(name, "_") {
+					continue
+				}
+				t := v.Type().Elem()
+				if n := typeName(t); n != "" {
+					ts.byPath[n] = t
+					ts.source[t] = sourceName{importPath, pkg + "." + name}
 				}
 			}
 		}
 	}
-	for _, v := range []any{false, 0, int8(0), int16(0), int32(0), int64(0), uint(0), uint8(0), uint16(0),
-		uint32(0), uint64(0), uintptr(0), float32(0), float64(0), complex64(0), complex128(0), ""} {
-		t := reflect.TypeOf(v)
-		ts[t.Name()] = t
-	}
-	ts["error"] = reflect.TypeOf((*error)(nil)).Elem()
 	return ts
 }
 
+func (ts *Types) lookup(name string) (reflect.Type, bool) {
+	if t, ok := predeclared[name]; ok {
+		return t, true
+	}
+	if ts == nil {
+		return nil, false
+	}
+	t, ok := ts.byPath[name]
+	return t, ok
+}
+
 // build re-creates the reflect type a descriptor describes.
-func (ts Types) build(d *tdesc, seen map[*tdesc]bool) (reflect.Type, error) {
+func (ts *Types) build(d *tdesc, seen map[*tdesc]bool) (reflect.Type, error) {
 	if d.name != "" {
-		if t, ok := ts[d.name]; ok {
+		if t, ok := ts.lookup(d.name); ok {
 			return t, nil
 		}
 		return nil, fmt.Errorf("type %s is not known to this executor", d.name)
@@ -190,20 +225,46 @@ func (ts Types) build(d *tdesc, seen map[*tdesc]bool) (reflect.Type, error) {
 }
 
 // TypeExpr writes t as Go source, as far as reflect can tell: host named
-// types by package name (their import paths are returned), unnamed
-// composites structurally. Interpreted struct types have no name in
-// reflect, so for them the caller's hint is needed; ok is false then.
-func TypeExpr(t reflect.Type) (expr string, imports []string, ok bool) {
+// types as the symbol tables name them (their import paths are returned),
+// unnamed composites structurally. Interpreted struct types have no name
+// in reflect, so for them the caller's hint is needed; ok is false then.
+func (ts *Types) TypeExpr(t reflect.Type) (expr string, imports []string, ok bool) {
 	var b strings.Builder
 	imp := map[string]bool{}
-	ok = typeExpr(&b, t, imp, 0)
+	ok = ts.typeExpr(&b, t, imp, 0)
 	for p := range imp {
 		imports = append(imports, p)
 	}
+	sort.Strings(imports)
 	return b.String(), imports, ok
 }
 
-func typeExpr(b *strings.Builder, t reflect.Type, imp map[string]bool, depth int) bool {
+type typeExprResult struct {
+	expr    string
+	imports []string
+}
+
+var noTypes Types // the cache of a nil *Types
+
+// typeExprOf is TypeExpr, cached: a snapshot asks for the same types
+// each cell.
+func (ts *Types) typeExprOf(t reflect.Type) typeExprResult {
+	cache := &noTypes.exprs
+	if ts != nil {
+		cache = &ts.exprs
+	}
+	if r, ok := cache.Load(t); ok {
+		return r.(typeExprResult)
+	}
+	var r typeExprResult
+	if expr, imports, ok := ts.TypeExpr(t); ok {
+		r = typeExprResult{expr, imports}
+	}
+	cache.Store(t, r)
+	return r
+}
+
+func (ts *Types) typeExpr(b *strings.Builder, t reflect.Type, imp map[string]bool, depth int) bool {
 	if depth > 50 {
 		return false
 	}
@@ -211,6 +272,13 @@ func typeExpr(b *strings.Builder, t reflect.Type, imp map[string]bool, depth int
 		if t.PkgPath() == "" {
 			b.WriteString(t.Name())
 			return true
+		}
+		if ts != nil {
+			if sn, ok := ts.source[t]; ok {
+				imp[sn.importPath] = true
+				b.WriteString(sn.expr)
+				return true
+			}
 		}
 		if t.PkgPath() == "main" || strings.Contains(t.PkgPath(), "yaegi") {
 			return false
@@ -222,20 +290,20 @@ func typeExpr(b *strings.Builder, t reflect.Type, imp map[string]bool, depth int
 	switch t.Kind() {
 	case reflect.Ptr:
 		b.WriteString("*")
-		return typeExpr(b, t.Elem(), imp, depth+1)
+		return ts.typeExpr(b, t.Elem(), imp, depth+1)
 	case reflect.Slice:
 		b.WriteString("[]")
-		return typeExpr(b, t.Elem(), imp, depth+1)
+		return ts.typeExpr(b, t.Elem(), imp, depth+1)
 	case reflect.Array:
 		fmt.Fprintf(b, "[%d]", t.Len())
-		return typeExpr(b, t.Elem(), imp, depth+1)
+		return ts.typeExpr(b, t.Elem(), imp, depth+1)
 	case reflect.Map:
 		b.WriteString("map[")
-		if !typeExpr(b, t.Key(), imp, depth+1) {
+		if !ts.typeExpr(b, t.Key(), imp, depth+1) {
 			return false
 		}
 		b.WriteString("]")
-		return typeExpr(b, t.Elem(), imp, depth+1)
+		return ts.typeExpr(b, t.Elem(), imp, depth+1)
 	case reflect.Interface:
 		if t.NumMethod() == 0 {
 			b.WriteString("any")
