@@ -53,10 +53,11 @@ func varError(name string, err error) *VarError {
 // Encoded is one variable in its saved form.
 type Encoded struct {
 	Name    string
-	Type    string   // Go source of its type, to declare it again ("" if unknown)
-	Imports []string // packages Type refers to
-	Size    int64    // bytes WriteTo writes
-	segs    [][]byte // may alias the variable's memory until it changes
+	Type    string    // Go source of its type, to declare it again ("" if unknown)
+	Imports []string  // packages Type refers to
+	Size    int64     // bytes WriteTo writes
+	segs    [][]byte  // may alias the variable's memory until it changes
+	objs    []uintptr // addresses of the objects (pointed to, maps) it holds
 }
 
 // WriteTo writes the encoding. Large number spans are read from the
@@ -139,6 +140,9 @@ func (enc *Encoder) Encode(name, typeHint string, v reflect.Value, maxBytes int6
 	}
 	ed.segs = e.finish()
 	ed.Size = e.size
+	for k := range e.objs {
+		ed.objs = append(ed.objs, k.addr)
+	}
 	return ed, nil
 }
 

@@ -83,8 +83,11 @@ type Saver struct {
 	MaxBytes int64  // bound on all saved bytes together; 0 means no bound
 	Types    *Types // how the notebook names host types (may be nil)
 
-	files map[string]*savedFile
-	total int64
+	files  map[string]*savedFile
+	total  int64
+	objs   map[string][]uintptr // objects each saved variable holds
+	owners map[uintptr][]string // variables holding each object
+	rebase bool                 // the directory holds another process's encodings
 }
 
 // chunkSize trades hash-table size for how much of a big value is
@@ -116,6 +119,7 @@ func NewSaver(dir string, maxBytes int64) *Saver {
 			if fi, err := e.Info(); err == nil && fi.Size() > 0 {
 				s.files[name] = &savedFile{size: fi.Size() - 1}
 				s.total += fi.Size() - 1
+				s.rebase = true
 			}
 		}
 	}
@@ -133,21 +137,37 @@ type Report struct {
 // Save encodes the variables names among globals (all of globals if names
 // is nil) and writes those that changed. hints gives declared types by
 // variable name (see Encoder.Encode).
+//
+// names may be only the variables the cell could have changed. Save adds
+// the variables that share an object with one that changed (each file
+// holds a copy of the shared objects, which must agree at a restore).
+// The first Save after NewSaver found files of an earlier executor saves
+// every variable, so that all files describe the same process.
 func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map[string]string) (r Report) {
 	if s.files == nil {
 		s.files = map[string]*savedFile{}
 	}
-	if names == nil {
+	if s.objs == nil {
+		s.objs, s.owners = map[string][]uintptr{}, map[uintptr][]string{}
+	}
+	if names == nil || s.rebase {
+		names = names[:0:0]
 		for n := range globals {
 			names = append(names, n)
 		}
+		s.rebase = false
+	}
+	queued := make(map[string]bool, len(names))
+	for _, n := range names {
+		queued[n] = true
 	}
 	enc := NewEncoder(globals, s.Types)
 	defer func() { // reports read best sorted; the work needs no order
 		sort.Strings(r.Saved)
 		sort.Slice(r.NotSaved, func(i, j int) bool { return r.NotSaved[i].Var < r.NotSaved[j].Var })
 	}()
-	for _, name := range names {
+	for i := 0; i < len(names); i++ {
+		name := names[i]
 		v, ok := globals[name]
 		if !ok || !v.IsValid() || !v.CanAddr() || name == "_" {
 			continue // constants and blank names are not state
@@ -185,8 +205,55 @@ func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map
 		}
 		r.Saved = append(r.Saved, name)
 		r.Bytes += n
+		for _, other := range s.setObjects(name, ed.objs) {
+			if !queued[other] {
+				queued[other] = true
+				names = append(names, other)
+			}
+		}
 	}
 	return r
+}
+
+// setObjects records the objects name now holds and returns the other
+// variables that hold, or held, one of them or one it held before.
+func (s *Saver) setObjects(name string, objs []uintptr) []string {
+	var others []string
+	seen := map[string]bool{name: true}
+	visit := func(addr uintptr) {
+		for _, o := range s.owners[addr] {
+			if !seen[o] {
+				seen[o] = true
+				others = append(others, o)
+			}
+		}
+	}
+	for _, a := range s.objs[name] {
+		visit(a)
+		s.owners[a] = remove(s.owners[a], name)
+		if len(s.owners[a]) == 0 {
+			delete(s.owners, a)
+		}
+	}
+	for _, a := range objs {
+		visit(a)
+		s.owners[a] = append(s.owners[a], name)
+	}
+	if len(objs) == 0 {
+		delete(s.objs, name)
+	} else {
+		s.objs[name] = objs
+	}
+	return others
+}
+
+func remove(list []string, name string) []string {
+	for i, n := range list {
+		if n == name {
+			return append(list[:i], list[i+1:]...)
+		}
+	}
+	return list
 }
 
 // write brings name's file up to date with ed, chunk by chunk, and returns
@@ -276,6 +343,9 @@ func (s *Saver) Forget(name string) {
 	if f := s.files[name]; f != nil {
 		s.total -= f.size
 		delete(s.files, name)
+	}
+	if s.objs != nil {
+		s.setObjects(name, nil)
 	}
 }
 
