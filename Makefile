@@ -27,7 +27,7 @@ vet:
 # interrupt test would report.
 gotest: build
 	GOCELL_BIN=$(BIN) $(GO) test -race -count=1 ./cachecells ./display ./kernel ./kernelspec
-	GOCELL_BIN=$(BIN) $(GO) test -count=1 . ./interp
+	GOCELL_BIN=$(BIN) $(GO) test -count=1 . ./interp ./interp/snapshot ./interp/interrupt
 
 clienttest: build
 	GOCELL_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clients
