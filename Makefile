@@ -22,12 +22,15 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 
-# interp runs without the race detector: yaegi's ExecuteWithContext races
-# with itself when a context is cancelled (an upstream bug), which every
-# interrupt test would report.
+# These run without the race detector: yaegi's ExecuteWithContext races with
+# itself when a running cell is cancelled (an upstream bug), which every
+# interrupt test would report; interp/build runs the go command for minutes.
+NORACE_PKGS := . ./interp ./interp/internal/stdfix ./interp/interrupt ./interp/build
+RACE_PKGS    = $(filter-out $(NORACE_PKGS),$(shell $(GO) list ./... | sed 's|^github.com/gocell/gocell|.|'))
+
 gotest: build
-	GOCELL_BIN=$(BIN) $(GO) test -race -count=1 ./cachecells ./display ./kernel ./kernelspec ./interp/proto ./interp/cell ./interp/internal/names ./interp/internal/rewrite
-	GOCELL_BIN=$(BIN) $(GO) test -count=1 . ./interp ./interp/internal/stdfix
+	GOCELL_BIN=$(BIN) $(GO) test -race -count=1 $(RACE_PKGS)
+	GOCELL_BIN=$(BIN) $(GO) test -count=1 $(NORACE_PKGS)
 
 clienttest: build
 	GOCELL_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clients
