@@ -10,5 +10,14 @@ import "reflect"
 
 // Symbols is the export table of the bundled packages, in the shape yaegi's
 // interp.Use takes (interp.Exports): import path and package name, then
-// symbol name.
+// symbol name. Its "." entry holds MapTypes (wrappers that keep a notebook
+// Plotter's optional methods), and its entry for the display package adds
+// display.Plot and its options. interp.Use merges tables key by key; a
+// caller merging tables itself must merge those two entries with the
+// display package's own, not replace them.
 var Symbols = map[string]map[string]reflect.Value{}
+
+// Generic lists the exported generic functions and types of the bundled
+// package importPath, which the interpreter cannot use: the symbol tables
+// leave them out. The session names them when a cell uses one.
+func Generic(importPath string) []string { return generic[importPath] }
