@@ -3,6 +3,8 @@ package build
 import (
 	"encoding/json"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -84,17 +86,45 @@ func classifyGetError(g *gocmd, modules []string, out string) error {
 
 // goPackage is the part of `go list -json` that importable reads.
 type goPackage struct {
-	ImportPath string
-	Name       string
-	GoFiles    []string
-	CgoFiles   []string
-	Error      *struct{ Err string }
+	ImportPath     string
+	Name           string
+	Dir            string
+	GoFiles        []string
+	CgoFiles       []string
+	IgnoredGoFiles []string
+	Error          *struct{ Err string }
+}
+
+// needsCgo reports whether p has no Go files without cgo but has files
+// that import "C": with cgo off, go list counts those among the ignored
+// files.
+func (p *goPackage) needsCgo() bool {
+	if len(p.GoFiles) > 0 {
+		return false
+	}
+	if len(p.CgoFiles) > 0 {
+		return true
+	}
+	for _, name := range p.IgnoredGoFiles {
+		f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(p.Dir, name), nil, parser.ImportsOnly)
+		if err != nil {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // importable lists the packages of module path that a notebook can import:
 // not main, not internal, and buildable without cgo.
 func importable(g *gocmd, path string) (pkgs []string, skipped []Skipped, err error) {
-	out, err := g.output("list", "-e", "-json", path+"/...")
+	// The module root is named too: the pattern path/... leaves out packages
+	// whose files are all excluded, which is how cgo-only packages look.
+	out, err := g.output("list", "-e", "-json", path, path+"/...")
 	if err != nil {
 		return nil, nil, &ResolveError{Modules: []string{path}, Output: err.Error()}
 	}
@@ -113,7 +143,7 @@ func importable(g *gocmd, path string) (pkgs []string, skipped []Skipped, err er
 			continue
 		case p.Name == "main":
 			skipped = append(skipped, Skipped{ip, "a command (package main)"})
-		case len(p.CgoFiles) > 0 && len(p.GoFiles) == 0:
+		case p.needsCgo():
 			cgoOnly = append(cgoOnly, ip)
 			skipped = append(skipped, Skipped{ip, "needs cgo"})
 		case p.Error != nil:
