@@ -26,7 +26,8 @@ vet:
 # with itself when a context is cancelled (an upstream bug), which every
 # interrupt test would report.
 gotest: build
-	GOCELL_BIN=$(BIN) $(GO) test -race -count=1 ./cachecells ./display ./kernel ./kernelspec
+	GOCELL_BIN=$(BIN) $(GO) test -race -count=1 ./cachecells ./display ./kernel ./kernelspec ./interp/bundled
+	GOCELL_BIN=$(BIN) $(GO) test -count=1 ./interp/build
 	GOCELL_BIN=$(BIN) $(GO) test -count=1 . ./interp
 
 clienttest: build
@@ -44,6 +45,7 @@ bench: build
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/cache_bench.py
 	$(GO) test -run XXX -bench . -benchtime 20x ./interp
 	$(GO) test -run XXX -bench . ./cachecells
+	$(GO) test -run XXX -bench . -benchtime 200x ./interp/bundled
 
 clean:
 	rm -rf $(BUILD)
