@@ -47,6 +47,7 @@ bench: build
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/cache_bench.py
 	$(GO) test -run XXX -bench . -benchtime 20x ./interp/...
 	$(GO) test -run XXX -bench . ./cachecells
+	$(GO) test -run XXX -bench . -benchtime 200x ./interp/bundled
 
 clean:
 	rm -rf $(BUILD)

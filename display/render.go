@@ -51,6 +51,9 @@ func Render(v any) MIMEBundle {
 	if b := richBundle(v); len(b) > 0 {
 		return withText(b, v)
 	}
+	if b := registeredBundle(v); len(b) > 0 {
+		return withText(b, v)
+	}
 	if img, ok := v.(image.Image); ok {
 		return imageBundle(img)
 	}

@@ -19,6 +19,7 @@ var notForCells = []string{
 	"Output", "Kind", "Publisher", "SetPublisher", "Publish",
 	"Stream", "DisplayData", "UpdateDisplayData", "ClearOutput", "ExecuteResult", "Error",
 	"Symbols", "MapTypes", "RenderInterfaces", "ImportPath",
+	"RegisterRenderer", // for packages compiled into the executor
 }
 
 func cellSymbols(t *testing.T) map[string]reflect.Value {
