@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  expectFailure, launchChromium, screenshot, startNotebookServer, waitFor, watchConsole,
+  expectFailure, withKnownBugs, launchChromium, screenshot, startNotebookServer, waitFor, watchConsole,
 } from '../lib/harness.js';
 import {
   CLASSIC_ALLOW, menu, outputTexts, promptOf, runCell, selectedIndex, cellAt, waitCellDone, waitKernelIdle, waitOutputText,
@@ -73,7 +73,7 @@ describe('classic Notebook session', { timeout: 240_000 }, () => {
     assert.deepEqual(await outputTexts(second.cell), ['updated'], 'the updating cell shows only its own print');
   });
 
-  it('shows compile errors and panics, and the session keeps going', async t => {
+  it('shows compile errors and panics, and the session keeps going', withKnownBugs(async t => {
     let r = await runCell(page, 'var s string = 5');
     let err = await r.cell.locator('.output_error').innerText();
     // The classic Notebook shows the traceback: file:line:column, the message, the line quoted.
@@ -96,9 +96,9 @@ describe('classic Notebook session', { timeout: 240_000 }, () => {
     await expectFailure(t, 'top-level := of an undefined name reports "constant definition loop" instead of "undefined: undefinedThing"', async () => {
       assert.match(err, /undefined: undefinedThing/);
     });
-  });
+  }));
 
-  it('shows the spinner of a cached function while it computes, then a hit replays', async t => {
+  it('shows the spinner of a cached function while it computes, then a hit replays', withKnownBugs(async t => {
     const miss = await runCell(page,
       '//%cache_data show_spinner="Crunching numbers..."\nfunc Slow(n int) int {\nfmt.Println("computed", n)\ntime.Sleep(2 * time.Second)\nreturn n * 2\n}\n\nSlow(21)',
       { wait: false });
@@ -125,9 +125,9 @@ describe('classic Notebook session', { timeout: 240_000 }, () => {
     const head = await stats.cell.locator('table.gocell-cache-stats thead th').allInnerTexts();
     assert.equal(cells[head.indexOf('hits')], '1', `${head} / ${cells}`);
     assert.equal(cells[head.indexOf('misses')], '1', `${head} / ${cells}`);
-  });
+  }));
 
-  it('completes with Tab and shows the tooltip with Shift+Tab', async t => {
+  it('completes with Tab and shows the tooltip with Shift+Tab', withKnownBugs(async t => {
     // Completion: a popup with both candidates; Enter picks the first.
     let index = await selectedIndex(page);
     let cell = cellAt(page, index);
@@ -173,7 +173,7 @@ describe('classic Notebook session', { timeout: 240_000 }, () => {
     await expectFailure(t, 'completing h. on a display handle offers unexported fields (data, id, meta, mu)', async () => {
       assert.deepEqual(offered.filter(m => /^[a-z]/.test(m)), []);
     });
-  });
+  }));
 
   it('answers fmt.Scanln through an input box on the page', async () => {
     const r = await runCell(page, 'var name string\nfmt.Print("your name? ")\nfmt.Scanln(&name)\nfmt.Println("hello,", name)', { wait: false });
@@ -188,7 +188,7 @@ describe('classic Notebook session', { timeout: 240_000 }, () => {
     assert.equal(await r.cell.locator('.output_error').count(), 0);
   });
 
-  it('interrupts a busy loop and a sleep from the toolbar', async t => {
+  it('interrupts a busy loop and a sleep from the toolbar', withKnownBugs(async t => {
     const interrupt = page.locator('button[data-jupyter-action="jupyter-notebook:interrupt-kernel"]');
     const interruptCell = async (code, marker) => {
       const r = await runCell(page, code, { wait: false });
@@ -219,7 +219,7 @@ describe('classic Notebook session', { timeout: 240_000 }, () => {
     await expectFailure(t, 'after interrupting time.Sleep the error says earlier declarations were restored, yet x is undefined (the design keeps declarations and values)', async () => {
       assert.deepEqual(texts, ['41 gopher']);
     });
-  });
+  }));
 
   it('restarts from the Kernel menu and runs cells again', async () => {
     await menu(page, '#kernellink', '#restart_kernel');
