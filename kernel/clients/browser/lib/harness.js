@@ -40,6 +40,7 @@ export function gocellBin() {
   const r = spawnSync('go', ['build', '-o', bin, '.'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 600_000 });
   if (r.status !== 0) throw new Error(`building gocell failed:\n${r.stdout}${r.stderr}`);
   builtBin = bin;
+  tempDirs.add(dir);
   return bin;
 }
 
@@ -59,6 +60,7 @@ export function freePort() {
 }
 
 const markers = new Set();
+const tempDirs = new Set(); // removed at exit, whatever happened
 
 /**
  * PIDs of live processes whose environment carries `marker` as
@@ -92,6 +94,7 @@ function killMarked(marker, signal) {
 
 process.on('exit', () => {
   for (const m of markers) killMarked(m, 'SIGKILL');
+  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
 });
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
@@ -127,6 +130,7 @@ export async function waitFor(fn, ms, what) {
 export async function startNotebookServer() {
   const bin = gocellBin();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gocell-browser-'));
+  tempDirs.add(root);
   const dirs = {};
   for (const d of ['home', 'prefix', 'notebooks', 'runtime', 'config', 'data']) {
     dirs[d] = path.join(root, d);
@@ -206,6 +210,7 @@ export async function startNotebookServer() {
       .catch(() => killMarked(dirs.runtime, 'SIGKILL'));
     markers.delete(dirs.runtime);
     fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    tempDirs.delete(root);
   };
   return { base, token, port, root, notebookDir: dirs.notebooks, env, api, log, stop };
 }
@@ -219,6 +224,7 @@ export async function startNotebookServer() {
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gocell-chromium-'));
+  tempDirs.add(profile);
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
