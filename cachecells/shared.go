@@ -335,10 +335,14 @@ func (c *Cache) ClearCommand(names []string, shared bool) (string, error) {
 		}
 	}
 	var msg strings.Builder
+	here := ""
+	if len(redisFuncs) > 0 {
+		here = " in this kernel"
+	}
 	if all {
-		msg.WriteString("Cleared every cache in this kernel.")
+		fmt.Fprintf(&msg, "Cleared every cache%s.", here)
 	} else {
-		fmt.Fprintf(&msg, "Cleared the cache of %s in this kernel.", strings.Join(names, ", "))
+		fmt.Fprintf(&msg, "Cleared the cache of %s%s.", strings.Join(names, ", "), here)
 	}
 	switch {
 	case len(redisFuncs) == 0:
