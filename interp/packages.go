@@ -17,7 +17,6 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gocell/gocell/display"
-	"github.com/gocell/gocell/interp/bundled"
 )
 
 // Packages is a set of compiled packages an executor carries beyond the
@@ -36,26 +35,12 @@ type Packages struct {
 	Generic map[string][]string
 }
 
-// bundledPackages is what every executor carries.
-var bundledPackages = Packages{Symbols: bundled.Symbols, Generic: bundledGeneric()}
-
-func bundledGeneric() map[string][]string {
-	g := map[string][]string{}
-	for key := range bundled.Symbols {
-		p := path.Dir(key)
-		if names := bundled.Generic(p); len(names) > 0 {
-			g[p] = names
-		}
-	}
-	return g
-}
-
 // usePackages loads the bundled tables and the session's extra ones into
 // yi. Each table goes through its own Use: yaegi merges tables key by key,
 // while a merged map would let one table's display or "." entry replace
 // another's.
 func (s *Session) usePackages(yi *yaegi.Interpreter) error {
-	if err := yi.Use(bundled.Symbols); err != nil {
+	if err := yi.Use(bundledPackages.Symbols); err != nil {
 		return fmt.Errorf("loading the bundled packages: %w", err)
 	}
 	for _, p := range s.extra {
@@ -69,7 +54,7 @@ func (s *Session) usePackages(yi *yaegi.Interpreter) error {
 // tables is every symbol table a cell can import from, the standard
 // library first.
 func (s *Session) tables() []map[string]map[string]reflect.Value {
-	t := []map[string]map[string]reflect.Value{stdlib.Symbols, display.Symbols, bundled.Symbols}
+	t := []map[string]map[string]reflect.Value{stdlib.Symbols, display.Symbols, bundledPackages.Symbols}
 	for _, p := range s.extra {
 		t = append(t, p.Symbols)
 	}
@@ -197,7 +182,7 @@ func (s *Session) variadicCalls(src string) string {
 	header := pkgLine + "import (\n\t" + strings.Join(s.imports, "\n\t") + "\n)\n"
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "", header+body, parser.SkipObjectResolution)
-	if err != nil || bundled.RewriteVariadicCalls(f) == 0 {
+	if err != nil || rewriteVariadic == nil || rewriteVariadic(f) == 0 {
 		return ""
 	}
 	type edit struct {
