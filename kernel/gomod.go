@@ -277,8 +277,9 @@ func (s *supervisor) goGet(args []string, show func(display.Output)) error {
 	}
 	render("")
 	tick := time.NewTicker(time.Second)
-	stopTick := make(chan struct{})
+	stopTick, tickDone := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(tickDone)
 		for {
 			select {
 			case <-tick.C:
@@ -302,6 +303,7 @@ func (s *supervisor) goGet(args []string, show func(display.Output)) error {
 	ex, err := b.Build(ctx, list)
 	tick.Stop()
 	close(stopTick)
+	<-tickDone // no tick may overwrite the final line
 	if err != nil {
 		render(fmt.Sprintf("%%go get: failed after %.1fs", time.Since(start).Seconds()))
 		return err
