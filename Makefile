@@ -55,6 +55,7 @@ bench: build
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/kernel_bench.py
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/cache_bench.py
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/redis_bench.py
+	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/packages_bench.py
 	$(GO) test -run XXX -bench . -benchtime 20x ./interp/...
 	$(GO) test -run XXX -bench . ./cachecells
 	$(GO) test -run XXX -bench . -benchtime 200x ./interp/bundled
