@@ -179,11 +179,12 @@ import (
 	"path/filepath"
 
 	"github.com/gocell/gocell/interp/build"
+	"github.com/gocell/gocell/interp/build/extractor"
 )
 
 func main() {
 	gopath, dest := os.Args[1], os.Args[2]
-	exs, err := build.ExtractInGOPATH(gopath, "symbols", os.Args[3:])
+	exs, err := extractor.ExtractInGOPATH(gopath, "symbols", os.Args[3:])
 	if err != nil {
 		log.Fatal(err)
 	}

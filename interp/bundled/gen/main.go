@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/gocell/gocell/interp/build"
+	"github.com/gocell/gocell/interp/build/extractor"
 )
 
 // packages are the import paths compiled into every executor: the numeric
@@ -68,7 +69,7 @@ func main() {
 	if err := build.SymlinkGOPATH(gopath, mods); err != nil {
 		log.Fatal(err)
 	}
-	exs, err := build.ExtractInGOPATH(gopath, "bundled", packages)
+	exs, err := extractor.ExtractInGOPATH(gopath, "bundled", packages)
 	if err != nil {
 		log.Fatal(err)
 	}
