@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/interrupt"
 )
 
 // goStart counts a goroutine the running cell starts, and returns the
@@ -13,6 +14,7 @@ func (s *Session) goStart() int64 {
 	s.goMu.Lock()
 	defer s.goMu.Unlock()
 	s.cellGoroutines++
+	s.liveGo++
 	return s.cellSeq
 }
 
@@ -23,8 +25,9 @@ func (s *Session) goEnd(cell int64, r any) {
 	if cell == s.cellSeq {
 		s.cellGoroutines--
 	}
+	s.liveGo--
 	s.goMu.Unlock()
-	if r != nil {
+	if r != nil && !interrupt.IsInterrupt(r) {
 		s.goPanic(r)
 	}
 }

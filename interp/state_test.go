@@ -1,0 +1,91 @@
+package interp
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/gocell/gocell/interp/snapshot"
+)
+
+// restoredSession runs cells in a session that keeps its state in a
+// directory, then returns a second session that restored the notebook
+// from it, as a new executor does after a crash. Every cell must succeed
+// and the restore must lose nothing.
+func restoredSession(t *testing.T, cells ...string) *Session {
+	t.Helper()
+	t.Setenv(snapshot.EnvDir, t.TempDir())
+	s, _ := session(t)
+	for i, c := range cells {
+		if out, err := run(t, s, fmt.Sprintf("cell%d.go", i+1), c); err != nil {
+			t.Fatalf("cell %d: %v\n%s", i+1, err, out)
+		}
+	}
+	s2, _ := session(t)
+	if lost := s2.Restore(); len(lost) != 0 {
+		t.Fatalf("lost %v", lost)
+	}
+	testRec.take()
+	return s2
+}
+
+// restart returns a new session restored from the directory of s, and
+// what it lost.
+func restart(t *testing.T) (*Session, []string) {
+	t.Helper()
+	s2, _ := session(t)
+	lost := s2.Restore()
+	testRec.take()
+	return s2, lost
+}
+
+func TestRestoreKeepsValuesAndSkipsFailedCells(t *testing.T) {
+	t.Setenv(snapshot.EnvDir, t.TempDir())
+	s, _ := session(t)
+	cells := []string{
+		`import ("fmt"; "strings")`,
+		`type P struct{ X int; Tags []string }
+func (p *P) Add(t string) { p.Tags = append(p.Tags, t) }
+func (p P) String() string { return fmt.Sprintf("P(%d %s)", p.X, strings.Join(p.Tags, ",")) }`,
+		`func good() int { return 7 }`,
+		`func bad() int { return undefinedThing }`,
+		`x := 42
+m := map[string]int{"a": 1}
+p := &P{X: 1}
+q := p
+px := &x
+var s []int
+for i := 0; i < 5; i++ { s = append(s, i*i) }`,
+		`m["b"] = 2; p.Add("t"); *px = 43`,
+		`func Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }`,
+	}
+	for i, c := range cells {
+		_, err := run(t, s, fmt.Sprintf("cell%d.go", i+1), c)
+		if (err != nil) != (i == 3) {
+			t.Fatalf("cell %d: %v", i+1, err)
+		}
+	}
+	s2, lost := restart(t)
+	if len(lost) != 0 {
+		t.Fatalf("lost %v", lost)
+	}
+	out, err := run(t, s2, "cell9.go", `fmt.Println(good(), x, m, *p, q == p, *px, px == &x, s, len(Map(s, func(i int) string { return fmt.Sprint(i) })))`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "7 43 map[a:1 b:2] P(1 t) true 43 true [0 1 4 9 16] 5\n"; out != want {
+		t.Fatalf("got %q, want %q", out, want)
+	}
+	if out, err := run(t, s2, "cell10.go", `bad()`); err == nil || out != "" {
+		t.Logf("%q", out)
+		t.Fatal("the failed cell's function exists after the restore")
+	}
+	// The restored session saves on: a second crash keeps the new values.
+	run(t, s2, "cell11.go", `m["c"] = 3; p.Add("u")`)
+	s3, lost := restart(t)
+	if len(lost) != 0 {
+		t.Fatalf("lost %v", lost)
+	}
+	if out, err := run(t, s3, "cell12.go", `fmt.Println(m, p, q == p)`); out != "map[a:1 b:2 c:3] P(1 t,u) true\n" {
+		t.Fatalf("after the second restore: %q %v", out, err)
+	}
+}
