@@ -1,8 +1,10 @@
 package interp
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/gocell/gocell/interp/snapshot"
 )
@@ -87,5 +89,55 @@ for i := 0; i < 5; i++ { s = append(s, i*i) }`,
 	}
 	if out, err := run(t, s3, "cell12.go", `fmt.Println(m, p, q == p)`); out != "map[a:1 b:2 c:3] P(1 t,u) true\n" {
 		t.Fatalf("after the second restore: %q %v", out, err)
+	}
+}
+
+// Each blocking kind stops in place: one Interrupted error, the session
+// and its values kept, the code after the blocked call never runs (not
+// even after later cells).
+func TestInterruptBlockingCallsKeepsSession(t *testing.T) {
+	s, _ := session(t)
+	run(t, s, "cell1.go", `import ("fmt"; "net/http"; "net/http/httptest"; "os/exec"; "sync"; "time")`)
+	if out, err := run(t, s, "cell2.go", `after := 0
+var mu sync.Mutex
+var rw sync.RWMutex
+var wg sync.WaitGroup
+cond := sync.NewCond(&mu)
+srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { time.Sleep(time.Hour) }))
+data := []int{1, 2, 3}`); err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	kinds := []struct{ name, code string }{
+		{"sleep", `time.Sleep(time.Hour)`},
+		{"waitgroup", `wg.Add(1); wg.Wait()`},
+		{"mutex", `mu.Lock(); mu.Lock()`},
+		{"rwmutex", `rw.Lock(); rw.RLock()`},
+		{"cond", `mu.Lock(); cond.Wait()`},
+		{"channel", `ch := make(chan int); <-ch`},
+		{"select", `select {}`},
+		{"timer", `<-time.After(time.Hour)`},
+		{"loop", `for {}`},
+		{"http", `http.Get(srv.URL)`},
+		{"exec", `exec.Command("sleep", "3600").Run()`},
+		{"goroutine", `done := make(chan bool); go func() { time.Sleep(time.Hour); after = -1; done <- true }(); <-done`},
+	}
+	for i, k := range kinds {
+		ctx, cancel := context.WithCancel(context.Background())
+		start := time.Now()
+		time.AfterFunc(150*time.Millisecond, cancel)
+		cerr := s.Execute(ctx, k.code+"\nafter++", ExecuteOptions{Name: fmt.Sprintf("cell%d.go", 10+i)})
+		took := time.Since(start) - 150*time.Millisecond
+		cancel()
+		out := testRec.take()
+		if cerr == nil || cerr.EName != "Interrupted" || cerr.Stuck {
+			t.Fatalf("%s: want a clean interrupt, got %+v %s", k.name, cerr, out)
+		}
+		t.Logf("%s: interrupted in %v", k.name, took)
+		// Reset what the cell held, for the next kind.
+		run(t, s, "reset.go", `mu = sync.Mutex{}; rw = sync.RWMutex{}; wg = sync.WaitGroup{}; cond = sync.NewCond(&mu)`)
+	}
+	time.Sleep(100 * time.Millisecond)
+	if out, err := run(t, s, "cell40.go", `fmt.Println(after, data)`); err != nil || out != "0 [1 2 3]\n" {
+		t.Fatalf("after the interrupts: %q %v", out, err)
 	}
 }
