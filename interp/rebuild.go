@@ -94,6 +94,7 @@ func (s *Session) finishRebuild(ctx context.Context, reg *names.Registry, oldGlo
 			res.lost = append(res.lost, name)
 		}
 	}
+	relink(oldGlobals, g)
 	sort.Strings(res.lost)
 	s.globalsCache = nil
 	if s.state != nil {
