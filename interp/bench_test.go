@@ -30,6 +30,49 @@ func BenchmarkTrivialCell(b *testing.B) {
 	}
 }
 
+// BenchmarkTrivialCellSnapshot measures what saving the snapshot adds to
+// a trivial cell: without a snapshot directory (the reference), with one,
+// and with one while the notebook also holds 20 small variables and an
+// 80 MB []float64 the cell does not name.
+func BenchmarkTrivialCellSnapshot(b *testing.B) {
+	for _, c := range []struct {
+		name, setup string
+		dir         bool
+	}{
+		{"none", "", false},
+		{"dir", "", true},
+		{"dir+80MB", "big := make([]float64, 10_000_000)\nbig[5] = 1\n" + smallVars(20), true},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			if c.dir {
+				b.Setenv(snapshot.EnvDir, b.TempDir())
+			} else {
+				b.Setenv(snapshot.EnvDir, "")
+			}
+			s := newBenchSession(b)
+			if c.setup != "" {
+				if cerr := s.Execute(context.Background(), c.setup, ExecuteOptions{Name: "cell0.go"}); cerr != nil {
+					b.Fatal(cerr)
+				}
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if cerr := s.Execute(context.Background(), "x := 1", ExecuteOptions{Name: "cell1.go"}); cerr != nil {
+					b.Fatal(cerr)
+				}
+			}
+		})
+	}
+}
+
+func smallVars(n int) string {
+	var out string
+	for i := 0; i < n; i++ {
+		out += fmt.Sprintf("v%d := map[string]int{\"k\": %d}\n", i, i)
+	}
+	return out
+}
+
 // notebookCells returns n cells of the kind a notebook holds: a type, a
 // function using it and a variable.
 func notebookCells(n int) []string {
