@@ -45,6 +45,7 @@ func (s *Session) Restore() []string {
 				j.Chunks[i].unit = s.reg.LastUnit()
 			}
 		case "stmts":
+			st.stmtSeen[c.Text] = true
 			// The statements do not run again, but what their rewrite
 			// learned of the names they declare is known to later cells.
 			_, _ = rewrite.Statements(s.reg, c.Text)

@@ -85,6 +85,8 @@ type state struct {
 	journal journal
 	saveAll bool            // the next save checks every variable
 	known   map[string]bool // variables given to the saver
+	// stmtSeen are the statement chunks in the journal, by text.
+	stmtSeen map[string]bool
 }
 
 // openState uses the directory the kernel gave (nil when there is none:
@@ -95,7 +97,7 @@ func openState(dir string) (*state, error) {
 		return nil, nil
 	}
 	limit, err := snapshot.LimitFromEnv()
-	st := &state{dir: dir, known: map[string]bool{}, saveAll: true}
+	st := &state{dir: dir, known: map[string]bool{}, stmtSeen: map[string]bool{}, saveAll: true}
 	st.saver = snapshot.NewSaver(dir, limit)
 	st.saver.Types = snapshotTypes()
 	return st, err
@@ -114,10 +116,17 @@ func (s *Session) record(c cell.Chunk, file string) {
 	case cell.Decls:
 		st.journal.Chunks = append(st.journal.Chunks, journalChunk{Kind: "decls", File: file, Text: c.Text, Line: c.Line, Col: c.Col, unit: s.reg.LastUnit()})
 	case cell.Stmts:
-		if !c.Declares {
+		// Statements teach the registry only about the names they
+		// declare: a text seen before teaches nothing new (x := 1, run
+		// again and again, is journaled once).
+		if !c.Declares || st.stmtSeen[c.Text] {
 			return
 		}
+		st.stmtSeen[c.Text] = true
 		st.journal.Chunks = append(st.journal.Chunks, journalChunk{Kind: "stmts", File: file, Text: c.Text, Line: c.Line, Col: c.Col})
+	}
+	if c.Kind == cell.Imports && len(st.journal.Imports) == len(s.imports) {
+		return // nothing new was imported
 	}
 	st.journal.Imports = append(st.journal.Imports[:0], s.imports...)
 	s.writeJournal()
