@@ -25,7 +25,7 @@ vet:
 # These run without the race detector: yaegi's ExecuteWithContext races with
 # itself when a running cell is cancelled (an upstream bug), which every
 # interrupt test would report; interp/build runs the go command for minutes.
-NORACE_PKGS := . ./interp ./interp/internal/stdfix ./interp/interrupt ./interp/build
+NORACE_PKGS := . ./interp ./interp/internal/stdfix ./interp/interrupt ./interp/snapshot ./interp/build
 RACE_PKGS    = $(filter-out $(NORACE_PKGS),$(shell $(GO) list ./... | sed 's|^github.com/gocell/gocell|.|'))
 
 gotest: build
