@@ -651,12 +651,20 @@ def test_is_complete_parse_errors_are_invalid(kc):
 
 
 def _children(pid):
-    path = f"/proc/{pid}/task/{pid}/children"
+    # Each thread lists the children it forked: a Go program starts its
+    # executor from whichever thread runs the goroutine, so read them all.
     try:
-        with open(path) as f:
-            return [int(p) for p in f.read().split()]
+        tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
         return None
+    out = []
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out += [int(p) for p in f.read().split()]
+        except OSError:
+            pass
+    return out
 
 
 def _running(pid):
