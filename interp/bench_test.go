@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/snapshot"
 )
 
 func newBenchSession(b *testing.B) *Session {
@@ -29,6 +30,49 @@ func BenchmarkTrivialCell(b *testing.B) {
 	}
 }
 
+// BenchmarkTrivialCellSnapshot measures what saving the snapshot adds to
+// a trivial cell: without a snapshot directory (the reference), with one,
+// and with one while the notebook also holds 20 small variables and an
+// 80 MB []float64 the cell does not name.
+func BenchmarkTrivialCellSnapshot(b *testing.B) {
+	for _, c := range []struct {
+		name, setup string
+		dir         bool
+	}{
+		{"none", "", false},
+		{"dir", "", true},
+		{"dir+80MB", "big := make([]float64, 10_000_000)\nbig[5] = 1\n" + smallVars(20), true},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			if c.dir {
+				b.Setenv(snapshot.EnvDir, b.TempDir())
+			} else {
+				b.Setenv(snapshot.EnvDir, "")
+			}
+			s := newBenchSession(b)
+			if c.setup != "" {
+				if cerr := s.Execute(context.Background(), c.setup, ExecuteOptions{Name: "cell0.go"}); cerr != nil {
+					b.Fatal(cerr)
+				}
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if cerr := s.Execute(context.Background(), "x := 1", ExecuteOptions{Name: "cell1.go"}); cerr != nil {
+					b.Fatal(cerr)
+				}
+			}
+		})
+	}
+}
+
+func smallVars(n int) string {
+	var out string
+	for i := 0; i < n; i++ {
+		out += fmt.Sprintf("v%d := map[string]int{\"k\": %d}\n", i, i)
+	}
+	return out
+}
+
 // notebookCells returns n cells of the kind a notebook holds: a type, a
 // function using it and a variable.
 func notebookCells(n int) []string {
@@ -39,17 +83,26 @@ func notebookCells(n int) []string {
 	return cells
 }
 
-// BenchmarkRestore measures bringing a new executor's session back to the
-// declarations of N earlier cells, as after a crash: a fresh interpreter,
-// then Restore. Compare with BenchmarkNewSession, the fixed part.
+// BenchmarkRestore measures bringing a new executor's session back to a
+// notebook of N earlier cells, as after a crash: a fresh interpreter, then
+// Restore of the declarations and the saved values. Compare with
+// BenchmarkNewSession, the fixed part.
 func BenchmarkRestore(b *testing.B) {
 	for _, n := range []int{10, 100} {
 		cells := notebookCells(n)
 		b.Run(fmt.Sprintf("cells=%d", n), func(b *testing.B) {
+			b.Setenv(snapshot.EnvDir, b.TempDir())
+			s := newBenchSession(b)
+			for i, c := range cells {
+				if cerr := s.Execute(context.Background(), c, ExecuteOptions{Name: fmt.Sprintf("cell%d.go", i+1)}); cerr != nil {
+					b.Fatal(cerr)
+				}
+			}
+			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				s := newBenchSession(b)
-				if lost := s.Restore(cells); len(lost) != n-1 {
-					b.Fatalf("lost %d variables, want %d", len(lost), n-1)
+				if lost := s.Restore(); len(lost) != 0 {
+					b.Fatalf("lost %v", lost)
 				}
 			}
 		})

@@ -24,6 +24,41 @@
 //     captured and shown, and an EvDone event carries the proto.Reply.
 //  10. kernel: execute_reply, then idle, both with the request as parent.
 //
+// What survives what. The user's work is declarations, values and cache
+// entries, and nothing of it is lost:
+//
+//   - A cell that fails to compile changes nothing: the interpreter is
+//     rebuilt from the registry, the rewrite's notes about names are taken
+//     back (names.Registry.MarkNotes), and the chunk never enters the
+//     journal. A cell that compiled and then panicked keeps what it
+//     declared and the values it changed, as in any notebook.
+//   - An interrupt cancels the cell's context: interpreted loops and
+//     channel waits stop, and the blocking calls of the standard library,
+//     replaced by package interrupt's (time.Sleep, the sync types, HTTP,
+//     os/exec, reads of stdin), stop where they wait and never return into
+//     the cell. The session waits until the cell's goroutine is gone and no
+//     call is blocked, then keeps going with every value. Only a host call
+//     that cannot be stopped (stuckGrace) makes the kernel replace the
+//     executor.
+//   - The kernel gives the executor a directory (snapshot.EnvDir) that
+//     outlives it (state.go). The journal there lists the chunks that
+//     compiled, in order, with the imports; after each cell the variables
+//     it may have changed (the names it mentions, what the declarations it
+//     reaches use, variables sharing objects with changed ones or pointed
+//     into; every variable after a rebuild, a restore, or while goroutines
+//     of earlier cells run) are saved by snapshot.Saver, only the changed
+//     chunks of each file written.
+//   - Restore, in a new executor, replays the journal through the same
+//     rewrite pipeline a cell goes through (goroutine wrappers, cached
+//     functions, Go fidelity fixes), rebuilds, declares the variables with
+//     their declared types (else the snapshot's), and reads their values,
+//     sharing and cycles included. It reports exactly what could not be
+//     brought back: what the snapshot could not save (channels, funcs, open
+//     files, values over its size bound) and what did not fit the restored
+//     declarations.
+//   - A rebuild (redefinition, failed compile) moves values by assignment
+//     and then relinks pointers into the old variables (relink.go).
+//
 // The packages below interp: proto (the protocol, imported by the kernel),
 // cell (cell text, standard library only), and internal/names,
 // internal/rewrite, internal/stdfix and internal/goid.

@@ -149,7 +149,7 @@ func (srv *server) serve(req proto.Request) {
 		reply = srv.session.Inspect(req.Code, req.CursorPos, req.DetailLevel)
 	case proto.ReqRestore:
 		srv.muted.Store(true)
-		lost := srv.session.Restore(req.Cells)
+		lost := srv.session.Restore()
 		srv.muted.Store(false)
 		reply = &proto.Reply{Status: "ok", Lost: lost}
 	default:

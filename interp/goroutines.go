@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/interrupt"
 )
 
 // goStart counts a goroutine the running cell starts, and returns the
@@ -15,6 +16,7 @@ func (s *Session) goStart() int64 {
 	s.goMu.Lock()
 	defer s.goMu.Unlock()
 	s.cellGoroutines++
+	s.liveGo++
 	return s.cellSeq
 }
 
@@ -23,13 +25,14 @@ func (s *Session) goStart() int64 {
 func (s *Session) goEnd(cell int64, r any) {
 	// The panic is recorded before the goroutine stops counting as live:
 	// otherwise the end of the cell could see neither.
-	if r != nil {
+	if r != nil && !interrupt.IsInterrupt(r) {
 		s.goPanic(r)
 	}
 	s.goMu.Lock()
 	if cell == s.cellSeq {
 		s.cellGoroutines--
 	}
+	s.liveGo--
 	s.goMu.Unlock()
 }
 

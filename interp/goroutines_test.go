@@ -50,14 +50,10 @@ func TestGoroutinePanicInCellWithValue(t *testing.T) {
 // keeps its recover wrapper, so its panic ends the cell with an error
 // instead of ending the process (and this test binary with it).
 func TestRestoredFunctionKeepsGoroutineWrapper(t *testing.T) {
-	s, _ := session(t)
-	cells := []string{
+	s := restoredSession(t,
 		"import \"sync\"\nfunc Boom() {\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo func() {\n\t\tdefer wg.Done()\n\t\tpanic(\"boom in a goroutine\")\n\t}()\n\twg.Wait()\n}",
 		"//%cache_data\nfunc Sq(n int) int { return n * n }",
-	}
-	if lost := s.Restore(cells); len(lost) != 0 {
-		t.Fatalf("lost %v", lost)
-	}
+	)
 	_, err := run(t, s, "cell3.go", "Boom()")
 	if err == nil || !strings.Contains(err.EValue+strings.Join(err.Traceback, "\n"), "boom in a goroutine") {
 		t.Fatalf("a goroutine panic in a restored function: %v", err)

@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	yaegi "github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
@@ -45,7 +44,7 @@ func (s *Session) rebuild(ctx context.Context, reg *names.Registry, mustCompile 
 	// passes until a pass makes no progress. A failed compile can leave
 	// half-defined symbols that later units bind to, so when any pass had a
 	// failure, the interpreter is built once more in the order that worked.
-	vars := s.varsToMove(oldYi, oldGlobals, reg)
+	vars := append(s.varsToMove(oldYi, oldGlobals, reg), s.restoreVars...)
 	if s.replayByKind(ctx, reg, vars) {
 		return s.finishRebuild(ctx, reg, oldGlobals, res)
 	}
@@ -95,8 +94,12 @@ func (s *Session) finishRebuild(ctx context.Context, reg *names.Registry, oldGlo
 			res.lost = append(res.lost, name)
 		}
 	}
+	relink(oldGlobals, g)
 	sort.Strings(res.lost)
 	s.globalsCache = nil
+	if s.state != nil {
+		s.state.saveAll = true // new addresses, maybe new layouts
+	}
 	// The cache's handles on result allocators and validators belong to the
 	// old interpreter.
 	saved := s.reg
@@ -360,7 +363,7 @@ func hostTypeNames() map[reflect.Type]qualifiedType {
 				}
 			}
 		}
-		add(stdlib.Symbols)
+		add(librarySymbols())
 		add(display.Symbols)
 		add((&Session{}).cacheSymbols())
 	})
@@ -381,6 +384,11 @@ func sortedKeys(m map[string]reflect.Value) []string {
 // is of one of them.
 func (s *Session) notebookTypes(yi *yaegi.Interpreter, reg *names.Registry) map[reflect.Type]string {
 	out := map[reflect.Type]string{}
+	// A file name of its own: s.fileImports may belong to another
+	// interpreter than yi (a rebuild probes the old one), and a name whose
+	// imports yi compiled already would be compiled again and fail.
+	s.compileSeq++
+	file := fmt.Sprintf("types~%d.go", s.compileSeq)
 	for _, name := range reg.Names() {
 		if d := reg.Lookup(name); d.Kind != "type" || isGenericType(d.Canonical, name) {
 			continue // (*Stack)(nil) of a generic type panics the interpreter
@@ -388,7 +396,7 @@ func (s *Session) notebookTypes(yi *yaegi.Interpreter, reg *names.Registry) map[
 		s.probeType = nil
 		cur := s.yi
 		s.yi = yi
-		_ = s.runBlock(context.Background(), "types.go", rtName+".TypeOf((*"+name+")(nil))")
+		_ = s.runBlock(context.Background(), file, rtName+".TypeOf((*"+name+")(nil))")
 		s.yi = cur
 		if s.probeType != nil && s.probeType.Kind() == reflect.Ptr {
 			if t := s.probeType.Elem(); t.Kind() == reflect.Struct {

@@ -3,69 +3,101 @@ package interp
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"sort"
 
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
 	"github.com/gocell/gocell/interp/internal/rewrite"
+	"github.com/gocell/gocell/interp/snapshot"
 )
 
-// Restore re-declares, in a fresh session, what earlier cells declared:
-// imports, types, functions, methods and constants are compiled again, and
-// variables declared without an initializer get their zero values.
-// Statements are not run again (they could repeat side effects or the very
-// work that crashed), so variables declared by statements (x := f()) are
-// declared with their zero values where their type is known, and are
-// reported as lost. It returns those names, sorted.
-func (s *Session) Restore(cells []string) []string {
+// Restore brings back, in a fresh session, what the notebook had in the
+// executor that died or was replaced: the chunks of the journal (only
+// code that compiled) are replayed into the registry as the cells first
+// ran them, the declarations compiled, the variables declared with their
+// types, and their values read from the snapshot. Statements do not run
+// again. It returns what could not be brought back, one entry per
+// variable with the reason, sorted; nothing else is reported lost.
+func (s *Session) Restore() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	st := s.state
+	if st == nil {
+		return nil
+	}
 	ctx := context.Background()
-	lost := map[string]bool{}
-	for i, code := range cells {
-		chunks, err := cell.Split(code)
-		if err != nil {
-			continue
-		}
-		file := fmt.Sprintf("restored%d.go", i+1)
-		for _, c := range chunks {
-			switch c.Kind {
-			case cell.Imports:
-				_ = s.runImports(ctx, file, code, c)
-			case cell.Decls:
-				p, perr := s.prepareDecls(file, code, c)
-				if perr != nil {
-					continue
-				}
-				s.addCached(p.Cached)
-				s.reg.Add(p.Decls)
-			case cell.Stmts:
-				// The statements do not run again, but what they declared
-				// is known to later rewrites, as when the cell ran.
-				_, _ = rewrite.Statements(s.reg, c.Text)
-				if c.Declares {
-					for _, name := range s.reg.NoteVarHints(c.Text) {
-						lost[name] = true
-					}
-				}
+	j, err := readJournal(st.dir)
+	if err != nil {
+		return []string{"the notebook's declarations could not be read: " + err.Error()}
+	}
+	s.imports = append([]string(nil), j.Imports...)
+	for i, c := range j.Chunks {
+		chunk := cell.Chunk{Text: c.Text, Line: c.Line, Col: c.Col}
+		switch c.Kind {
+		case "decls":
+			chunk.Kind = cell.Decls
+			p, perr := s.prepareDecls(c.File, c.Text, chunk)
+			if perr != nil {
+				continue
 			}
+			s.addCached(p.Cached)
+			s.reg.Add(p.Decls)
+			if len(p.Decls) > 0 {
+				j.Chunks[i].unit = s.reg.LastUnit()
+			}
+		case "stmts":
+			st.stmtSeen[c.Text] = true
+			// The statements do not run again, but what their rewrite
+			// learned of the names they declare is known to later cells.
+			_, _ = rewrite.Statements(s.reg, c.Text)
+			s.reg.NoteVarHints(c.Text)
 		}
 	}
+	st.journal = j
+	snap, err := snapshot.Load(st.dir)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	// Variables statements declared are declared again with the type their
+	// source showed, else the one the snapshot wrote.
+	var vars []varToMove
+	seen := map[string]bool{}
+	addVar := func(name, typ string) {
+		if seen[name] || !s.movable(name, s.reg) || s.reg.Lookup(name) != nil {
+			return
+		}
+		seen[name] = true
+		v := varToMove{name: name}
+		if h := s.varHint(name); h != "" {
+			v.types = append(v.types, h)
+		}
+		if typ != "" && !contains(v.types, typ) {
+			v.types = append(v.types, typ)
+		}
+		if len(v.types) > 0 {
+			vars = append(vars, v)
+		}
+	}
+	for _, sv := range snap.Vars {
+		addVar(sv.Name, sv.Type)
+	}
+	for _, ve := range snap.NotSaved {
+		if ve.Path == "" {
+			addVar(ve.Var, ve.Type)
+		} else {
+			addVar(ve.Var, "")
+		}
+	}
+	s.restoreVars = vars
 	_, _ = s.rebuild(ctx, s.reg, 0)
-	// Declare the variables statements made, with zero values, where their
-	// type is known, so that code using them still compiles.
-	for name := range lost {
-		if typ := s.varHint(name); typ != "" {
-			_ = s.compileUnit(ctx, "vars.go", "package main\nvar "+name+" "+typ+"\n")
-		}
-	}
-	names := make([]string, 0, len(lost))
-	for n := range lost {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	s.restoreVars = nil
+	lost := snapshot.Restore(snap.Vars, globals(s.yi), snapshot.RestoreOptions{
+		Types: snapshotTypes(),
+		Eval:  func(src string) error { return s.runBlock(ctx, "restore.go", src) },
+	})
+	s.globalsCache = nil
+	st.saveAll = true
+	s.writeJournal()
+	return sortedLost(append(snap.NotSaved, lost...))
 }
 
 // Evaluate computes one user expression of an execute request and returns

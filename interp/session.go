@@ -16,7 +16,6 @@ import (
 	"time"
 
 	yaegi "github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/display"
@@ -25,6 +24,8 @@ import (
 	"github.com/gocell/gocell/interp/internal/names"
 	"github.com/gocell/gocell/interp/internal/rewrite"
 	"github.com/gocell/gocell/interp/internal/stdfix"
+	"github.com/gocell/gocell/interp/interrupt"
+	"github.com/gocell/gocell/interp/snapshot"
 )
 
 // rtImport is the host package every compiled chunk imports under the name
@@ -37,10 +38,12 @@ const (
 )
 
 // stuckGrace is how long an interrupted cell may take to unwind before the
-// session declares it stuck in a host call (time.Sleep, Mutex.Lock, ...).
-// yaegi cannot stop those, and a stuck cell could resume later, so a stuck
-// session must be replaced.
-const stuckGrace = 500 * time.Millisecond
+// session declares it stuck in a host call that cannot be stopped (the
+// blocking calls of the standard library are replaced by interruptible
+// ones; a library computing in a long loop is not). A stuck cell could
+// resume later, so a stuck session must be replaced, and the kernel
+// restores the snapshot into the new one.
+const stuckGrace = 1500 * time.Millisecond
 
 // Session runs notebook cells in one yaegi interpreter. Its methods are safe
 // for concurrent use; cells run one at a time.
@@ -85,6 +88,17 @@ type Session struct {
 	stuck bool
 
 	extra []Packages // compiled packages beyond the bundled ones (packages.go)
+
+	// The snapshot directory's journal and saver (state.go); nil without one.
+	state    *state
+	stateErr error // a bad size bound, reported at the first cell
+	// restoreVars are variables a restore declares, beside those a rebuild
+	// moves from the old interpreter.
+	restoreVars   []varToMove
+	chunkCompiled bool // the running chunk compiled (it may have panicked)
+	nbTypes       map[reflect.Type]string
+	nbTypesKey    string
+	liveGo        int // goroutines cells started that still run
 }
 
 // NewSession starts an interpreter whose outputs go to publish, with the
@@ -119,6 +133,7 @@ func NewSession(publish func(display.Output), extra ...Packages) (*Session, erro
 	if s.yi, err = s.newInterpreter(); err != nil {
 		return nil, err
 	}
+	s.state, s.stateErr = openState(os.Getenv(snapshot.EnvDir))
 	return s, nil
 }
 
@@ -133,7 +148,7 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	// would be a new map key on every rebuild, and the map would grow.
 	captureFn := s.captureFn
 	display.MapTypes[captureFn] = display.RenderInterfaces
-	if err := yi.Use(stdlib.Symbols); err != nil {
+	if err := yi.Use(librarySymbols()); err != nil {
 		return nil, fmt.Errorf("loading the standard library: %w", err)
 	}
 	if err := stdfix.Install(yi); err != nil {
@@ -240,6 +255,11 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	if s.stuck {
 		return &CellError{EName: "ExecutorStuck", EValue: "an earlier cell could not be stopped; the executor must restart", Stuck: true}
 	}
+	if s.stateErr != nil {
+		s.publishOrdered(display.Output{Kind: display.Stream, Name: "stderr", Text: "gocell: " + s.stateErr.Error() + "; using the default\n"})
+		s.stateErr = nil
+	}
+	interrupt.Begin()
 	s.stdin.begin(ctx, opt.AllowStdin, opt.Input)
 	defer s.stdin.end()
 	s.takeGoPanics()
@@ -284,6 +304,10 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 		s.globalsCache = nil // a chunk may declare variables or rebuild
 		last := i == len(chunks)-1
 		var cerr *CellError
+		// Only a chunk that compiled may leave anything behind in the
+		// registry's notes, and only such a chunk enters the journal.
+		mark := s.reg.MarkNotes()
+		s.chunkCompiled = c.Kind == cell.Imports
 		switch c.Kind {
 		case cell.Imports:
 			cerr = s.runImports(ctx, opt.Name, code, c)
@@ -293,11 +317,19 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 			cerr = s.runStmts(ctx, opt.Name, code, c, last)
 		}
 		if cerr != nil {
+			if s.chunkCompiled && c.Kind != cell.Imports {
+				s.record(c, opt.Name)
+			} else if c.Kind != cell.Imports {
+				s.reg.ResetNotes(mark)
+			}
+			s.saveState(code)
 			return cerr
 		}
+		s.record(c, opt.Name)
 	}
 	s.cache.Sweep()
 	s.waitGoroutines()
+	s.saveState(code)
 	if p := s.takeGoPanics(); len(p) > 0 {
 		return goroutineError(p)
 	}
@@ -435,6 +467,7 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c cell.Chunk)
 			return s.describe(err, file, code)
 		}
 		s.reg = reg
+		s.chunkCompiled = true
 		s.reportRebuild(res)
 	} else {
 		if err := s.compileUnit(ctx, file, "package main\n"+cell.LineDirective(file, c.Line, c.Col)+text+"\n"); err != nil {
@@ -443,6 +476,7 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c cell.Chunk)
 			return cerr
 		}
 		s.reg.Add(decls)
+		s.chunkCompiled = true
 	}
 	s.addCached(p.Cached)
 	if err := s.registerCached(); err != nil {
@@ -509,6 +543,7 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 	if c.Declares {
 		s.reg.NoteVarHints(c.Text)
 	}
+	s.chunkCompiled = err == nil || isPanic(err) || ctx.Err() != nil
 	if err == nil {
 		return nil
 	}
@@ -573,21 +608,21 @@ func isPanic(err error) bool {
 // not, and the cell could resume after a later cell starts, so such a
 // session is marked stuck and must be replaced.
 func (s *Session) waitUnwound(token int64) *CellError {
+	// Blocked host calls (time.Sleep, Mutex.Lock, WaitGroup.Wait, HTTP,
+	// os/exec) are the interruptible ones of package interrupt: stop them
+	// where they wait, so that the code after them never runs.
+	interrupt.Interrupt()
 	s.enterMu.Lock()
 	gid := s.entered[token]
 	delete(s.entered, token)
 	s.enterMu.Unlock()
-	if gid == 0 {
-		s.afterInterrupt()
-		return interrupted(false)
-	}
 	deadline := time.Now().Add(stuckGrace)
 	for time.Now().Before(deadline) {
-		if !goid.Alive(gid) {
+		if (gid == 0 || !goid.Alive(gid)) && interrupt.Blocked() == 0 {
 			s.afterInterrupt()
 			return interrupted(false)
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(2 * time.Millisecond)
 	}
 	s.stuck = true
 	return interrupted(true)

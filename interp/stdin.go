@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"sync"
+
+	"github.com/gocell/gocell/interp/interrupt"
 )
 
 // errNoStdin is what a cell reading stdin gets when the front end cannot answer.
@@ -53,6 +55,9 @@ func (r *stdinReader) Read(p []byte) (int, error) {
 		}
 		line, err := r.input("", false)
 		if err != nil {
+			if r.ctx.Err() != nil {
+				interrupt.Hold() // interrupted: the cell must not go on
+			}
 			return 0, err
 		}
 		r.buf = append(r.buf, line...)

@@ -4,13 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/gocell/gocell/display"
-	"github.com/gocell/gocell/interp/cell"
 	"github.com/gocell/gocell/interp/proto"
+	"github.com/gocell/gocell/interp/snapshot"
 )
 
 // interruptGrace is how long a cell may take to stop after an interrupt
@@ -18,16 +19,23 @@ import (
 const interruptGrace = 5 * time.Second
 
 // supervisor owns the executor process: it starts it, forwards requests,
-// and when the executor dies or cannot stop a cell, starts a new one and
-// restores the declarations of the cells that ran before.
+// watches its memory, and when the executor dies (a crash, its memory
+// limit) or cannot stop a cell, starts a new one that restores the
+// notebook from the snapshot directory the supervisor owns: the
+// declarations that compiled and the values saved after each cell.
 type supervisor struct {
 	host  executorHost
 	exe   string
 	logTo io.Writer
 
+	store    *snapshot.Store // outlives every executor of this kernel
+	memLimit int64
+	warning  string // a bad setting, shown once with the first cell
+
 	mu          sync.Mutex
 	client      *proto.Client
-	cells       []string  // code of successful cells that declared something
+	monitor     *memoryMonitor
+	oomUsed     int64     // set when the monitor killed the executor
 	running     bool      // a cell is executing
 	interrupted time.Time // when the running cell was interrupted, or zero
 	stopped     bool
@@ -50,22 +58,59 @@ type executorHost interface {
 }
 
 func newSupervisor(host executorHost, exe string, logTo io.Writer) *supervisor {
-	return &supervisor{host: host, exe: exe, logTo: logTo}
+	s := &supervisor{host: host, exe: exe, logTo: logTo}
+	limit, err := memoryLimitFrom(os.Getenv(EnvMemoryLimit))
+	if err != nil {
+		limit, _ = memoryLimitFrom("")
+		s.warning = fmt.Sprintf("gocell: %v; using the default memory limit of %s\n", err, snapshot.FormatBytes(limit))
+	}
+	s.memLimit = limit
+	if _, err := snapshot.LimitFromEnv(); err != nil {
+		s.warning += fmt.Sprintf("gocell: %v; using the default snapshot size bound\n", err)
+	}
+	return s
 }
 
 func (s *supervisor) start() error {
 	s.mu.Lock()
 	exe := s.exe // %go get switches it
 	s.mu.Unlock()
-	c, err := proto.StartExecutor(exe, s.logTo)
+	if s.store == nil {
+		st, err := snapshot.NewStore()
+		if err != nil {
+			return err
+		}
+		s.store = st
+	}
+	env := append([]string{snapshot.EnvDir + "=" + s.store.Dir()}, executorMemoryEnv(s.memLimit)...)
+	c, err := proto.StartExecutorEnv(exe, env, s.logTo)
 	if err != nil {
 		return err
 	}
 	c.Background = s.background
+	mon := startMemoryMonitor(c.Pid(), s.memLimit, 0, func(used int64) {
+		s.mu.Lock()
+		if s.client == c {
+			s.oomUsed = used
+		}
+		s.mu.Unlock()
+		s.host.logf("the executor used %s, over its limit of %s: stopping it", snapshot.FormatBytes(used), snapshot.FormatBytes(s.memLimit))
+		c.Kill()
+	})
 	s.mu.Lock()
-	s.client = c
+	s.client, s.monitor = c, mon
 	s.mu.Unlock()
 	return nil
+}
+
+// takeOOM reports whether the executor was stopped for its memory, and
+// how much it used.
+func (s *supervisor) takeOOM() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	used := s.oomUsed
+	s.oomUsed = 0
+	return used
 }
 
 // background publishes outputs of goroutines that outlive their cell under
@@ -79,11 +124,17 @@ func (s *supervisor) background(ev proto.Event) {
 
 func (s *supervisor) stop() {
 	s.mu.Lock()
-	c := s.client
+	c, mon := s.client, s.monitor
 	s.stopped = true
 	s.mu.Unlock()
 	if c != nil {
 		c.Close(2 * time.Second)
+	}
+	if mon != nil {
+		mon.Stop()
+	}
+	if s.store != nil {
+		_ = s.store.Close()
 	}
 }
 
@@ -93,27 +144,42 @@ func (s *supervisor) current() *proto.Client {
 	return s.client
 }
 
-// restart replaces a dead or stuck executor and restores the declarations
-// of earlier cells. It returns the names of variables whose values were
-// lost, or an error if no executor could be started.
+// restart replaces a dead or stuck executor (or one that must change, to
+// load other packages) by a new one that restores the notebook from the
+// snapshot: declarations that compiled, and variables with the values
+// saved after the last cell. It returns what could not be brought back,
+// one entry per variable with the reason, or an error if no executor
+// could be started.
 func (s *supervisor) restart() ([]string, error) {
-	if old := s.current(); old != nil {
+	s.mu.Lock()
+	old, mon := s.client, s.monitor
+	s.mu.Unlock()
+	if old != nil {
 		old.Kill()
+	}
+	if mon != nil {
+		mon.Stop()
 	}
 	if err := s.start(); err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	cells := append([]string(nil), s.cells...)
-	s.mu.Unlock()
-	if len(cells) == 0 {
-		return nil, nil
-	}
-	reply, err := s.current().Call(proto.Request{Type: proto.ReqRestore, Cells: cells}, nil)
+	reply, err := s.current().Call(proto.Request{Type: proto.ReqRestore}, nil)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the new executor died while restoring the notebook: %w", err)
 	}
 	return reply.Lost, nil
+}
+
+// restoredText says what a restart brought back.
+func restoredText(lost []string, err error) string {
+	switch {
+	case err != nil:
+		return "A new executor could not be started: " + err.Error()
+	case len(lost) > 0:
+		return "A new executor was started; declarations and values were restored, except: " + strings.Join(lost, "; ") + "."
+	default:
+		return "A new executor was started; declarations and values were restored."
+	}
 }
 
 // interrupt asks the running cell to stop, and kills the executor if it has
@@ -169,7 +235,12 @@ func (s *supervisor) execute(parent *Message, req proto.Request, count int) (*pr
 	s.mu.Lock()
 	s.running, s.interrupted = true, time.Time{}
 	c := s.client
+	warning := s.warning
+	s.warning = ""
 	s.mu.Unlock()
+	if warning != "" && !req.Silent {
+		s.host.publishOutput(parent, display.Output{Kind: display.Stream, Name: "stderr", Text: warning}, count)
+	}
 
 	done := make(chan struct{})
 	var resultText string
@@ -193,12 +264,6 @@ func (s *supervisor) execute(parent *Message, req proto.Request, count int) (*pr
 	s.mu.Lock()
 	s.running = false
 	wasInterrupted := !s.interrupted.IsZero()
-	// What a cell imported and declared stays defined even when the cell
-	// then failed, crashed or was interrupted, as in any notebook; record it
-	// before a restart restores the declarations.
-	if cell.Declares(req.Code) {
-		s.cells = append(s.cells, req.Code)
-	}
 	s.mu.Unlock()
 
 	switch {
@@ -211,14 +276,7 @@ func (s *supervisor) execute(parent *Message, req proto.Request, count int) (*pr
 		// The cell could not be stopped and might resume later: replace the
 		// executor, then report the interrupt with what was lost.
 		lost, rerr := s.restart()
-		switch {
-		case rerr != nil:
-			reply.Traceback = append(reply.Traceback, "A new executor could not be started: "+rerr.Error())
-		case len(lost) > 0:
-			reply.Traceback = append(reply.Traceback, "The declarations of earlier cells were restored; these variables lost their values: "+strings.Join(lost, ", ")+".")
-		default:
-			reply.Traceback = append(reply.Traceback, "The declarations of earlier cells were restored.")
-		}
+		reply.Traceback = append(reply.Traceback, restoredText(lost, rerr))
 		if !req.Silent {
 			s.host.publishOutput(parent, display.Output{Kind: display.Error, EName: reply.EName, EValue: reply.EValue, Traceback: reply.Traceback}, count)
 		}
@@ -229,6 +287,15 @@ func (s *supervisor) execute(parent *Message, req proto.Request, count int) (*pr
 // crashed builds the error reply for a cell whose executor died, and starts
 // a new executor.
 func (s *supervisor) crashed(err error, interrupted bool) *proto.Reply {
+	if used := s.takeOOM(); used > 0 {
+		lost, rerr := s.restart()
+		oom := &outOfMemoryError{Used: used, Limit: s.memLimit, Lost: lost}
+		tb := []string{"OutOfMemory: " + oom.Error()}
+		if rerr != nil {
+			tb = append(tb, restoredText(nil, rerr))
+		}
+		return &proto.Reply{Status: "error", EName: "OutOfMemory", EValue: oom.Error(), Traceback: tb}
+	}
 	what := "The executor process running this cell died"
 	ename := "ExecutorDied"
 	if interrupted {
@@ -248,14 +315,7 @@ func (s *supervisor) crashed(err error, interrupted bool) *proto.Reply {
 		}
 	}
 	lost, rerr := s.restart()
-	switch {
-	case rerr != nil:
-		tb = append(tb, "A new executor could not be started: "+rerr.Error())
-	case len(lost) > 0:
-		tb = append(tb, "A new executor was started and the declarations of earlier cells restored; these variables lost their values: "+strings.Join(lost, ", ")+".")
-	default:
-		tb = append(tb, "A new executor was started and the declarations of earlier cells restored.")
-	}
+	tb = append(tb, restoredText(lost, rerr))
 	if died != nil && !interrupted {
 		tb = append(tb, "Common causes: a stack overflow from infinite recursion, running out of memory, or a crash inside a library the cell called.")
 	}

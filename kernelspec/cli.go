@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -55,6 +56,13 @@ func (l *locationFlags) check(set map[string]bool) error {
 func (l *locationFlags) options() Options {
 	return Options{Name: l.name, Prefix: l.prefix, SysPrefix: l.sysPrefix}
 }
+
+// memoryLimitEnv is the variable the kernel reads its executor's memory
+// limit from; the kernel checks the value fully when it starts.
+const memoryLimitEnv = "GOCELL_MEMORY_LIMIT"
+
+// sizePattern is what a memory size looks like: 4GiB, 512MiB, 2G, 1.5GB.
+var sizePattern = regexp.MustCompile(`(?i)^\s*[0-9]+(\.[0-9]+)?\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?\s*$`)
 
 // envFlag collects repeated --env KEY=VALUE flags.
 type envFlag map[string]string
@@ -130,6 +138,13 @@ func RunInstall(args []string, stdout, stderr io.Writer) int {
 	exe := flags.String("executable", "", "`PATH` of the gocell binary Jupyter should run (default: this one)")
 	env := envFlag{}
 	flags.Var(env, "env", "set `KEY=VALUE` in the kernel's environment (repeatable)")
+	flags.Func("memory-limit", "the executor's memory limit, such as 4GiB or 512MiB (default: half the machine's memory); sets "+memoryLimitEnv, func(v string) error {
+		if !sizePattern.MatchString(v) {
+			return fmt.Errorf("%q is not a size: write a number and a unit, such as 4GiB, 512MiB or 2G", v)
+		}
+		env[memoryLimitEnv] = strings.TrimSpace(v)
+		return nil
+	})
 	flags.Usage = usage(flags, "gocell install [flags]",
 		"Install the gocell kernelspec so Jupyter can start Go notebooks.\nInstalling again replaces the previous kernelspec of the same name.")
 	if code, done := parse(flags, args, stdout, stderr); done {

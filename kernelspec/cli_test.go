@@ -20,7 +20,7 @@ func TestRunInstallAndUninstall(t *testing.T) {
 	isolate(t)
 	prefix := t.TempDir()
 	exe := fakeExe(t)
-	code, out, errOut := run(RunInstall, "--prefix", prefix, "--executable", exe, "--env", "A=1", "--env", "B=x=y", "--display-name", "Go test")
+	code, out, errOut := run(RunInstall, "--prefix", prefix, "--executable", exe, "--env", "A=1", "--env", "B=x=y", "--display-name", "Go test", "--memory-limit", "3GiB")
 	if code != 0 {
 		t.Fatalf("install: exit %d, stderr %q", code, errOut)
 	}
@@ -33,7 +33,7 @@ func TestRunInstallAndUninstall(t *testing.T) {
 		t.Errorf("install stderr %q should explain JUPYTER_PATH", errOut)
 	}
 	spec := readSpec(t, dir)
-	if env, _ := spec["env"].(map[string]any); env["A"] != "1" || env["B"] != "x=y" {
+	if env, _ := spec["env"].(map[string]any); env["A"] != "1" || env["B"] != "x=y" || env["GOCELL_MEMORY_LIMIT"] != "3GiB" {
 		t.Errorf("env = %v", spec["env"])
 	}
 	if spec["display_name"] != "Go test" || spec["argv"].([]any)[0] != exe {
@@ -105,6 +105,7 @@ func TestRunBadFlags(t *testing.T) {
 		{"empty prefix", RunInstall, []string{"--prefix="}, "--prefix needs a directory"},
 		{"unknown flag", RunInstall, []string{"--bogus"}, "flag provided but not defined"},
 		{"bad env", RunInstall, []string{"--env", "NOVALUE"}, "KEY=VALUE"},
+		{"bad memory limit", RunInstall, []string{"--memory-limit", "lots"}, "4GiB"},
 		{"extra argument", RunUninstall, []string{"extra"}, `unexpected argument "extra"`},
 	} {
 		code, out, errOut := run(c.f, c.args...)

@@ -104,6 +104,18 @@ func Interrupt() {
 // for that before it runs the next cell.
 func Blocked() int64 { return state.blocked.Load() }
 
+// Hold blocks the caller until the next interrupt, then stops it as an
+// interrupted call stops. Host code that gave up waiting because the
+// cell's context ended (a read of stdin) calls it instead of returning
+// into the cell, whose next statements must not run.
+func Hold() {
+	stop := stopChan()
+	block(func() bool {
+		<-stop
+		return false
+	})
+}
+
 // stopChan returns the channel an interrupt closes, or stops the caller
 // if the executor is between an interrupt and the next cell.
 func stopChan() <-chan struct{} {

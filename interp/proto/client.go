@@ -71,6 +71,12 @@ type Client struct {
 // StartExecutor starts `exe executor` and waits until it is ready. Its
 // stderr is kept for crash reports and copied to logTo (if not nil).
 func StartExecutor(exe string, logTo io.Writer) (*Client, error) {
+	return StartExecutorEnv(exe, nil, logTo)
+}
+
+// StartExecutorEnv is StartExecutor with env (KEY=VALUE) added to the
+// executor's environment: the snapshot directory, the memory limit.
+func StartExecutorEnv(exe string, env []string, logTo io.Writer) (*Client, error) {
 	reqR, reqW, err := os.Pipe()
 	if err != nil {
 		return nil, err
@@ -82,7 +88,7 @@ func StartExecutor(exe string, logTo io.Writer) (*Client, error) {
 	c := &Client{reqW: reqW, enc: json.NewEncoder(reqW), dead: make(chan struct{})}
 	cmd := exec.Command(exe, "executor")
 	cmd.ExtraFiles = []*os.File{reqR, evW} // fds 3 and 4
-	cmd.Env = os.Environ()
+	cmd.Env = append(os.Environ(), env...)
 	setProcAttr(cmd)
 	// Our own pipe rather than StderrPipe: Wait closes that one as soon as
 	// the process exits, and the lines saying why it died can still be in
@@ -274,6 +280,9 @@ func (c *Client) Send(req Request) error {
 	defer c.encMu.Unlock()
 	return c.enc.Encode(req)
 }
+
+// Pid is the executor's process id.
+func (c *Client) Pid() int { return c.cmd.Process.Pid }
 
 // Dead is closed when the executor process has exited.
 func (c *Client) Dead() <-chan struct{} { return c.dead }

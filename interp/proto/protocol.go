@@ -18,7 +18,7 @@ const (
 	ReqInspect    = "inspect"     // documentation at a cursor
 	ReqInterrupt  = "interrupt"   // cancel the running cell (handled while busy)
 	ReqInputReply = "input_reply" // a line of stdin the front end sent (handled while busy)
-	ReqRestore    = "restore"     // re-declare what earlier cells declared, after a restart
+	ReqRestore    = "restore"     // bring back the notebook from the snapshot directory, after a restart
 	ReqShutdown   = "shutdown"    // finish and exit
 )
 
@@ -49,9 +49,6 @@ type Request struct {
 
 	// input_reply
 	Value string `json:"value,omitempty"`
-
-	// restore: the code of cells that ran successfully, in order
-	Cells []string `json:"cells,omitempty"`
 }
 
 // Event is one message from the executor to the kernel.
@@ -90,7 +87,8 @@ type Reply struct {
 	Found bool               `json:"found,omitempty"`
 	Data  display.MIMEBundle `json:"data,omitempty"`
 
-	// restore: names whose values could not be brought back
+	// restore: the variables whose values could not be brought back, one
+	// entry each with the reason ("ch (chan int): cannot be saved: ...")
 	Lost []string `json:"lost,omitempty"`
 }
 

@@ -34,6 +34,7 @@ type encoder struct {
 	typeIDs int // ids given before types was filled (a cached root descriptor)
 	objs    map[objKey]int
 	globals *globalIndex
+	refs    []string // notebook variables it points into
 }
 
 type objKey struct {
@@ -360,6 +361,7 @@ func (e *encoder) pointer(v reflect.Value) error {
 	if name, path, ok := e.globals.find(addr, t.Elem()); ok {
 		e.byte1(tagGlobal)
 		e.str(name)
+		e.refs = append(e.refs, name)
 		e.uvarint(uint64(len(path)))
 		for _, i := range path {
 			e.uvarint(uint64(i))

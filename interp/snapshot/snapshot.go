@@ -53,11 +53,14 @@ func varError(name string, err error) *VarError {
 // Encoded is one variable in its saved form.
 type Encoded struct {
 	Name    string
-	Type    string    // Go source of its type, to declare it again ("" if unknown)
-	Imports []string  // packages Type refers to
-	Size    int64     // bytes WriteTo writes
-	segs    [][]byte  // may alias the variable's memory until it changes
-	objs    []uintptr // addresses of the objects (pointed to, maps) it holds
+	Type    string   // Go source of its type, to declare it again ("" if unknown)
+	Imports []string // packages Type refers to
+	Size    int64    // bytes WriteTo writes
+	// Refs are the other notebook variables it points into (p := &x):
+	// a change made through it changes them, not its own encoding.
+	Refs []string
+	segs [][]byte  // may alias the variable's memory until it changes
+	objs []uintptr // addresses of the objects (pointed to, maps) it holds
 }
 
 // WriteTo writes the encoding. Large number spans are read from the
@@ -140,6 +143,7 @@ func (enc *Encoder) Encode(name, typeHint string, v reflect.Value, maxBytes int6
 	}
 	ed.segs = e.finish()
 	ed.Size = e.size
+	ed.Refs = e.refs
 	for k := range e.objs {
 		ed.objs = append(ed.objs, k.addr)
 	}

@@ -140,7 +140,9 @@ type Report struct {
 //
 // names may be only the variables the cell could have changed. Save adds
 // the variables that share an object with one that changed (each file
-// holds a copy of the shared objects, which must agree at a restore).
+// holds a copy of the shared objects, which must agree at a restore), and
+// the variables those it encodes point into (a cell that names only p can
+// change x through p := &x).
 // The first Save after NewSaver found files of an earlier executor saves
 // every variable, so that all files describe the same process.
 func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map[string]string) (r Report) {
@@ -191,6 +193,12 @@ func (s *Saver) Save(globals map[string]reflect.Value, names []string, hints map
 			r.NotSaved = append(r.NotSaved, ve)
 			s.markNotSaved(name, ve)
 			continue
+		}
+		for _, ref := range ed.Refs {
+			if !queued[ref] {
+				queued[ref] = true
+				names = append(names, ref)
+			}
 		}
 		n, err := s.write(name, ed)
 		if err != nil {
