@@ -206,12 +206,11 @@ def test_cached_executor_reused_by_a_second_kernel(executor_cache):
         assert "22nd" in result_text(r)
 
 
-@pytest.mark.xfail(strict=True, reason="values come back across an executor switch once the kernel keeps value snapshots")
 def test_values_kept_across_the_switch(executor_cache):
     with kernel() as (_, kc):
         run_ok(kc, "xs := []int{3, 1, 2}\nname := \"gopher\"")
         r = run_ok(kc, "%go get " + HUMANIZE, timeout=BUILD_TIMEOUT)
-        r = run_ok(kc, "fmt.Println(xs, name)")
+        r = run_ok(kc, "import \"fmt\"\nfmt.Println(xs, name)")
         assert r.stdout == "[3 1 2] gopher\n", r
 
 
