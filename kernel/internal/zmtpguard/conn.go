@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -50,6 +51,9 @@ type conn struct {
 	queued   int      // bytes in queue
 	draining bool     // a drain goroutine owns the raw writes
 	werr     error    // sticky: the connection is finished
+
+	backlog  atomic.Int64 // queued, readable without wmu
+	progress atomic.Int64 // unix nanoseconds of the last write that moved bytes
 
 	closeOnce sync.Once
 }
@@ -105,6 +109,8 @@ func (c *conn) flush() error {
 	if !c.draining {
 		_ = c.Conn.SetWriteDeadline(time.Now().Add(c.t.fastWait()))
 		n, err := c.Conn.Write(msg)
+		// A backlog starting now has its PaceGrace from now.
+		c.progress.Store(time.Now().UnixNano())
 		if err == nil {
 			return nil
 		}
@@ -121,6 +127,7 @@ func (c *conn) flush() error {
 	}
 	c.queue = append(c.queue, bytes.Clone(msg))
 	c.queued += len(msg)
+	c.backlog.Store(int64(c.queued))
 	if !c.draining {
 		c.draining = true
 		go c.drain()
@@ -131,7 +138,7 @@ func (c *conn) flush() error {
 // drain writes the queue in order, each write with StallTimeout to make
 // progress.
 func (c *conn) drain() {
-	const chunk = 256 << 10
+	const chunk = 64 << 10
 	for {
 		c.wmu.Lock()
 		if len(c.queue) == 0 || c.werr != nil {
@@ -148,6 +155,10 @@ func (c *conn) drain() {
 			_ = c.Conn.SetWriteDeadline(time.Now().Add(c.t.stallTimeout()))
 			n, err = c.Conn.Write(buf[:min(len(buf), chunk)])
 			buf = buf[n:]
+			if n > 0 {
+				c.progress.Store(time.Now().UnixNano())
+				c.t.wake()
+			}
 		}
 
 		c.wmu.Lock()
@@ -162,6 +173,7 @@ func (c *conn) drain() {
 			return
 		}
 		c.queued -= len(c.queue[0])
+		c.backlog.Store(int64(c.queued))
 		c.queue[0] = nil
 		c.queue = c.queue[1:]
 		c.wmu.Unlock()
@@ -181,7 +193,14 @@ func (c *conn) fail(err error) {
 	}
 	c.werr = err
 	c.queue, c.queued, c.msg = nil, 0, nil
-	c.closeOnce.Do(func() { _ = c.Conn.Close() })
+	c.closeOnce.Do(c.closeRaw)
+}
+
+// closeRaw closes the connection and forgets it.
+func (c *conn) closeRaw() {
+	_ = c.Conn.Close()
+	c.backlog.Store(0)
+	c.t.forget(c)
 }
 
 func (c *conn) Close() error {
@@ -191,9 +210,8 @@ func (c *conn) Close() error {
 		c.queue, c.queued, c.msg = nil, 0, nil
 	}
 	c.wmu.Unlock()
-	var err error
-	c.closeOnce.Do(func() { err = c.Conn.Close() })
-	return err
+	c.closeOnce.Do(c.closeRaw)
+	return nil
 }
 
 func isTimeout(err error) bool {
@@ -257,5 +275,8 @@ func (t *Transport) open(raw net.Conn) (*conn, error) {
 		return nil, err
 	}
 	_ = raw.SetDeadline(time.Time{})
-	return &conn{Conn: raw, t: t, replay: replay, rd: rd, skip: serverGreeting}, nil
+	c := &conn{Conn: raw, t: t, replay: replay, rd: rd, skip: serverGreeting}
+	c.progress.Store(time.Now().UnixNano())
+	t.track(c)
+	return c, nil
 }
