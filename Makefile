@@ -26,7 +26,7 @@ vet:
 # with itself when a context is cancelled (an upstream bug), which every
 # interrupt test would report.
 gotest: build
-	GOCELL_BIN=$(BIN) $(GO) test -race -count=1 ./cachecells ./display ./kernel ./kernelspec
+	GOCELL_BIN=$(BIN) $(GO) test -race -count=1 ./cachecells ./display ./kernel ./kernel/internal/zmtpguard ./kernelspec
 	GOCELL_BIN=$(BIN) $(GO) test -count=1 . ./interp
 
 clienttest: build
@@ -34,10 +34,12 @@ clienttest: build
 
 test: deps vet gotest clienttest
 
-# Run the wire decoder's fuzz target for a while (FUZZTIME=10m make fuzz).
+# Run the wire decoder's and the ZMTP frame reader's fuzz targets for a
+# while each (FUZZTIME=10m make fuzz).
 FUZZTIME ?= 2m
 fuzz:
 	$(GO) test ./kernel -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+	$(GO) test ./kernel/internal/zmtpguard -run XXX -fuzz FuzzReader -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 
 bench: build
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/kernel_bench.py

@@ -53,9 +53,11 @@ type conn struct {
 	werr     error    // sticky: the connection is finished
 
 	backlog  atomic.Int64 // queued, readable without wmu
+	accepted atomic.Int64 // bytes zmq4 has written to the conn, for tests
 	progress atomic.Int64 // unix nanoseconds of the last write that moved bytes
 
 	closeOnce sync.Once
+	logOnce   sync.Once
 }
 
 func (c *conn) Read(p []byte) (int, error) {
@@ -64,7 +66,12 @@ func (c *conn) Read(p []byte) (int, error) {
 		c.replay = c.replay[n:]
 		return n, nil
 	}
-	return c.rd.Read(p)
+	n, err := c.rd.Read(p)
+	if err != nil && (errors.Is(err, ErrTooLarge) || errors.Is(err, ErrProtocol)) {
+		c.logOnce.Do(func() { c.t.logf("closed the connection from %s: %v", c.RemoteAddr(), err) })
+		_ = c.Close()
+	}
+	return n, err
 }
 
 // Write gathers zmq4's writes (it writes each frame header and body
@@ -77,6 +84,7 @@ func (c *conn) Write(p []byte) (int, error) {
 		return 0, c.werr
 	}
 	total := len(p)
+	c.accepted.Add(int64(total))
 	if len(c.skip) > 0 {
 		k := min(len(p), len(c.skip))
 		if !bytes.Equal(p[:k], c.skip[:k]) {
@@ -120,11 +128,22 @@ func (c *conn) flush() error {
 		}
 		msg = msg[n:]
 	}
-	if c.queued > 0 && c.queued+len(msg) > c.t.maxQueued() {
-		c.t.logf("closed the connection from %s: it stopped reading and %d bytes are waiting for it", c.RemoteAddr(), c.queued+len(msg))
+	if waiting := c.queued + len(msg); c.queued > 0 && waiting > c.t.maxQueued() {
+		// A peer still reading may pass MaxQueued by what a paced sender
+		// had in flight, up to a hard cap; one that stopped is dropped.
+		idle := time.Duration(time.Now().UnixNano() - c.progress.Load())
+		switch {
+		case idle >= PaceGrace:
+			c.t.logf("closed the connection from %s: it read nothing for %v and %d bytes are waiting for it", c.RemoteAddr(), idle.Round(time.Millisecond), waiting)
+		case waiting > 4*c.t.maxQueued():
+			c.t.logf("closed the connection from %s: it reads too slowly and %d bytes are waiting for it", c.RemoteAddr(), waiting)
+		default:
+			goto enqueue
+		}
 		c.fail(ErrSlowPeer)
 		return c.werr
 	}
+enqueue:
 	c.queue = append(c.queue, bytes.Clone(msg))
 	c.queued += len(msg)
 	c.backlog.Store(int64(c.queued))
@@ -162,6 +181,11 @@ func (c *conn) drain() {
 		}
 
 		c.wmu.Lock()
+		if c.werr != nil { // failed or closed while writing: queue is gone
+			c.draining = false
+			c.wmu.Unlock()
+			return
+		}
 		if err != nil {
 			if isTimeout(err) {
 				c.t.logf("closed the connection from %s: it read nothing for %v", c.RemoteAddr(), c.t.stallTimeout())

@@ -41,9 +41,10 @@ type Transport struct {
 	// StallTimeout is how long a write to a peer may make no progress
 	// before the peer is disconnected. Default 10 s.
 	StallTimeout time.Duration
-	// MaxQueued bounds the bytes waiting for one slow peer; a message that
-	// would pass it disconnects the peer (one message is always accepted
-	// into an empty queue). Default 8 MiB.
+	// MaxQueued bounds the bytes waiting for one peer: a message that would
+	// pass it disconnects a peer that has read nothing for PaceGrace (one
+	// still reading may go up to 4×MaxQueued; one message is always
+	// accepted into an empty queue). Default 8 MiB.
 	MaxQueued int
 	// MaxPending bounds connections still in their handshake; more are
 	// closed at once. Default 64.
