@@ -46,10 +46,12 @@ $(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package-lock.json
 
 test: deps vet gotest clienttest browsertest
 
-# Run the wire decoder's fuzz target for a while (FUZZTIME=10m make fuzz).
+# Run the wire decoder's and the ZMTP frame reader's fuzz targets for a
+# while each (FUZZTIME=10m make fuzz).
 FUZZTIME ?= 2m
 fuzz:
 	$(GO) test ./kernel -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+	$(GO) test ./kernel/internal/zmtpguard -run XXX -fuzz FuzzReader -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 
 bench: build
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/kernel_bench.py

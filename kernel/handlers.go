@@ -179,7 +179,9 @@ func (k *Kernel) takeQueuedExecutes() {
 func (k *Kernel) abortQueued() {
 	for _, msg := range k.toAbort {
 		k.publishStatus(msg, "busy")
-		k.reply(k.shell, msg, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.count()})
+		// No execution_count, as ipykernel: front ends show a count as "this
+		// cell ran" (Run All would number every skipped cell).
+		k.reply(k.shell, msg, "execute_reply", map[string]any{"status": "aborted"})
 		k.publishStatus(msg, "idle")
 	}
 	k.toAbort = nil

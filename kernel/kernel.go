@@ -29,7 +29,8 @@ var Version = "0.1.0"
 type Kernel struct {
 	info    *ConnectionInfo
 	codec   *Codec
-	session string // this kernel process's session id, in every header
+	digests DigestHistory // signatures already served, to drop replays
+	session string        // this kernel process's session id, in every header
 	log     *log.Logger
 
 	shell, control, stdin, iopub, hb zmq4.Socket
@@ -90,7 +91,7 @@ func Run(ctx context.Context, connectionFile string, opt Options) error {
 		codec:        codec,
 		session:      uuid.NewString(),
 		log:          log.New(opt.Log, "gocell: ", log.LstdFlags),
-		iopubQueue:   make(chan *Message, 1024),
+		iopubQueue:   make(chan *Message, 64), // small: it holds whole outputs while a client catches up
 		iopubDone:    make(chan struct{}),
 		stdinReplies: make(chan *Message, 1),
 		shellQueue:   make(chan *Message, 1024),
@@ -213,6 +214,10 @@ func (k *Kernel) recvLoop(name string, sock zmq4.Socket, handle func(*Message)) 
 			k.log.Printf("%s: dropped a message: %v", name, err)
 			continue
 		}
+		if !k.digests.Add(msg.Signature) {
+			k.log.Printf("%s: dropped a replayed %s: its signature was seen before", name, msg.Header.MsgType)
+			continue
+		}
 		handle(msg)
 	}
 }
@@ -306,6 +311,7 @@ func (k *Kernel) publishLoop() {
 			k.log.Printf("encoding a %s: %v", msg.Header.MsgType, err)
 			continue
 		}
+		waitBacklog(k.ctx)
 		if err := k.iopub.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil && k.ctx.Err() == nil && !peerGone(err) {
 			k.log.Printf("publishing a %s: %v", msg.Header.MsgType, err)
 		}

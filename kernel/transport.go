@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,7 +41,12 @@ var transportLog atomic.Pointer[log.Logger]
 var (
 	registerOnce sync.Once
 	registerErr  error
+	guarded      []*zmtpguard.Transport
 )
+
+// iopubPace is how many bytes may wait for one client before IOPub waits
+// for it to read (see waitBacklog).
+const iopubPace = 2 << 20
 
 func registerTransports() error {
 	registerOnce.Do(func() {
@@ -51,6 +57,7 @@ func registerTransports() error {
 		}
 		for name, network := range map[string]string{guardedTCP: "tcp", guardedIPC: "unix"} {
 			t := &zmtpguard.Transport{Network: network, Limits: wireLimits, Logf: logf}
+			guarded = append(guarded, t)
 			if err := zmq4.RegisterTransport(name, t); err != nil {
 				registerErr = fmt.Errorf("registering the %s transport: %w", name, err)
 				return
@@ -58,6 +65,17 @@ func registerTransports() error {
 		}
 	})
 	return registerErr
+}
+
+// waitBacklog holds IOPub back while a client that is reading has more
+// than iopubPace bytes waiting: output goes at the pace of the slowest
+// reader instead of piling up in memory, and nothing is lost. A client that
+// stopped reading is not waited for; it is disconnected once its queue is
+// full.
+func waitBacklog(ctx context.Context) {
+	for _, t := range guarded {
+		_ = t.WaitBacklog(ctx, iopubPace)
+	}
 }
 
 // guardedEndpoint maps a connection file's tcp:// or ipc:// endpoint to the

@@ -88,6 +88,9 @@ type Message struct {
 	Metadata     json.RawMessage // always a JSON object
 	Content      json.RawMessage // always a JSON object
 	Buffers      [][]byte        // binary buffers after the content, kept as received
+	// Signature is the verified HMAC of a message decoded by a codec with a
+	// key (nil without a key); a DigestHistory uses it to spot replays.
+	Signature []byte
 }
 
 // Codec signs and verifies messages. The zero value (no key) neither signs nor
@@ -194,6 +197,7 @@ func (c *Codec) Decode(frames [][]byte) (*Message, error) {
 	}
 
 	sig, header, parent, metadata, content := rest[0], rest[1], rest[2], rest[3], rest[4]
+	var verified []byte
 	if c.signs() {
 		if len(sig) == 0 {
 			return nil, fmt.Errorf("%w: signature frame is empty but the connection has a key", ErrBadSignature)
@@ -211,9 +215,11 @@ func (c *Codec) Decode(frames [][]byte) (*Message, error) {
 		if !hmac.Equal(got[:], want) {
 			return nil, fmt.Errorf("%w: HMAC does not match (wrong key, or frames altered in transit)", ErrBadSignature)
 		}
+		verified = got[:]
 	}
 
 	m := &Message{RawHeader: json.RawMessage(header)}
+	m.Signature = verified
 	if err := checkObject(header, false); err != nil {
 		return nil, fmt.Errorf("%w: header: %v", ErrMalformed, err)
 	}
@@ -249,6 +255,48 @@ func (c *Codec) Decode(frames [][]byte) (*Message, error) {
 		m.Buffers = rest[5:len(rest):len(rest)]
 	}
 	return m, nil
+}
+
+// DigestHistory remembers the signatures of recent messages, so that a
+// validly signed message sent again (a replay) can be dropped, as
+// jupyter_client and ipykernel do. It keeps the most recent Size
+// signatures. The zero value keeps 65536; it is safe for concurrent use.
+type DigestHistory struct {
+	Size int
+
+	mu    sync.Mutex
+	seen  map[[sha256.Size]byte]struct{}
+	order [][sha256.Size]byte // ring of the signatures in seen, oldest at next
+	next  int
+}
+
+// Add records sig and reports whether it is new. A nil or short sig (no
+// key, no signing) is always new.
+func (h *DigestHistory) Add(sig []byte) bool {
+	if len(sig) != sha256.Size {
+		return true
+	}
+	d := [sha256.Size]byte(sig)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.seen == nil {
+		if h.Size <= 0 {
+			h.Size = 1 << 16
+		}
+		h.seen = make(map[[sha256.Size]byte]struct{})
+	}
+	if _, dup := h.seen[d]; dup {
+		return false
+	}
+	if len(h.order) < h.Size {
+		h.order = append(h.order, d)
+	} else {
+		delete(h.seen, h.order[h.next])
+		h.order[h.next] = d
+		h.next = (h.next + 1) % h.Size
+	}
+	h.seen[d] = struct{}{}
+	return true
 }
 
 // frameName names the frame at index i after the delimiter, for errors.

@@ -4,7 +4,8 @@
 For each kernel: start-to-ready (start the process until the first
 kernel_info_reply and an IOPub message have arrived, as front ends wait for)
 and the round trip of a trivial cell (execute_request sent until the idle
-status of that request arrives). Prints medians and the ratios
+status of that request arrives), and a kernel_info request's round trip
+over a raw pyzmq DEALER (the wire path alone). Prints medians and the ratios
 gocell / ipykernel. The figures are what they are on this machine today:
 compare the ratios, not the milliseconds.
 
@@ -18,7 +19,9 @@ import sys
 import tempfile
 import time
 
+import zmq
 from jupyter_client.manager import KernelManager
+from jupyter_client.session import Session
 
 
 def start_to_ready(name):
@@ -45,8 +48,29 @@ def round_trip(kc, code):
     return elapsed
 
 
+def wire_round_trips(km, n):
+    """kernel_info_request → kernel_info_reply over a raw pyzmq DEALER on
+    shell: the wire path alone (sockets, framing, signing)."""
+    info = km.get_connection_info()
+    session = Session(key=info["key"], signature_scheme=info["signature_scheme"])
+    ctx = zmq.Context()
+    sock = ctx.socket(zmq.DEALER)
+    sock.setsockopt(zmq.LINGER, 0)
+    sock.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+    times = []
+    for i in range(n + 5):
+        t0 = time.perf_counter()
+        session.send(sock, "kernel_info_request", {})
+        sock.recv_multipart()
+        if i >= 5:  # warm up
+            times.append(time.perf_counter() - t0)
+    sock.close(0)
+    ctx.term()
+    return statistics.median(times)
+
+
 def measure(name, code, starts, cells):
-    start_times, trips = [], []
+    start_times, trips, wire = [], [], 0.0
     for i in range(starts):
         km, kc, t = start_to_ready(name)
         start_times.append(t)
@@ -54,9 +78,10 @@ def measure(name, code, starts, cells):
             for _ in range(5):  # warm up
                 round_trip(kc, code)
             trips = [round_trip(kc, code) for _ in range(cells)]
+            wire = wire_round_trips(km, cells * 4)
         kc.stop_channels()
         km.shutdown_kernel(now=True)
-    return statistics.median(start_times), statistics.median(trips)
+    return statistics.median(start_times), statistics.median(trips), wire
 
 
 def main():
@@ -83,6 +108,9 @@ def main():
     print(f"{'':24}{'gocell':>12}{'ipykernel':>12}{'ratio':>10}")
     print(f"{'start to ready':24}{g_start*1e3:>10.1f}ms{p_start*1e3:>10.1f}ms{g_start/p_start:>9.2f}x")
     print(f"{'trivial cell round trip':24}{g_trip*1e3:>10.2f}ms{p_trip*1e3:>10.2f}ms{g_trip/p_trip:>9.2f}x")
+    g_wire = statistics.median(r[2] for r in results["gocell"])
+    p_wire = statistics.median(r[2] for r in results["python3"])
+    print(f"{'kernel_info, pyzmq DEALER':24}{g_wire*1e3:>10.3f}ms{p_wire*1e3:>10.3f}ms{g_wire/p_wire:>9.2f}x")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Execution, IOPub discipline, errors, crashes, interrupts, stdin, history,
 comms and shutdown, driven through jupyter_client as a front end would."""
 
+import contextlib
 import os
 import queue
 import re
@@ -8,6 +9,7 @@ import time
 import uuid
 
 import pytest
+from jupyter_client.manager import start_new_kernel
 
 from gocell_client import (
     TIMEOUT,
@@ -282,6 +284,8 @@ def test_stop_on_error_aborts_queued_executes(kc):
     assert by_id[first]["evalue"] == "first failed: go"
     assert by_id[second]["status"] == "aborted"
     assert by_id[third]["status"] == "aborted"
+    # As ipykernel: no execution_count, the cells did not run.
+    assert "execution_count" not in by_id[second] and "execution_count" not in by_id[third]
     msgs = collect_until_idle(kc, third)
     assert not any(m["msg_type"] == "stream" and "third ran" in m["content"]["text"] for m in msgs)
     for aborted in (second, third):
@@ -704,3 +708,61 @@ def test_cells_see_the_environment(kc):
     assert os.environ.get("PATH")
     r = run_ok(kc, 'os.Getenv("PATH")')
     assert result_text(r) == os.environ["PATH"]
+
+
+def run_all(kc, cells):
+    """Send every cell at once, as the classic Notebook's Run All does, and
+    return per cell (the prompt it would show, i.e. the reply's
+    execution_count, the reply's status, the IOPub message types)."""
+    flush(kc)
+    ids = [kc.execute(c) for c in cells]
+    replies = {r["parent_header"]["msg_id"]: r["content"] for r in replies_for(kc, ids)}
+    msgs = collect_until_idle(kc, ids[-1])
+    out = []
+    for i in ids:
+        kinds = [m["msg_type"] for m in msgs if m["parent_header"].get("msg_id") == i]
+        out.append((replies[i].get("execution_count"), replies[i]["status"], kinds))
+    return out
+
+
+def test_run_all_after_an_error_numbers_only_the_cells_that_ran(kc):
+    """Run All where the second cell fails: the cells after it are aborted,
+    and their replies carry no execution_count, so the Notebook shows
+    "In [ ]" for them rather than a number as if they had run. Checked
+    against Debian's ipykernel in the same run."""
+    go = run_all(kc, [
+        "runAllA := 1",
+        'time.Sleep(300 * time.Millisecond)\npanic("boom")',
+        "runAllB := 2",
+        'fmt.Println("should not run")',
+        "runAllA + 1",
+    ])
+    with kernel_named("python3") as pkc:
+        py = run_all(pkc, [
+            "a = 1",
+            'import time\ntime.sleep(0.3)\nraise ValueError("boom")',
+            "b = 2",
+            'print("should not run")',
+            "a + 1",
+        ])
+    for label, cells in (("gocell", go), ("ipykernel", py)):
+        (c1, s1, _), (c2, s2, k2) = cells[0], cells[1]
+        assert s1 == "ok" and isinstance(c1, int), (label, cells)
+        assert s2 == "error" and c2 == c1 + 1 and "error" in k2, (label, cells)
+        for count, status, kinds in cells[2:]:
+            assert status == "aborted", (label, cells)
+            assert count is None, f"{label}: an aborted reply carries execution_count {count}"
+            assert kinds == ["status", "status"], (label, kinds)
+    # Same shape in both kernels: prompts (None or a number) and statuses.
+    assert [(c is None, s) for c, s, _ in go] == [(c is None, s) for c, s, _ in py]
+    r = execute(kc, "runAllB")
+    assert r.status == "error" and "runAllB" in r.content["evalue"], repr(r)
+
+
+@contextlib.contextmanager
+def kernel_named(name):
+    km, client = start_new_kernel(kernel_name=name, startup_timeout=120)
+    try:
+        yield client
+    finally:
+        stop_kernel(km, client)

@@ -16,7 +16,8 @@ import pytest
 import zmq
 from jupyter_client.session import Session
 
-from gocell_client import TIMEOUT, execute, kernel, start_kernel, stop_kernel
+from gocell_client import (TIMEOUT, Result, collect_iopub, execute, get_reply, kernel, run_ok, start_kernel,
+                           stop_kernel)
 
 DELIM = b"<IDS|MSG>"
 
@@ -353,6 +354,35 @@ def tcp_address(info, channel):
     return info["ip"], info[f"{channel}_port"]
 
 
+
+PEER_TYPE = {"shell": b"DEALER", "control": b"DEALER", "stdin": b"DEALER", "iopub": b"SUB", "hb": b"REQ"}
+CHANNELS = list(PEER_TYPE)
+
+
+def zmtp_handshake(s, socket_type):
+    """Greet and send READY by hand, as a ZMTP 3.0 client with NULL security."""
+    s.sendall(b"\xff" + b"\x00" * 8 + b"\x7f" + b"\x03\x00" + b"NULL".ljust(20, b"\x00") + b"\x00" * 32)
+
+    def prop(name, value):
+        return bytes([len(name)]) + name + struct.pack(">I", len(value)) + value
+
+    ready = b"\x05READY" + prop(b"Socket-Type", socket_type) + prop(b"Identity", b"")
+    s.sendall(bytes([0x04, len(ready)]) + ready)
+
+
+def wait_closed(s, timeout=20):
+    """Read until the kernel closes s; False if it is still open after timeout."""
+    s.settimeout(timeout)
+    try:
+        while s.recv(65536):
+            pass
+    except socket.timeout:
+        return False
+    except ConnectionError:
+        pass
+    return True
+
+
 def test_idle_tcp_connection_does_not_block_new_clients():
     with kernel() as (km, kc):
         w = Wire(km, kc)
@@ -369,28 +399,143 @@ def test_idle_tcp_connection_does_not_block_new_clients():
             w.close()
 
 
+def test_silent_connections_on_every_port_do_not_lock_out_a_reconnecting_front_end(wire):
+    """A front end that reconnects (a new client on all five ports) while
+    silent TCP connections are held open on each of them runs cells as usual."""
+    silent = [socket.create_connection(tcp_address(wire.info, ch)) for ch in CHANNELS for _ in range(3)]
+    try:
+        kc = wire.km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=TIMEOUT)
+            r = execute(kc, 'import "fmt"\nfmt.Println("through", 6*7)')
+            assert r.status == "ok", r
+            assert r.stdout == "through 42\n"
+        finally:
+            kc.stop_channels()
+        # The kernel drops connections that never greet, after a deadline.
+        assert all(wait_closed(s, timeout=TIMEOUT) for s in silent), "a silent connection was never dropped"
+    finally:
+        for s in silent:
+            s.close()
+    assert answers(wire.km, wire.kc)
+
+
+@pytest.mark.parametrize("size", [1 << 62, 1 << 40, (64 << 20) + 1], ids=["2^62", "2^40", "64MiB+1"])
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_oversized_frame_header_closes_only_that_connection(wire, channel, size):
+    """After the greeting, 9 bytes announcing a huge frame: zmq4 alone
+    panics (2^62) or runs out of memory (2^40). The kernel closes that
+    connection before allocating anything and keeps serving; no key needed."""
+    s = socket.create_connection(tcp_address(wire.info, channel))
+    try:
+        zmtp_handshake(s, PEER_TYPE[channel])
+        s.sendall(b"\x02" + struct.pack(">Q", size))
+        assert wait_closed(s), "the kernel kept the connection open after an oversized frame header"
+    finally:
+        s.close()
+    assert answers(wire.km, wire.kc), "the kernel died or stopped answering"
+    # The port itself still works.
+    if channel in ("shell", "control"):
+        assert_still_serving(wire, wire.socket(channel))
+    if channel == "hb":
+        hb = wire.socket("hb", zmq.REQ)
+        hb.send(b"alive?")
+        assert hb.poll(TIMEOUT * 1000) and hb.recv() == b"alive?"
+
+
+def test_malformed_ready_does_not_kill_kernel(wire):
+    """A READY command whose metadata is cut short (zmq4 alone indexes past it)."""
+    s = socket.create_connection(tcp_address(wire.info, "shell"))
+    try:
+        s.sendall(b"\xff" + b"\x00" * 8 + b"\x7f" + b"\x03\x00" + b"NULL".ljust(20, b"\x00") + b"\x00" * 32)
+        body = b"\x05READY\x0bSocket-Type"
+        s.sendall(bytes([0x04, len(body)]) + body)
+        assert wait_closed(s)
+    finally:
+        s.close()
+    assert answers(wire.km, wire.kc)
+
+
 def test_huge_announced_frame_length_does_not_kill_kernel():
     with kernel() as (km, kc):
         s = socket.create_connection(tcp_address(km.get_connection_info(), "shell"))
         try:
-            # ZMTP 3.0 greeting, NULL mechanism, as client.
-            s.sendall(b"\xff" + b"\x00" * 8 + b"\x7f" + b"\x03\x00" + b"NULL".ljust(20, b"\x00") + b"\x00" * 32)
-
-            def prop(name, value):
-                return bytes([len(name)]) + name + struct.pack(">I", len(value)) + value
-
-            ready = b"\x05READY" + prop(b"Socket-Type", b"DEALER") + prop(b"Identity", b"")
-            s.sendall(bytes([0x04, len(ready)]) + ready)
+            zmtp_handshake(s, b"DEALER")
             s.sendall(b"\x02" + struct.pack(">Q", 1 << 62))  # a long frame of 2**62 bytes
             # Wait until the kernel has dealt with the header: it closes the
             # connection (or dies). A kernel that waits for the announced
             # bytes instead is checked after the wait.
-            s.settimeout(10)
-            try:
-                while s.recv(65536):
-                    pass
-            except (socket.timeout, ConnectionError):
-                pass
+            wait_closed(s, timeout=10)
             assert answers(km, kc), "the kernel died or stopped answering"
         finally:
             s.close()
+
+
+def vm_kb(pid, field):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise AssertionError(f"no {field} in /proc/{pid}/status")
+
+
+def test_subscriber_that_never_reads_stalls_no_one():
+    """A SUB that subscribes and then never reads, while another client runs
+    a cell printing ~120 MB: the other client gets every line, and the
+    kernel's memory stays bounded (zmq4 alone stalls IOPub and grows)."""
+    with kernel() as (km, kc):
+        w = Wire(km, kc)
+        pid = km.provisioner.process.pid
+        stuck = w.socket("iopub", zmq.SUB)
+        stuck.setsockopt(zmq.RCVHWM, 1)  # libzmq stops reading the socket at once
+        stuck.setsockopt(zmq.SUBSCRIBE, b"")
+        raw = socket.create_connection(tcp_address(w.info, "iopub"))
+        try:
+            zmtp_handshake(raw, b"SUB")
+            raw.sendall(b"\x00\x01\x01")  # subscribe to everything, then never read
+            run_ok(kc, 'import "fmt"\nimport "strings"\nline := strings.Repeat("x", 999)\nfmt.Sprint(line[:1])')
+            base = vm_kb(pid, "VmRSS")
+            lines = 120_000
+            # Read IOPub while the cell runs, as front ends do: output goes
+            # at the pace of the clients that read.
+            msg_id = kc.execute(f"for i := 0; i < {lines}; i++ {{ fmt.Println(i, line) }}")
+            iopub = collect_iopub(kc, msg_id, timeout=300)
+            r = Result(msg_id, get_reply(kc, msg_id), iopub)
+            assert r.status == "ok", r
+            out = r.stdout.splitlines()
+            assert len(out) == lines, f"got {len(out)} of {lines} lines"
+            assert out[0].startswith("0 x") and out[-1].startswith(f"{lines - 1} x")
+            peak = vm_kb(pid, "VmHWM")
+            # 120 MB went out; each stalled subscriber may hold a bounded
+            # queue (8 MiB) until it is dropped, besides what any kernel needs.
+            assert peak - base < 150_000, f"kernel RSS went from {base} kB to a peak of {peak} kB"
+            assert wait_closed(raw, timeout=TIMEOUT), "the subscriber that never reads was not disconnected"
+            assert answers(km, kc)
+        finally:
+            raw.close()
+            w.close()
+
+
+def test_replayed_execute_request_runs_once(wire, tmp_path):
+    """The same validly signed execute_request sent twice (on two sockets):
+    the second is a replay and is dropped, as jupyter_client and ipykernel do."""
+    path = str(tmp_path / "count")
+    code = (f'import "os"\nf, _ := os.OpenFile({go_string(path)}, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n'
+            'f.WriteString("ran\\n")\nf.Close()')
+    frames = wire.signed(wire.header("execute_request"), content=execute_content(code))
+    a, b = wire.socket("shell"), wire.socket("shell")
+    a.send_multipart(frames)
+    before = assert_still_serving(wire, a)
+    assert [m["msg_type"] for m in before] == ["execute_reply"]
+    b.send_multipart(frames)
+    a.send_multipart(frames)
+    assert assert_still_serving(wire, b) == []
+    assert assert_still_serving(wire, a) == []
+    with open(path) as f:
+        assert f.read() == "ran\n", "a replayed execute_request ran again"
+    # A fresh request with the same code is not a replay.
+    a.send_multipart(wire.signed(wire.header("execute_request"), content=execute_content(code)))
+    assert [m["msg_type"] for m in assert_still_serving(wire, a)] == ["execute_reply"]
+    with open(path) as f:
+        assert f.read() == "ran\nran\n"

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -51,7 +52,12 @@ type conn struct {
 	draining bool     // a drain goroutine owns the raw writes
 	werr     error    // sticky: the connection is finished
 
+	backlog  atomic.Int64 // queued, readable without wmu
+	accepted atomic.Int64 // bytes zmq4 has written to the conn, for tests
+	progress atomic.Int64 // unix nanoseconds of the last write that moved bytes
+
 	closeOnce sync.Once
+	logOnce   sync.Once
 }
 
 func (c *conn) Read(p []byte) (int, error) {
@@ -60,7 +66,12 @@ func (c *conn) Read(p []byte) (int, error) {
 		c.replay = c.replay[n:]
 		return n, nil
 	}
-	return c.rd.Read(p)
+	n, err := c.rd.Read(p)
+	if err != nil && (errors.Is(err, ErrTooLarge) || errors.Is(err, ErrProtocol)) {
+		c.logOnce.Do(func() { c.t.logf("closed the connection from %s: %v", c.RemoteAddr(), err) })
+		_ = c.Close()
+	}
+	return n, err
 }
 
 // Write gathers zmq4's writes (it writes each frame header and body
@@ -73,6 +84,7 @@ func (c *conn) Write(p []byte) (int, error) {
 		return 0, c.werr
 	}
 	total := len(p)
+	c.accepted.Add(int64(total))
 	if len(c.skip) > 0 {
 		k := min(len(p), len(c.skip))
 		if !bytes.Equal(p[:k], c.skip[:k]) {
@@ -105,6 +117,8 @@ func (c *conn) flush() error {
 	if !c.draining {
 		_ = c.Conn.SetWriteDeadline(time.Now().Add(c.t.fastWait()))
 		n, err := c.Conn.Write(msg)
+		// A backlog starting now has its PaceGrace from now.
+		c.progress.Store(time.Now().UnixNano())
 		if err == nil {
 			return nil
 		}
@@ -114,13 +128,25 @@ func (c *conn) flush() error {
 		}
 		msg = msg[n:]
 	}
-	if c.queued > 0 && c.queued+len(msg) > c.t.maxQueued() {
-		c.t.logf("closed the connection from %s: it stopped reading and %d bytes are waiting for it", c.RemoteAddr(), c.queued+len(msg))
+	if waiting := c.queued + len(msg); c.queued > 0 && waiting > c.t.maxQueued() {
+		// A peer still reading may pass MaxQueued by what a paced sender
+		// had in flight, up to a hard cap; one that stopped is dropped.
+		idle := time.Duration(time.Now().UnixNano() - c.progress.Load())
+		switch {
+		case idle >= PaceGrace:
+			c.t.logf("closed the connection from %s: it read nothing for %v and %d bytes are waiting for it", c.RemoteAddr(), idle.Round(time.Millisecond), waiting)
+		case waiting > 4*c.t.maxQueued():
+			c.t.logf("closed the connection from %s: it reads too slowly and %d bytes are waiting for it", c.RemoteAddr(), waiting)
+		default:
+			goto enqueue
+		}
 		c.fail(ErrSlowPeer)
 		return c.werr
 	}
+enqueue:
 	c.queue = append(c.queue, bytes.Clone(msg))
 	c.queued += len(msg)
+	c.backlog.Store(int64(c.queued))
 	if !c.draining {
 		c.draining = true
 		go c.drain()
@@ -131,7 +157,7 @@ func (c *conn) flush() error {
 // drain writes the queue in order, each write with StallTimeout to make
 // progress.
 func (c *conn) drain() {
-	const chunk = 256 << 10
+	const chunk = 64 << 10
 	for {
 		c.wmu.Lock()
 		if len(c.queue) == 0 || c.werr != nil {
@@ -148,9 +174,18 @@ func (c *conn) drain() {
 			_ = c.Conn.SetWriteDeadline(time.Now().Add(c.t.stallTimeout()))
 			n, err = c.Conn.Write(buf[:min(len(buf), chunk)])
 			buf = buf[n:]
+			if n > 0 {
+				c.progress.Store(time.Now().UnixNano())
+				c.t.wake()
+			}
 		}
 
 		c.wmu.Lock()
+		if c.werr != nil { // failed or closed while writing: queue is gone
+			c.draining = false
+			c.wmu.Unlock()
+			return
+		}
 		if err != nil {
 			if isTimeout(err) {
 				c.t.logf("closed the connection from %s: it read nothing for %v", c.RemoteAddr(), c.t.stallTimeout())
@@ -162,6 +197,7 @@ func (c *conn) drain() {
 			return
 		}
 		c.queued -= len(c.queue[0])
+		c.backlog.Store(int64(c.queued))
 		c.queue[0] = nil
 		c.queue = c.queue[1:]
 		c.wmu.Unlock()
@@ -181,7 +217,14 @@ func (c *conn) fail(err error) {
 	}
 	c.werr = err
 	c.queue, c.queued, c.msg = nil, 0, nil
-	c.closeOnce.Do(func() { _ = c.Conn.Close() })
+	c.closeOnce.Do(c.closeRaw)
+}
+
+// closeRaw closes the connection and forgets it.
+func (c *conn) closeRaw() {
+	_ = c.Conn.Close()
+	c.backlog.Store(0)
+	c.t.forget(c)
 }
 
 func (c *conn) Close() error {
@@ -191,9 +234,8 @@ func (c *conn) Close() error {
 		c.queue, c.queued, c.msg = nil, 0, nil
 	}
 	c.wmu.Unlock()
-	var err error
-	c.closeOnce.Do(func() { err = c.Conn.Close() })
-	return err
+	c.closeOnce.Do(c.closeRaw)
+	return nil
 }
 
 func isTimeout(err error) bool {
@@ -257,5 +299,8 @@ func (t *Transport) open(raw net.Conn) (*conn, error) {
 		return nil, err
 	}
 	_ = raw.SetDeadline(time.Time{})
-	return &conn{Conn: raw, t: t, replay: replay, rd: rd, skip: serverGreeting}, nil
+	c := &conn{Conn: raw, t: t, replay: replay, rd: rd, skip: serverGreeting}
+	c.progress.Store(time.Now().UnixNano())
+	t.track(c)
+	return c, nil
 }

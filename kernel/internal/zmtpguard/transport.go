@@ -41,9 +41,10 @@ type Transport struct {
 	// StallTimeout is how long a write to a peer may make no progress
 	// before the peer is disconnected. Default 10 s.
 	StallTimeout time.Duration
-	// MaxQueued bounds the bytes waiting for one slow peer; a message that
-	// would pass it disconnects the peer (one message is always accepted
-	// into an empty queue). Default 16 MiB.
+	// MaxQueued bounds the bytes waiting for one peer: a message that would
+	// pass it disconnects a peer that has read nothing for PaceGrace (one
+	// still reading may go up to 4×MaxQueued; one message is always
+	// accepted into an empty queue). Default 8 MiB.
 	MaxQueued int
 	// MaxPending bounds connections still in their handshake; more are
 	// closed at once. Default 64.
@@ -51,6 +52,10 @@ type Transport struct {
 	// Logf, if set, receives one line for each peer dropped for breaking a
 	// rule (not for peers that simply went away).
 	Logf func(format string, args ...any)
+
+	mu    sync.Mutex
+	conns map[*conn]struct{} // live connections, for WaitBacklog
+	woken chan struct{}      // closed when a backlog shrinks
 }
 
 var _ transport.Transport = (*Transport)(nil)
@@ -85,7 +90,7 @@ func (t *Transport) maxQueued() int {
 	if t.MaxQueued > 0 {
 		return t.MaxQueued
 	}
-	return 16 << 20
+	return 8 << 20
 }
 
 func (t *Transport) maxPending() int {

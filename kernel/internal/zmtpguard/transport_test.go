@@ -299,3 +299,100 @@ func TestAddr(t *testing.T) {
 		t.Errorf("unix Addr = %q", got)
 	}
 }
+
+// A subscriber that reads, slowly, paces a publisher that calls
+// WaitBacklog: it gets every message, and what waits for it stays near the
+// limit instead of growing to MaxQueued and getting it dropped.
+func TestWaitBacklogPacesToASlowReader(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pub := zmq4.NewPub(ctx)
+	addr := bind(t, pub)
+	sub := zmq4.NewSub(ctx)
+	defer sub.Close()
+	if err := sub.Dial("tcp://" + addr); err != nil {
+		t.Fatal(err)
+	}
+	_ = sub.SetOption(zmq4.OptionSubscribe, "")
+	got := make(chan string, 1)
+	go func() {
+		for {
+			m, err := sub.Recv()
+			if err != nil {
+				return
+			}
+			time.Sleep(time.Millisecond) // a slow reader
+			got <- string(m.Frames[0])
+		}
+	}()
+	for { // until the subscription is in
+		_ = pub.Send(zmq4.NewMsgString("hello"))
+		select {
+		case <-got:
+		case <-time.After(50 * time.Millisecond):
+			continue
+		}
+		break
+	}
+	for len(got) > 0 {
+		<-got
+	}
+	dropped := logged.Load()
+	const n, limit = 300, 256 << 10
+	body := strings.Repeat("y", 64<<10) // 19 MiB in all: more than MaxQueued
+	var peak, sent atomic.Int64
+	var subConn *conn
+	testTransport.mu.Lock()
+	for c := range testTransport.conns {
+		subConn = c // the only live connection
+	}
+	testTransport.mu.Unlock()
+	go func() {
+		for i := range n {
+			// WaitBacklog sees what reached the connections; zmq4's own
+			// PUB queue before them is unbounded. The kernel's sender is
+			// slower than zmq4's writer (it encodes and signs each
+			// message); this one waits for its previous message instead.
+			for subConn.accepted.Load() < int64(i)*(64<<10) && ctx.Err() == nil {
+				time.Sleep(100 * time.Microsecond)
+			}
+			if err := testTransport.WaitBacklog(ctx, limit); err != nil {
+				return
+			}
+			testTransport.mu.Lock()
+			for c := range testTransport.conns {
+				peak.Store(max(peak.Load(), c.backlog.Load()))
+			}
+			testTransport.mu.Unlock()
+			_ = pub.Send(zmq4.NewMsgFrom([]byte(fmt.Sprintf("m%04d", i)), []byte(body)))
+			sent.Add(1)
+		}
+	}()
+	for i := 0; i < n; {
+		select {
+		case m := <-got:
+			if m == "hello" {
+				continue
+			}
+			if want := fmt.Sprintf("m%04d", i); m != want {
+				t.Fatalf("message %d is %q, want %q", i, m, want)
+			}
+			i++
+		case <-time.After(20 * time.Second):
+			testTransport.mu.Lock()
+			for c := range testTransport.conns {
+				c.wmu.Lock()
+				t.Logf("conn %v backlog %d queue %d draining %v werr %v idle %v", c.RemoteAddr(), c.backlog.Load(), len(c.queue), c.draining, c.werr, time.Duration(time.Now().UnixNano()-c.progress.Load()))
+				c.wmu.Unlock()
+			}
+			testTransport.mu.Unlock()
+			t.Fatalf("got only %d of %d messages (sent %d)", i, n, sent.Load())
+		}
+	}
+	if logged.Load() != dropped {
+		t.Fatal("the slow reader was dropped")
+	}
+	if p := peak.Load(); p > int64(4*testTransport.MaxQueued) {
+		t.Fatalf("%d bytes waited for the reader, limit %d", p, limit)
+	}
+}
