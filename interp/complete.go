@@ -214,6 +214,9 @@ func typeMembers(t reflect.Type) []candidate {
 	if st.Kind() == reflect.Struct {
 		for i := 0; i < st.NumField(); i++ {
 			f := st.Field(i)
+			if !f.IsExported() {
+				continue // a library type's internals (a display handle's mu) cannot be used from a cell
+			}
 			out = append(out, candidate{text: f.Name, kind: "field", signature: f.Type.String()})
 		}
 	}

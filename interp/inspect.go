@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -50,7 +51,7 @@ func (s *Session) Inspect(code string, cursor, detail int) *proto.Reply {
 	} else if d := s.reg.Lookup(name); d != nil {
 		text = d.Written
 	} else if v, ok := globals(s.yi)[name]; ok && v.IsValid() {
-		text = fmt.Sprintf("var %s %s = %v", name, v.Type(), v)
+		text = inspectVariable(name, v)
 	}
 	if text == "" {
 		return &proto.Reply{Status: "ok"}
@@ -204,4 +205,38 @@ func nodeString(fset *token.FileSet, n ast.Node) string {
 		return b.String()
 	}
 	return ""
+}
+
+// inspectVariable describes a notebook variable: its type and value, or,
+// for a value of a library type whose fields are unexported (a display
+// handle, a strings.Builder), its type and the methods a cell can call:
+// its internals are not something a cell can use.
+func inspectVariable(name string, v reflect.Value) string {
+	t := v.Type()
+	base := t
+	for base.Kind() == reflect.Pointer {
+		base = base.Elem()
+	}
+	if base.PkgPath() == "" || base.Kind() != reflect.Struct || !hasUnexportedField(base) {
+		return fmt.Sprintf("var %s %s = %v", name, t, v)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "var %s %s", name, t)
+	if t.NumMethod() > 0 {
+		b.WriteString("\n\nmethods:")
+		for i := 0; i < t.NumMethod(); i++ {
+			m := t.Method(i)
+			fmt.Fprintf(&b, "\n  %s%s", m.Name, strings.TrimPrefix(v.Method(i).Type().String(), "func"))
+		}
+	}
+	return b.String()
+}
+
+func hasUnexportedField(t reflect.Type) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if !t.Field(i).IsExported() {
+			return true
+		}
+	}
+	return false
 }

@@ -91,6 +91,19 @@ def test_inspection(kc):
     assert not inspect(kc, "noSuchName")["found"]
 
 
+def test_display_handle_completes_and_inspects_as_its_public_methods(kc):
+    run_ok(kc, 'h := display.HTML("<b>x</b>")')
+    c = complete(kc, "h.")
+    assert c["status"] == "ok"
+    assert "HTML" in c["matches"] and "Markdown" in c["matches"], c["matches"]
+    for internal in ("data", "id", "meta", "mu"):
+        assert internal not in c["matches"], c["matches"]
+    doc = inspect(kc, "h")
+    text = doc["data"]["text/plain"]
+    assert doc["found"] and "HTML(" in text, text
+    assert "mu" not in text.split() and "sync." not in text, text
+
+
 def test_magics(kc):
     r = run_ok(kc, "%help")
     help_text = r.of_type("display_data")[0]["content"]["data"]["text/plain"]
