@@ -333,6 +333,9 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	if p := s.takeGoPanics(); len(p) > 0 {
 		return goroutineError(p)
 	}
+	if err := s.stdin.deniedError(); err != nil {
+		return err
+	}
 	if s.hasValue && !opt.Silent {
 		s.stdout.flush()
 		s.stderr.flush()

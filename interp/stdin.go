@@ -19,6 +19,7 @@ type stdinReader struct {
 	mu       sync.Mutex
 	ctx      context.Context
 	allowed  bool
+	denied   bool // the running cell read stdin while input was not allowed
 	input    func(prompt string, password bool) (string, error)
 	before   func() // flushes stdout so a printed prompt shows before the input box
 	buf      []byte
@@ -29,6 +30,7 @@ func (r *stdinReader) begin(ctx context.Context, allowed bool, input func(string
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.ctx, r.allowed, r.input, r.buf = ctx, allowed && input != nil, input, nil
+	r.denied = false
 	r.asReader = r
 }
 
@@ -48,6 +50,7 @@ func (r *stdinReader) Read(p []byte) (int, error) {
 			return 0, io.EOF // no cell is running
 		}
 		if !r.allowed {
+			r.denied = true
 			return 0, errNoStdin
 		}
 		if r.before != nil {
@@ -66,4 +69,18 @@ func (r *stdinReader) Read(p []byte) (int, error) {
 	n := copy(p, r.buf)
 	r.buf = r.buf[n:]
 	return n, nil
+}
+
+// deniedError is the running cell's error when it read stdin while the
+// front end did not allow input: fmt.Scanln's error is easy to ignore, and
+// the cell would then go on with an empty answer as if the user gave it.
+func (r *stdinReader) deniedError() *CellError {
+	r.mu.Lock()
+	denied := r.denied
+	r.mu.Unlock()
+	if !denied {
+		return nil
+	}
+	return &CellError{EName: "StdinNotAllowed", EValue: errNoStdin.Error(),
+		Traceback: []string{"StdinNotAllowed: " + errNoStdin.Error()}}
 }

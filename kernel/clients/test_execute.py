@@ -580,6 +580,24 @@ def test_stdin_not_allowed_fails_fast(kc):
         kc.get_stdin_msg(timeout=0.5)
 
 
+def test_stdin_not_allowed_is_the_cells_error_even_when_the_read_error_is_ignored(kc):
+    """fmt.Scanln's error is easy to ignore: the cell must not go on as if the
+    user had answered "" and end with status ok."""
+    flush(kc)
+    r = execute(kc, 'var answer string\nfmt.Scanln(&answer)\nfmt.Println("got", len(answer))', allow_stdin=False)
+    assert r.status == "error", repr(r)
+    assert r.content["ename"] == "StdinNotAllowed", r.content
+    assert "allow_stdin" in r.content["evalue"], r.content
+    with pytest.raises(queue.Empty):
+        kc.get_stdin_msg(timeout=0.5)
+    # The same code with input allowed runs normally afterwards.
+    msg_id = kc.execute('var answer2 string\nfmt.Scanln(&answer2)\nfmt.Println("got", answer2)', allow_stdin=True)
+    kc.get_stdin_msg(timeout=TIMEOUT)
+    kc.input("yes")
+    reply = replies_for(kc, [msg_id])[0]["content"]
+    assert reply["status"] == "ok", reply
+
+
 # --------------------------------------------------------- other requests
 
 
