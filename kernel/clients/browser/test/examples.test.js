@@ -163,16 +163,8 @@ describe('examples: Run All in the classic Notebook', { timeout: 300_000 }, () =
         await page.close();
       }
     }
-    await expectFailure(t, 'Run All after a failing cell sometimes runs later cells: requests arriving just after the error are not aborted', async () => {
-      assert.deepEqual(ranLater, []);
-    });
-    if (numbered.length === 0) {
-      // Every later cell ran (the bug above), so no skipped cell shows its prompt.
-      t.diagnostic('no later cell was skipped: the prompts of skipped cells could not be checked');
-      return;
-    }
-    await expectFailure(t, 'Run All after a failing cell shows the skipped cells with an In [n] number (aborted replies carry an execution_count)', async () => {
-      assert.deepEqual(numbered.filter(p => p !== ''), []);
-    });
+    assert.deepEqual(ranLater, []);
+    assert.ok(numbered.length > 0, 'the cells after the failing one were skipped');
+    assert.deepEqual(numbered.filter(p => p !== ''), []);
   }));
 });
