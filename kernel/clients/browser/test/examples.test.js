@@ -36,6 +36,12 @@ const EXPECT = {
     14: { css: ['.output_markdown strong'], text: ['done'] },
     16: { text: ['only this line remains'], absent: ['this line is cleared'] },
   },
+  'data.ipynb': {
+    6: { text: ['fitting 2000 bootstrap resamples', 'slope 95% interval'] },
+    8: { text: ['true'], absent: ['fitting 2000 bootstrap resamples'] },
+    10: { css: ['.output_html table'], text: ['mat: intercept'] },
+    12: { css: ['.output_png img'] },
+  },
   'caching.ipynb': {
     3: { text: ['Cache miss: ExpensiveComputation ran', '42'] },
     5: { text: ['42'] },
