@@ -14,8 +14,10 @@ func TestDigestHistoryDropsRepeats(t *testing.T) {
 	if h.Add(a) || h.Add(b) {
 		t.Fatal("a repeated signature reported as new")
 	}
-	if !h.Add(nil) || !h.Add(nil) {
-		t.Fatal("unsigned messages (no key) must never count as replays")
+	for i := 0; i < 2; i++ {
+		if !h.Add(nil) {
+			t.Fatal("unsigned messages (no key) must never count as replays")
+		}
 	}
 }
 
