@@ -1,48 +1,31 @@
 package kernel
 
-import (
-	"sync"
-	"time"
+import "time"
+
+// Run All sends every cell's execute request in one burst, but the classic
+// Notebook relays them through its server one at a time: a cell that fails
+// in a millisecond would be answered while the requests behind it are still
+// on their way, and stop_on_error would miss them. A client cannot act on
+// an error before it gets the reply, so the reply to a failed cell waits
+// until the shell socket has been quiet for a moment: whatever arrives
+// meanwhile was sent before the client heard of the error, and is aborted
+// with the rest of the queue. It costs a failed cell a few tens of
+// milliseconds and nothing else.
+const (
+	burstQuiet = 25 * time.Millisecond  // no new request for this long ends the burst
+	burstMax   = 250 * time.Millisecond // the reply never waits longer
+	burstPoll  = 2 * time.Millisecond
 )
 
-// lateAbortWindow is how long after a failed execution an execute request
-// of the same session, sent before the failure was answered, is still
-// aborted. Front ends send Run All as one burst of requests, but the
-// classic Notebook relays them through its server one by one: a cell that
-// fails in a millisecond is answered before the requests behind it have
-// reached the kernel, and without the window they would run after all.
-const lateAbortWindow = 500 * time.Millisecond
-
-// abortWindow remembers the last failed execution for stop_on_error.
-type abortWindow struct {
-	mu      sync.Mutex
-	session string    // the client session of the failed request
-	failed  time.Time // when its error reply was sent
-}
-
-// failedAt records that an execution of session failed, now.
-func (w *abortWindow) failedAt(session string, now time.Time) {
-	w.mu.Lock()
-	w.session, w.failed = session, now
-	w.mu.Unlock()
-}
-
-// abortsLate reports whether req, arriving at now, was sent by the session
-// of the last failure before its error reply and within the window: it was
-// queued behind the failed cell, even if it reached the kernel afterwards.
-// A request the client sent after it heard of the error runs. The client's
-// date is compared only within the window, so a skewed clock can do no
-// more than that.
-func (w *abortWindow) abortsLate(req *Message, now time.Time) bool {
-	w.mu.Lock()
-	session, failed := w.session, w.failed
-	w.mu.Unlock()
-	if failed.IsZero() || req.Header.Session != session || now.Sub(failed) > lateAbortWindow {
-		return false
+// waitForBurst returns once the shell queue has stopped growing for
+// burstQuiet, or after burstMax.
+func (k *Kernel) waitForBurst() {
+	start := time.Now()
+	n, grew := len(k.shellQueue), start
+	for time.Since(start) < burstMax && time.Since(grew) < burstQuiet {
+		time.Sleep(burstPoll)
+		if m := len(k.shellQueue); m != n {
+			n, grew = m, time.Now()
+		}
 	}
-	sent, err := time.Parse(time.RFC3339Nano, req.Header.Date)
-	if err != nil {
-		return false
-	}
-	return sent.Before(failed)
 }

@@ -94,12 +94,6 @@ func (k *Kernel) execute(sock zmq4.Socket, req *Message) error {
 			"evalue": "execute_request content is not valid: " + err.Error(), "traceback": []string{}, "execution_count": k.count()})
 		return nil
 	}
-	if k.lateAbort.abortsLate(req, time.Now()) {
-		// Queued behind a failed cell by the client (Run All), though it
-		// reached the kernel after the failure: aborted like the rest.
-		k.reply(sock, req, "execute_reply", map[string]any{"status": "aborted"})
-		return nil
-	}
 	store := r.StoreHistory == nil || *r.StoreHistory
 	if r.Silent {
 		store = false // the protocol: silent implies store_history=false
@@ -152,8 +146,8 @@ func (k *Kernel) execute(sock zmq4.Socket, req *Message) error {
 	if reply.Status == "error" && stopOnError {
 		// Abort what the client queued behind this cell, before it hears of
 		// the error: requests it sends after the reply run normally.
+		k.waitForBurst()
 		k.takeQueuedExecutes()
-		k.lateAbort.failedAt(req.Header.Session, time.Now())
 	}
 	k.reply(sock, req, "execute_reply", content)
 	return nil

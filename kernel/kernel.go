@@ -42,7 +42,6 @@ type Kernel struct {
 
 	shellQueue chan *Message // shell requests waiting to be served
 	toAbort    []*Message    // requests queued when an execution failed
-	lateAbort  abortWindow   // requests sent before the failure, arriving after it
 
 	exec *supervisor
 

@@ -299,28 +299,28 @@ def test_stop_on_error_aborts_queued_executes(kc):
     assert r.status == "error" and "ranSecond" in r.content["evalue"], repr(r)
 
 
-def test_stop_on_error_aborts_requests_sent_before_the_error_that_arrive_after_it(kc):
+def test_stop_on_error_aborts_a_burst_that_arrives_after_the_failure(kc):
     """Run All in the classic Notebook reaches the kernel one request at a
-    time through the server: a cell that fails at once is answered before
-    the next requests arrive. Requests the client sent before the error
-    reply are still aborted; one it sends after hearing of the error runs."""
+    time through its server: a cell that fails at once has failed before the
+    requests behind it arrive. They were sent before the client heard of the
+    error, so they are aborted too; one sent after the error reply runs."""
     flush(kc)
-    # Made (and dated) before the failing cell is sent, delivered after its reply.
-    late = kc.session.msg("execute_request", {
-        "code": 'lateRan := true\nfmt.Println("late ran")', "silent": False, "store_history": True,
-        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
-    r = execute(kc, 'panic("fails at once")')
-    assert r.status == "error", repr(r)
-    kc.shell_channel.send(late)
-    reply = replies_for(kc, [late["header"]["msg_id"]])[0]["content"]
-    assert reply["status"] == "aborted" and "execution_count" not in reply, reply
-    msgs = collect_until_idle(kc, late["header"]["msg_id"])
-    assert not any(m["msg_type"] == "stream" for m in msgs if m["parent_header"].get("msg_id") == late["header"]["msg_id"])
+    first = kc.execute('panic("fails at once")')
+    later = []
+    for i in range(3):
+        time.sleep(0.008)  # relayed one by one, each after the failure
+        later.append(kc.execute(f'burstRan{i} := true\nfmt.Println("burst {i} ran")'))
+    replies = {r["parent_header"]["msg_id"]: r["content"] for r in replies_for(kc, [first] + later)}
+    assert replies[first]["status"] == "error", replies[first]
+    for msg_id in later:
+        assert replies[msg_id]["status"] == "aborted" and "execution_count" not in replies[msg_id], replies[msg_id]
+    msgs = collect_until_idle(kc, later[-1])
+    assert not any(m["msg_type"] == "stream" and "burst" in m["content"]["text"] for m in msgs)
     # Sent after the error reply: runs, at once.
     r = run_ok(kc, 'fmt.Println("after the error")')
     assert r.stdout == "after the error\n"
-    r = execute(kc, "lateRan")
-    assert r.status == "error" and "lateRan" in r.content["evalue"], repr(r)
+    r = execute(kc, "burstRan0")
+    assert r.status == "error" and "burstRan0" in r.content["evalue"], repr(r)
 
 
 def test_stop_on_error_false_runs_queued_executes(kc):
