@@ -164,9 +164,12 @@ describe('JupyterLab services client', { timeout: 180_000 }, () => {
     checkEnvelope(prompts[0]);
     assert.equal(stdout(r), 'hello, gopher\n');
 
-    // Without allow_stdin the read fails at once with an error that says why.
+    // Without allow_stdin the read fails at once, and the cell ends with an
+    // error that says why, even when the code ignores the read's error.
     const denied = await execute(kernel, 'var who2 string\nn, err := fmt.Scanln(&who2)\nfmt.Println(n, err)', { allowStdin: false });
-    assert.equal(denied.reply.content.status, 'ok');
+    assert.equal(denied.reply.content.status, 'error');
+    assert.equal(denied.reply.content.ename, 'StdinNotAllowed');
+    assert.match(denied.reply.content.evalue, /allow_stdin=false/);
     assert.match(stdout(denied), /^0 stdin is not available: .*allow_stdin=false/);
   });
 
