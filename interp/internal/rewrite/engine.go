@@ -19,6 +19,9 @@ func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
 	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(text) {
 		return text, nil
 	}
+	if kind == cell.Stmts {
+		text = renameShadows(facts, text)
+	}
 	r, ok := newRewriter(facts, kind, text)
 	if !ok {
 		return text, nil // a syntax error: yaegi reports it with its position
