@@ -356,6 +356,12 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 			}})
 			continue
 		}
+		if pre, suf := r.printArgView(a); pre != "" {
+			r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
+				return []srcEdit{{start, end, pre + r.render(start, end) + suf}}
+			}})
+			continue
+		}
 		c, ok := a.(*ast.CallExpr)
 		if !ok || !r.notebookCall(c, len(call.Args) == 1) {
 			continue

@@ -85,6 +85,8 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"PushSlice":      reflect.ValueOf(fixPushSlice),
 			"Pop":            reflect.ValueOf(fixPop),
 			"Unwrap":         reflect.ValueOf(fixUnwrap),
+			"Elems":          reflect.ValueOf(fixElems),
+			"Plain":          reflect.ValueOf(fixPlain),
 		},
 		"encoding/json/json": {
 			"Marshal":       reflect.ValueOf(fixJSONMarshal),

@@ -115,6 +115,12 @@ func Clear(x any) {
 
 func Named(name string, v any) string { return name }
 
+// Elems and Plain: printing arguments (see show.go).
+
+func Elems(x any, str any) any { return fix.Elems(x, str) }
+
+func Plain(x any) any { return fix.Plain(x) }
+
 func Same(a, b any) bool { return fix.Same(a, b) }
 
 func RegisterType(name string, p any) any { return fix.RegisterType(name, p) }
