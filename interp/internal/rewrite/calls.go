@@ -356,7 +356,7 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 			}})
 			continue
 		}
-		if pre, suf := r.printArgView(a); pre != "" {
+		if pre, suf := r.printArgView(a, strings.HasPrefix(name, "fmt.")); pre != "" {
 			r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
 				return []srcEdit{{start, end, pre + r.render(start, end) + suf}}
 			}})

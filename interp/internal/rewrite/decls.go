@@ -83,6 +83,7 @@ func (r *rewriter) noteGenDecl(d *ast.GenDecl) {
 			}
 			_, iface := s.Type.(*ast.InterfaceType)
 			r.facts.SetConcrete(s.Name.Name, !iface && s.TypeParams == nil && !s.Assign.IsValid())
+			r.noteStructFields(s)
 		case *ast.ValueSpec:
 			for i, n := range s.Names {
 				k := names.KindUnknown
@@ -106,6 +107,11 @@ func (r *rewriter) noteGenDecl(d *ast.GenDecl) {
 					r.facts.SetVarType(n.Name, r.staticTypeName(s.Type, true))
 				} else if i < len(s.Values) && len(s.Values) == len(s.Names) {
 					r.facts.SetVarType(n.Name, r.staticTypeOf(s.Values[i], 0))
+				}
+				if s.Type != nil {
+					r.noteTypeText(n.Name, s.Type, nil)
+				} else if i < len(s.Values) && len(s.Values) == len(s.Names) {
+					r.noteTypeText(n.Name, nil, s.Values[i])
 				}
 				if s.Type != nil {
 					r.facts.NoteElem(n.Name, s.Type)
@@ -139,6 +145,7 @@ func (r *rewriter) noteStmts(body []ast.Stmt) {
 						}
 						r.facts.NoteElem(id.Name, typeOfValue(s.Rhs[i]))
 						r.facts.SetVarType(id.Name, r.staticTypeOf(s.Rhs[i], 0))
+						r.noteTypeText(id.Name, nil, s.Rhs[i])
 					}
 				}
 			}

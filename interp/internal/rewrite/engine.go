@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/gocell/gocell/interp/cell"
 	"github.com/gocell/gocell/interp/internal/names"
@@ -16,7 +17,7 @@ import (
 // chunk applies the rewrites of this package's files to one chunk of a
 // cell; kind tells whether text is declarations or statements.
 func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
-	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(text) {
+	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(facts, text) {
 		return text, nil
 	}
 	if kind == cell.Stmts {
@@ -47,7 +48,7 @@ var rewriteTriggers = []string{
 }
 
 // mayNeedRewrite is a quick test that most chunks needing no rewrite fail.
-func mayNeedRewrite(text string) bool {
+func mayNeedRewrite(facts *names.Facts, text string) bool {
 	for _, t := range rewriteTriggers {
 		if strings.Contains(text, t) {
 			return true
@@ -68,9 +69,20 @@ func mayNeedRewrite(text string) bool {
 			if strings.Count(line, "(") > 1 {
 				return true
 			}
+			// fmt.Println(x) of a variable whose type is known: it may
+			// need showing with its methods (printargs.go).
+			for _, w := range strings.FieldsFunc(line, notIdentRune) {
+				if facts.VarTypeText(w) != "" {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+func notIdentRune(c rune) bool {
+	return !(c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c))
 }
 
 // Error is a construct the interpreter cannot run, with its position

@@ -2,8 +2,12 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
+	"strconv"
 	"strings"
+
+	"github.com/gocell/gocell/interp/internal/names"
 )
 
 // Printed values of notebook types with String or Error methods.
@@ -21,18 +25,26 @@ import (
 
 // printArgView returns the text to wrap a printed argument in, as prefix
 // and suffix, or "" when it needs none.
-func (r *rewriter) printArgView(a ast.Expr) (prefix, suffix string) {
+func (r *rewriter) printArgView(a ast.Expr, withFmt bool) (prefix, suffix string) {
 	t := r.typeExprOf(a, 0)
 	if t == nil {
 		return "", ""
 	}
 	switch x := t.(type) {
+	case *ast.InterfaceType, *ast.SelectorExpr:
+		return dynView(withFmt)
 	case *ast.Ident:
+		if x.Name == "any" || r.isInterfaceType(x.Name) {
+			return dynView(withFmt)
+		}
+		if _, ok := r.facts.MethodOf(x.Name, "GoString"); ok {
+			return dynView(withFmt)
+		}
 		// A value whose String or Error is on the pointer only.
 		if m, ok := r.printMethod(x.Name); ok && m.ptrOnly {
 			return FixPkg + ".Plain(", ")"
 		}
-		return "", ""
+		return r.structView(x.Name)
 	case *ast.ArrayType:
 		t = x.Elt
 	case *ast.MapType:
@@ -52,7 +64,26 @@ func (r *rewriter) printArgView(a ast.Expr) (prefix, suffix string) {
 	if !ok || m.ptrOnly && recv == t {
 		return "", ""
 	}
-	return FixPkg + ".Elems(", ", func(__v " + r.src(t) + ") string { return __v." + m.name + "() })"
+	return FixPkg + ".Elems(", ", func(__v " + names.ExprString(t) + ") string { return __v." + m.name + "() })"
+}
+
+// isInterfaceType reports whether a name is a notebook interface type.
+func (r *rewriter) isInterfaceType(name string) bool {
+	return r.facts.TypeKind(name) != names.KindUnknown && !r.facts.IsConcrete(name) && r.facts.StructFields(name) == nil
+}
+
+// dynView shows a value by the methods of its dynamic type, which the
+// interpreter knows in the cell's own code (a type assertion in a function
+// of another package does not see them). It needs the cell to name package
+// fmt (a printing call of fmt does): "" otherwise.
+func dynView(withFmt bool) (prefix, suffix string) {
+	if !withFmt {
+		return "", ""
+	}
+	return "func(__x any) any { if _, __ok := __x.(fmt.Formatter); __ok { return __x }; if _, __ok := __x.(error); __ok { return __x }; " +
+		"__s, __hs := __x.(fmt.Stringer); __g, __hg := __x.(fmt.GoStringer); " +
+		"if !__hs && !__hg { return __x }; __ss, __gs := \"\", \"\"; if __hs { __ss = __s.String() }; if __hg { __gs = __g.GoString() }; " +
+		"return " + FixPkg + ".Show(__x, __hs, __ss, __hg, __gs) }(", ")"
 }
 
 type printMethodInfo struct {
@@ -111,8 +142,10 @@ func (r *rewriter) typeExprOf(e ast.Expr, depth int) ast.Expr {
 		}
 	case *ast.Ident:
 		if x.Obj == nil {
-			if t := r.facts.VarType(x.Name); strings.HasPrefix(t, "main.") && !strings.ContainsAny(t, "*[]") {
-				return &ast.Ident{NamePos: x.NamePos, Name: strings.TrimPrefix(t, "main.")}
+			if t := r.facts.VarTypeText(x.Name); t != "" {
+				if e, err := parser.ParseExpr(t); err == nil {
+					return e
+				}
 			}
 			return nil
 		}
@@ -126,6 +159,8 @@ func (r *rewriter) typeExprOf(e ast.Expr, depth int) ast.Expr {
 					return r.typeExprOf(d.Values[i], depth+1)
 				}
 			}
+		case *ast.Field:
+			return d.Type
 		case *ast.AssignStmt:
 			if d.Tok != token.DEFINE || len(d.Lhs) != len(d.Rhs) {
 				return nil
@@ -138,4 +173,101 @@ func (r *rewriter) typeExprOf(e ast.Expr, depth int) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// noteStructFields records the fields of a struct type declaration.
+func (r *rewriter) noteStructFields(s *ast.TypeSpec) {
+	st, ok := s.Type.(*ast.StructType)
+	if !ok || s.TypeParams != nil || s.Name.Name == "_" {
+		r.facts.SetStructFields(s.Name.Name, nil)
+		return
+	}
+	var fields []names.Field
+	for _, f := range st.Fields.List {
+		typ := names.ExprString(f.Type)
+		if len(f.Names) == 0 {
+			n := f.Type
+			if p, ok := n.(*ast.StarExpr); ok {
+				n = p.X
+			}
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				r.facts.SetStructFields(s.Name.Name, nil)
+				return
+			}
+			fields = append(fields, names.Field{Name: id.Name, Type: typ})
+			continue
+		}
+		for _, n := range f.Names {
+			fields = append(fields, names.Field{Name: n.Name, Type: typ})
+		}
+	}
+	r.facts.SetStructFields(s.Name.Name, fields)
+}
+
+// structView returns the wrapping that shows the fields of a notebook
+// struct value with their String or Error methods, or "": the struct
+// itself has none (else yaegi's wrapper shows it), but some of its fields'
+// types do.
+//
+//	fmt.Println(seg)  becomes  fmt.Println(__gocellfix.Fields([]string{"From", "To", "Label"}, func(__v Segment) []any { return []any{__gocellfix.Shown(__v.From, __v.From.String()), ...} }(seg)))
+func (r *rewriter) structView(typ string) (prefix, suffix string) {
+	if _, ok := r.printMethod(typ); ok {
+		return "", ""
+	}
+	fields := r.facts.StructFields(typ)
+	var quoted, vals []string
+	any := false
+	for _, f := range fields {
+		if f.Name == "_" {
+			return "", ""
+		}
+		quoted = append(quoted, strconv.Quote(f.Name))
+		v := "__v." + f.Name
+		ft, err := parser.ParseExpr(f.Type)
+		if err != nil {
+			return "", ""
+		}
+		switch x := ft.(type) {
+		case *ast.Ident:
+			if m, ok := r.printMethod(x.Name); ok && !m.ptrOnly {
+				v = FixPkg + ".Shown(" + v + ", " + v + "." + m.name + "())"
+				any = true
+			}
+		case *ast.ArrayType, *ast.MapType:
+			elt := ft
+			if a, ok := x.(*ast.ArrayType); ok {
+				elt = a.Elt
+			} else {
+				elt = x.(*ast.MapType).Value
+			}
+			if id, ok := elt.(*ast.Ident); ok {
+				if m, ok := r.printMethod(id.Name); ok && !m.ptrOnly {
+					v = FixPkg + ".Elems(" + v + ", func(__e " + id.Name + ") string { return __e." + m.name + "() })"
+					any = true
+				}
+			}
+		}
+		vals = append(vals, v)
+	}
+	if !any {
+		return "", ""
+	}
+	return FixPkg + ".Fields([]string{" + strings.Join(quoted, ", ") + "}, func(__v " + typ + ") []any { return []any{" + strings.Join(vals, ", ") + "} }(", "))"
+}
+
+// noteTypeText records the type of a notebook variable declared with type
+// typ or from value, for printing it later.
+func (r *rewriter) noteTypeText(name string, typ, value ast.Expr) {
+	if name == "_" {
+		return
+	}
+	if typ == nil && value != nil {
+		typ = r.typeExprOf(value, 0)
+	}
+	text := ""
+	if typ != nil {
+		text = names.ExprString(typ)
+	}
+	r.facts.SetVarTypeText(name, text)
 }

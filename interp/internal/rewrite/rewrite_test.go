@@ -175,7 +175,7 @@ func TestRewriteErrors(t *testing.T) {
 
 func TestRewriteSkipsPlainCells(t *testing.T) {
 	for _, src := range []string{"x = 1", "fmt.Println(x)", "total += n * 2", "m[\"k\"] = 3", "x"} {
-		if mayNeedRewrite(src) {
+		if mayNeedRewrite(&names.Facts{}, src) {
 			t.Errorf("%q: parsed although nothing can need a rewrite", src)
 		}
 		if got, _ := chunk(testFacts, cell.Stmts, src); got != src {

@@ -2,6 +2,7 @@ package stdfix
 
 import (
 	"fmt"
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -104,6 +105,9 @@ func printArg(v reflect.Value) any {
 	if !v.IsValid() {
 		return nil
 	}
+	if x, ok := valueOrNil(v).(fmt.Formatter); ok {
+		return x
+	}
 	return valueOrNil(mirrorValue(v, mirrorPrint, 0))
 }
 
@@ -168,16 +172,21 @@ func structRenames(t reflect.Type, seen map[reflect.Type]bool, out [][2]string) 
 // shown is an element of a container whose notebook type has a String or
 // Error method: its value and the method's result.
 type shown struct {
-	v reflect.Value
-	s string
+	v     reflect.Value
+	s     string
+	noS   bool   // s is not a String result: the value has none
+	gs    string // the GoString result, if hasGS
+	hasGS bool
 }
 
 func (e shown) Format(f fmt.State, verb rune) {
 	spec := formatSpec(f, verb)
 	switch {
+	case verb == 'v' && f.Flag('#') && e.hasGS:
+		fmt.Fprintf(f, strings.Replace(spec[:len(spec)-1], "#", "", 1)+"s", e.gs)
 	case verb == 'v' && f.Flag('#'):
 		fmt.Fprint(f, goSyntax(spec, e.v))
-	case strings.ContainsRune("vsxXq", verb):
+	case strings.ContainsRune("vsxXq", verb) && !e.noS:
 		fmt.Fprintf(f, spec, e.s)
 	default:
 		fmt.Fprintf(f, spec, printArg(e.v))
@@ -215,7 +224,7 @@ func fixElems(x any, str any) any {
 		if len(out) != 1 || out[0].Kind() != reflect.String {
 			return printArg(e)
 		}
-		return shown{e, out[0].String()}
+		return shown{v: e, s: out[0].String()}
 	}
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
@@ -271,3 +280,58 @@ func (s sliceView) Format(f fmt.State, verb rune) {
 // fmt without the pointer-receiver methods yaegi would wrongly give a
 // non-pointer value.
 func fixPlain(x any) any { return x }
+
+// fixShown is a value shown with s, the result of its String or Error
+// method, for the verbs fmt calls the method for.
+func fixShown(v any, s string) any {
+	return shown{v: reflect.ValueOf(unwrapInterp(v)), s: s}
+}
+
+// fixShow is a value with the results of its String and GoString
+// methods, as the interpreter found them.
+func fixShow(v any, hasS bool, s string, hasGS bool, gs string) any {
+	return shown{v: reflect.ValueOf(unwrapInterp(v)), s: s, noS: !hasS, gs: gs, hasGS: hasGS}
+}
+
+// fixFields is a notebook struct value whose fields are shown: names are
+// the fields' names, vals their values (shown where they have methods).
+func fixFields(names []string, vals []any) any {
+	if len(names) != len(vals) {
+		return vals
+	}
+	out := make([]any, len(vals))
+	for i, v := range vals {
+		out[i] = unwrapInterp(v)
+	}
+	return structView{names, out}
+}
+
+// structView prints as fmt prints a struct: {a b}, {A:a B:b} with %+v.
+type structView struct {
+	names []string
+	vals  []any
+}
+
+func (s structView) Format(f fmt.State, verb rune) {
+	plus := verb == 'v' && f.Flag('+')
+	spec := formatSpec(f, verb)
+	if verb == 'v' && f.Flag('#') {
+		fmt.Fprintf(f, spec, s.vals)
+		return
+	}
+	f.Write([]byte{'{'})
+	for i, v := range s.vals {
+		if i > 0 {
+			f.Write([]byte{' '})
+		}
+		if plus {
+			io.WriteString(f, s.names[i]+":")
+		}
+		if v == nil {
+			io.WriteString(f, "<nil>")
+			continue
+		}
+		fmt.Fprintf(f, spec, printArg(reflect.ValueOf(v)))
+	}
+	f.Write([]byte{'}'})
+}

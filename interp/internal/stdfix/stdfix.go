@@ -87,6 +87,9 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"Unwrap":         reflect.ValueOf(fixUnwrap),
 			"Elems":          reflect.ValueOf(fixElems),
 			"Plain":          reflect.ValueOf(fixPlain),
+			"Shown":          reflect.ValueOf(fixShown),
+			"Show":           reflect.ValueOf(fixShow),
+			"Fields":         reflect.ValueOf(fixFields),
 		},
 		"encoding/json/json": {
 			"Marshal":       reflect.ValueOf(fixJSONMarshal),
