@@ -123,7 +123,9 @@ func Plain(x any) any { return fix.Plain(x) }
 
 func Shown(x any, s string) any { return fix.Shown(x, s) }
 
-func Show(x any, hasS bool, s string, hasGS bool, gs string) any { return fix.Show(x, hasS, s, hasGS, gs) }
+func Show(x any, hasS bool, s string, hasGS bool, gs string) any {
+	return fix.Show(x, hasS, s, hasGS, gs)
+}
 
 func Fields(names []string, vals []any) any { return fix.Fields(names, vals) }
 
