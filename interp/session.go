@@ -274,6 +274,9 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 		return syntaxError(opt.Name, original, perr)
 	}
 	s.captured, s.hasValue = nil, false
+	if cerr := s.importUsedPackages(ctx, opt.Name, code, chunks); cerr != nil {
+		return cerr
+	}
 	for i, c := range chunks {
 		s.globalsCache = nil // a chunk may declare variables or rebuild
 		last := i == len(chunks)-1
