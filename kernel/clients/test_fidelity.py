@@ -47,7 +47,7 @@ def test_top_level_blocks_and_initializers_shadow_notebook_variables(kc):
         'switch level := len("ab"); level { case 2: }',
         "x := 1",
         "{ x, y := 2, 3; _, _ = x, y }",
-        "fmt.Sprint(level, count, x)",
+        "fmt.Sprintf(\"%s %d %d\", level, count, x)",
     ])
     assert result_text(run_ok(kc, code)) == "notebook 1 1"
 
