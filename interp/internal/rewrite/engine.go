@@ -221,6 +221,7 @@ func (r *rewriter) rewrite() {
 	}
 	var root ast.Node = r.file
 	r.rewriteDecls(root)
+	r.constRepetitions(root)
 	r.rewriteLoops(root)
 	r.rewriteCalls(root)
 	r.rewriteStmts(root)

@@ -54,6 +54,44 @@ func (r *rewriter) topLevelStmts() {
 		}
 	}
 	r.topLevelGenerics()
+	r.runeConstants()
+}
+
+// runeConstants gives a notebook variable declared from an untyped rune
+// constant the type rune, as Go does: at a cell's top level yaegi gives it
+// int (r := 'é' then fails "cannot use type int as type int32").
+//
+//	r := 'é'  becomes  r := rune('é')
+func (r *rewriter) runeConstants() {
+	wrap := func(e ast.Expr) {
+		if !isConstExpr(e) {
+			return
+		}
+		if _, rank, ok := constValue(e); ok && rank == 1 {
+			r.insert(e.Pos(), "rune(")
+			r.insert(e.End(), ")")
+		}
+	}
+	for _, s := range r.body {
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			if s.Tok == token.DEFINE && len(s.Lhs) == len(s.Rhs) {
+				for _, e := range s.Rhs {
+					wrap(e)
+				}
+			}
+		case *ast.DeclStmt:
+			if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+				for _, sp := range g.Specs {
+					if vs, ok := sp.(*ast.ValueSpec); ok && vs.Type == nil && len(vs.Names) == len(vs.Values) {
+						for _, e := range vs.Values {
+							wrap(e)
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 func isDefine(s ast.Stmt) bool {
@@ -98,6 +136,14 @@ func (r *rewriter) commaOks() {
 			switch x := n.(type) {
 			case *ast.FuncLit:
 				return false // a function's own scope: yaegi is right there
+			case *ast.SelectStmt:
+				r.selectCommaOks(x)
+			case *ast.CommClause:
+				// case v, ok := <-ch: see selectCommaOks.
+				for _, st := range x.Body {
+					walk(st)
+				}
+				return false
 			case *ast.IfStmt:
 				if a := commaOkDefine(x.Init); a != nil {
 					r.commaOkInit(x, x.Init.Pos(), a)
@@ -126,6 +172,44 @@ func (r *rewriter) commaOks() {
 	}
 	for _, s := range r.body {
 		walk(s)
+	}
+}
+
+// selectCommaOks rewrites the receives case v, ok := <-ch of a select
+// outside functions: the select is put in a block that declares variables
+// of the channel's element type and bool, the case assigns them, and the
+// case's body starts by declaring v and ok from them:
+//
+//	select { case v, ok := <-ch: ... }
+//	becomes
+//	{ var __gocell_c1 T; var __gocell_c2 bool; select { case __gocell_c1, __gocell_c2 = <-ch: v, ok := __gocell_c1, __gocell_c2; ... } }
+func (r *rewriter) selectCommaOks(sel *ast.SelectStmt) {
+	var decls []string
+	for _, st := range sel.Body.List {
+		cc, ok := st.(*ast.CommClause)
+		if !ok {
+			continue
+		}
+		a := commaOkDefine(cc.Comm)
+		if a == nil {
+			continue
+		}
+		recv := ast.Unparen(a.Rhs[0]).(*ast.UnaryExpr)
+		typ := r.elemType(recv.X, "chan")
+		if typ == "" {
+			v := r.src(a.Lhs[0])
+			r.fail(a, "%s in a select outside a function is not supported by the interpreter: declare %s and ok with their types first (var %s T; var ok bool) and write %s, or select inside a function",
+				r.src(a), v, v, strings.Replace(r.src(a), ":=", "=", 1))
+			return
+		}
+		v, okv := r.name("c"), r.name("c")
+		decls = append(decls, "var "+v+" "+typ+"; var "+okv+" bool; ")
+		r.edits = append(r.edits, srcEdit{r.off(a.Lhs[0].Pos()), r.off(a.TokPos) + 2, v + ", " + okv + " ="})
+		r.insert(cc.Colon+1, " "+r.src(a.Lhs[0])+", "+r.src(a.Lhs[1])+" := "+v+", "+okv+";")
+	}
+	if len(decls) > 0 {
+		r.insert(sel.Pos(), "{ "+strings.Join(decls, ""))
+		r.insert(sel.End(), " }")
 	}
 }
 
@@ -207,6 +291,13 @@ func (r *rewriter) commaOkDecl(a *ast.AssignStmt) (string, bool) {
 		var decls []string
 		if lhs0 != "_" {
 			decls = append(decls, "var "+lhs0+" "+typ)
+		} else {
+			// yaegi gives the blank identifier of the global scope the
+			// type of its first use: _, open = <-ch after _, err := f()
+			// panics. A variable of its own takes the value instead.
+			blank := r.name("blank")
+			decls = append(decls, "var "+blank+" "+typ)
+			r.replace(a.Lhs[0], blank)
 		}
 		if lhs1 != "_" {
 			decls = append(decls, "var "+lhs1+" bool")
