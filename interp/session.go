@@ -73,9 +73,12 @@ type Session struct {
 	// Per-cell state, set while a cell runs.
 	captured []any
 	hasValue bool
-	exitSeq  int64
-	enterMu  sync.Mutex
-	entered  map[int64]uint64 // token -> goroutine running the cell
+	returned bool // a return at the top level of the cell ended it
+	// cellDefers are the cell's top-level deferred calls, run when it ends.
+	cellDefers []func()
+	exitSeq    int64
+	enterMu    sync.Mutex
+	entered    map[int64]uint64 // token -> goroutine running the cell
 
 	compileSeq  int                        // numbers scratch files
 	fileImports map[string]map[string]bool // file name -> import specs compiled for it
@@ -147,6 +150,9 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 			"GoEnd":     reflect.ValueOf(s.goEnd),
 			"TimeStart": reflect.ValueOf(s.timeStart),
 			"TimeEnd":   reflect.ValueOf(s.timeEnd),
+			// A return at the top level of a cell ends it (see rewrite).
+			"Return": reflect.ValueOf(func() { s.returned = true }),
+			"Defer":  reflect.ValueOf(s.deferCall),
 		},
 		// Cells read stdin through the front end: os.Stdin is our reader.
 		// They see the process's real environment (yaegi's restricted mode
@@ -273,7 +279,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	if perr != nil {
 		return syntaxError(opt.Name, original, perr)
 	}
-	s.captured, s.hasValue = nil, false
+	s.captured, s.hasValue, s.returned, s.cellDefers = nil, false, false, nil
 	if cerr := s.importUsedPackages(ctx, opt.Name, code, chunks); cerr != nil {
 		return cerr
 	}
@@ -290,9 +296,14 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 			cerr = s.runStmts(ctx, opt.Name, code, c, last)
 		}
 		if cerr != nil {
+			s.runCellDefers()
 			return cerr
 		}
+		if s.returned {
+			break
+		}
 	}
+	s.runCellDefers()
 	s.cache.Sweep()
 	s.waitGoroutines()
 	if p := s.takeGoPanics(); len(p) > 0 {
@@ -435,7 +446,7 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c cell.Chunk)
 		s.reportRebuild(res)
 	} else {
 		if err := s.compileUnit(ctx, file, "package main\n"+cell.LineDirective(file, c.Line, c.Col)+text+"\n"); err != nil {
-			cerr := s.describe(err, file, code)
+			cerr := s.explainUndefined(s.describe(err, file, code), file, code, c)
 			s.undoFailedCompile(ctx)
 			return cerr
 		}
@@ -512,7 +523,7 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 	if ctx.Err() != nil {
 		return s.waitUnwound(token)
 	}
-	cerr := s.describe(err, file, code)
+	cerr := s.explainUndefined(s.describe(err, file, code), file, code, c)
 	if !isPanic(err) {
 		s.undoFailedCompile(ctx)
 	}
@@ -639,4 +650,24 @@ func interrupted(stuck bool) *CellError {
 func (s *Session) varHint(name string) string {
 	t, _ := s.reg.VarHint(name)
 	return t
+}
+
+// deferCall records a deferred call at the top level of the cell.
+func (s *Session) deferCall(f func()) { s.cellDefers = append(s.cellDefers, f) }
+
+// runCellDefers runs the cell's top-level deferred calls, last first. A
+// panic in one is reported on stderr and the others still run.
+func (s *Session) runCellDefers() {
+	for len(s.cellDefers) > 0 {
+		f := s.cellDefers[len(s.cellDefers)-1]
+		s.cellDefers = s.cellDefers[:len(s.cellDefers)-1]
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					fmt.Fprintf(s.stderr, "panic in a deferred call of the cell: %v\n", r)
+				}
+			}()
+			f()
+		}()
+	}
 }

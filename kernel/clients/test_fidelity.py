@@ -73,3 +73,30 @@ def test_string_methods_of_notebook_types_everywhere(kc):
         "fmt.Println(acc, &acc)",
     ]))
     assert r.stdout == "[(5,6)] map[a:(1,2)] [Mon]\n{(0,0) (9,9)} {From:(0,0) To:(0,0)}\n{ana} acct ana\n", r.stdout
+
+
+def test_return_and_defer_at_the_top_level_of_a_cell(kc):
+    # The body of a main pasted into a cell: return ends the cell, deferred
+    # calls run once, when the cell ends, with the arguments of the defer.
+    r = run_ok(kc, "\n".join([
+        "n := 1",
+        'defer fmt.Println("deferred", n)',
+        "n = 2",
+        'fmt.Println("start")',
+        "if n == 2 {",
+        '\tfmt.Println("returning")',
+        "\treturn",
+        "}",
+        'fmt.Println("not reached")',
+    ]))
+    assert r.stdout == "start\nreturning\ndeferred 1\n", r.stdout
+    # Later cells do not run them again.
+    assert run_ok(kc, 'fmt.Println("next")').stdout == "next\n"
+
+
+def test_undefined_names_and_constants_like_go(kc):
+    r = execute(kc, "broken := undefinedThing + 1")
+    assert r.status == "error" and "undefined: undefinedThing" in r.errors[0]["evalue"], r.errors
+    run_ok(kc, "const (\n\ta, b = iota, iota * 100\n\tc, d\n)")
+    r = run_ok(kc, "ch := 'é'\nfmt.Println(a, b, c, d, string(ch), ch == rune(233))")
+    assert r.stdout == "0 0 1 100 é true\n", r.stdout

@@ -141,6 +141,7 @@ type rewriter struct {
 	decls []ast.Decl
 
 	edits      []srcEdit
+	cellDefers map[*ast.DeferStmt]bool // top-level defers (toplevel.go)
 	composites []composite
 	seq        int // numbers generated names
 	err        error
@@ -220,6 +221,9 @@ func (r *rewriter) rewrite() {
 		r.noteStmts(r.body)
 	}
 	var root ast.Node = r.file
+	if r.kind == cell.Stmts {
+		r.findCellDefers()
+	}
 	r.rewriteDecls(root)
 	r.constRepetitions(root)
 	r.rewriteLoops(root)
