@@ -57,6 +57,14 @@ func (r *rewriter) rewriteCalls(root ast.Node) {
 					r.minMax(call, f.Name)
 				case "clear":
 					r.replace(f, FixPkg+".Clear")
+				case "recover":
+					// yaegi's recover returns the panic value wrapped in a
+					// reflect.Value when it was an interface (panic(err)):
+					// r.(error) then fails.
+					if len(call.Args) == 0 {
+						r.insert(call.Pos(), FixPkg+".Recovered(")
+						r.insert(call.End(), ")")
+					}
 				}
 			}
 		case *ast.SelectorExpr:

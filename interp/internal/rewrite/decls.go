@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"strconv"
 	"strings"
@@ -731,7 +732,28 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 		}
 	case *ast.CallExpr:
 		if len(x.Args) == 1 && !x.Ellipsis.IsValid() {
-			return r.staticTypeName(ast.Unparen(x.Fun), true)
+			if t := r.staticTypeName(ast.Unparen(x.Fun), true); t != "" {
+				return t
+			}
+		}
+		// A call of a notebook function or method with one result of a
+		// notebook type.
+		var fi names.FuncInfo
+		var ok bool
+		switch f := ast.Unparen(x.Fun).(type) {
+		case *ast.Ident:
+			if f.Obj == nil {
+				fi, ok = r.facts.Func(f.Name)
+			}
+		case *ast.SelectorExpr:
+			if recv := r.staticTypeOf(f.X, depth+1); recv != "" {
+				fi, ok = r.facts.MethodOf(strings.TrimPrefix(strings.TrimPrefix(recv, "*"), "main."), f.Sel.Name)
+			}
+		}
+		if ok && fi.Results == 1 && fi.ResultText != "" {
+			if e, err := parser.ParseExpr(fi.ResultText); err == nil {
+				return r.staticTypeName(e, true)
+			}
 		}
 	case *ast.Ident:
 		if x.Obj == nil {

@@ -335,3 +335,16 @@ func (s structView) Format(f fmt.State, verb rune) {
 	}
 	f.Write([]byte{'}'})
 }
+
+// fixRecovered returns the value a recover call returned as Go returns it:
+// yaegi hands back a panic value of interface type wrapped in a
+// reflect.Value.
+func fixRecovered(x any) any {
+	if rv, ok := x.(reflect.Value); ok {
+		if !rv.IsValid() || !rv.CanInterface() {
+			return nil
+		}
+		return rv.Interface()
+	}
+	return x
+}

@@ -89,6 +89,7 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"Plain":          reflect.ValueOf(fixPlain),
 			"Shown":          reflect.ValueOf(fixShown),
 			"Show":           reflect.ValueOf(fixShow),
+			"Recovered":      reflect.ValueOf(fixRecovered),
 			"Fields":         reflect.ValueOf(fixFields),
 		},
 		"encoding/json/json": {

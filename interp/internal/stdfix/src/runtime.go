@@ -127,6 +127,8 @@ func Show(x any, hasS bool, s string, hasGS bool, gs string) any {
 	return fix.Show(x, hasS, s, hasGS, gs)
 }
 
+func Recovered(x any) any { return fix.Recovered(x) }
+
 func Fields(names []string, vals []any) any { return fix.Fields(names, vals) }
 
 func Same(a, b any) bool { return fix.Same(a, b) }
