@@ -41,8 +41,15 @@ func (r *rewriter) printArgView(a ast.Expr, withFmt bool) (prefix, suffix string
 			return dynView(withFmt)
 		}
 		// A value whose String or Error is on the pointer only.
-		if m, ok := r.printMethod(x.Name); ok && m.ptrOnly {
+		m, ok := r.printMethod(x.Name)
+		if ok && m.ptrOnly {
 			return FixPkg + ".Plain(", ")"
+		}
+		// A value with String: yaegi's wrapper loses a struct's fields
+		// (%d printed the last one); the value and String's result go to
+		// fmt instead. (An error stays itself, for %w.)
+		if ok && m.name == "String" {
+			return "func(__v " + x.Name + ") any { return " + FixPkg + ".Shown(__v, __v.String()) }(", ")"
 		}
 		return r.structView(x.Name)
 	case *ast.ArrayType:
