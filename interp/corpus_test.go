@@ -52,7 +52,45 @@ type knownFailure struct {
 
 // corpusKnownFailures lists the snippets (or "name:split", "name:mixed")
 // that are allowed to differ from go run, with the class and reason.
-var corpusKnownFailures = map[string]knownFailure{}
+//
+// Every SILENT WRONG entry is a defect accepted for now, with what yaegi
+// v0.16.1 does and why the rewrites cannot yet reach it; an unlisted
+// failure of either class fails the test.
+var corpusKnownFailures = map[string]knownFailure{
+	// ---- errors: the cell stops with a message ----
+	"generic_toplevel": {failError, "yaegi types a cell's top-level x := f(...) before it instantiates a generic f; " +
+		"the rewrite reports it with the workaround (var x T; x = f(...))"},
+	"generics_pair_toplevel":     {failError, "top-level p := MakePair(...) of a notebook generic function: the same refusal, with its workaround"},
+	"generics_sorted_keys":       {failError, "top-level keys := slices.Sorted(maps.Keys(m)): the same refusal, with its workaround"},
+	"generics_map_filter":        {failError, "top-level names := Map(...): the same refusal; inside a function yaegi cannot infer through function-typed arguments (undefined type for T__2)"},
+	"generics_ordered_max":       {failError, "top-level hot := Largest(...): the same refusal; yaegi cannot compile a variadic generic function (undefined type for T)"},
+	"generics_method_constraint": {failError, "top-level big := Largest(...): the same refusal; a variadic generic with a method constraint fails to compile in yaegi"},
+	"generics_stack_type":        {failError, "w, _ := words.Pop() of a generic method in a top-level for body: yaegi reports undefined: w"},
+	"generics_types":             {failError, "v, _ := s.Pop() of a generic method in a top-level for body: yaegi reports undefined: v"},
+	"iface_assert": {failError, "yaegi stores a notebook value converted to any without its methods; asserting it to a " +
+		"notebook interface (v.(Shape)) panics in the interpreter"},
+	"type_switch_notebook": {failError, "a type switch over notebook types with case error and a pointer receiver panics inside yaegi (reflect.Set)"},
+
+	// ---- silent wrong results, accepted for now ----
+	"error_type_printing": {silentWrong, "errors.As to a notebook error type with a value receiver: the error reaches the host " +
+		"in yaegi's wrapper, whose struct value yaegi fills with the struct's last field, so the match fails"},
+	"errors_wrap_notebook": {silentWrong, "errors.As through %w and errors.Join to notebook error types and interfaces: the same wrapper " +
+		"problem; errors.Is(os.Open error, fs.ErrNotExist) is false through yaegi's os symbols"},
+	"fmt_gostringer": {silentWrong, "%#v of []Color uses no GoString of the elements, and %#v of a struct names its type only " +
+		"when one notebook type has that layout (Color and Hex share it: yaegi's reflect types are anonymous)"},
+	"generics_constraints": {silentWrong, "%T of a generic function's result (Sum(scores) of type Score) prints int: the " +
+		"rewrite cannot infer type arguments, and yaegi's value carries no notebook type"},
+	"iface_nil_typed": {silentWrong, "yaegi drops a typed nil pointer converted to error: err == nil is true and %T prints <nil>"},
+	"json_marshaler_methods": {silentWrong, "MarshalJSON/MarshalText of notebook types in struct fields and slices: encoding/json " +
+		"sees yaegi's reflect types, which have no methods"},
+	"json_tags_omitempty": {silentWrong, "encoding/json's error names the struct field .id instead of User.id: yaegi's struct types are anonymous"},
+	"method_expressions": {silentWrong, "a method value taken in a range loop binds the loop variable itself (yaegi), " +
+		"and %T of a method expression prints the underlying func type"},
+	"panic_runtime_errors": {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},
+	"stringer_everywhere": {silentWrong, "String is not called for a notebook value held in an any variable (yaegi drops its methods), " +
+		"for the results of a multi-value call printed directly, for map keys and for nested slices"},
+	"text_template_structs": {silentWrong, "text/template cannot call methods of notebook structs: yaegi's reflect types have none"},
+}
 
 // corpusForms are the ways a snippet is fed to a session.
 var corpusForms = []string{"split", "mixed"}
