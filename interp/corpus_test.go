@@ -58,10 +58,6 @@ type knownFailure struct {
 // failure of either class fails the test.
 var corpusKnownFailures = map[string]knownFailure{
 	// ---- errors: the cell stops with a message ----
-	"generic_toplevel": {failError, "yaegi types a cell's top-level x := f(...) before it instantiates a generic f; " +
-		"the rewrite reports it with the workaround (var x T; x = f(...))"},
-	"generics_pair_toplevel":     {failError, "top-level p := MakePair(...) of a notebook generic function: the same refusal, with its workaround"},
-	"generics_sorted_keys":       {failError, "top-level keys := slices.Sorted(maps.Keys(m)): the same refusal, with its workaround"},
 	"generics_map_filter":        {failError, "top-level names := Map(...): the same refusal; inside a function yaegi cannot infer through function-typed arguments (undefined type for T__2)"},
 	"generics_ordered_max":       {failError, "top-level hot := Largest(...): the same refusal; yaegi cannot compile a variadic generic function (undefined type for T)"},
 	"generics_method_constraint": {failError, "top-level big := Largest(...): the same refusal; a variadic generic with a method constraint fails to compile in yaegi"},
@@ -155,7 +151,11 @@ func TestCorpus(t *testing.T) {
 					case !ok && known && kf.class != class:
 						t.Errorf("%s (%s) is listed as %s but is %s now%s\n--- go run:\n%s--- session:\n%s--- diff: %s", name, form, kf.class, class, cerr, want, got, firstDiff(want, got))
 					case !ok && known:
-						t.Logf("%s (%s): known failure, %s: %s", name, form, class, kf.reason)
+						detail := firstDiff(want, got)
+						if cerr != "" {
+							detail = strings.SplitN(strings.TrimPrefix(cerr, ": "), "\n", 2)[0]
+						}
+						t.Logf("%s (%s): known failure, %s: %s\n    now: %s", name, form, class, kf.reason, detail)
 					case !ok:
 						t.Errorf("%s (%s): %s: differs from go run%s\n--- go run:\n%s--- session:\n%s--- diff: %s", name, form, class, cerr, want, got, firstDiff(want, got))
 					}

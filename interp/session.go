@@ -76,9 +76,13 @@ type Session struct {
 	returned bool // a return at the top level of the cell ended it
 	// cellDefers are the cell's top-level deferred calls, run when it ends.
 	cellDefers []func()
-	exitSeq    int64
-	enterMu    sync.Mutex
-	entered    map[int64]uint64 // token -> goroutine running the cell
+	// held is the value of a generic call of a top-level declaration,
+	// heldType its type's name (generics.go).
+	held     any
+	heldType string
+	exitSeq  int64
+	enterMu  sync.Mutex
+	entered  map[int64]uint64 // token -> goroutine running the cell
 
 	compileSeq  int                        // numbers scratch files
 	fileImports map[string]map[string]bool // file name -> import specs compiled for it
@@ -153,6 +157,7 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 			// A return at the top level of a cell ends it (see rewrite).
 			"Return": reflect.ValueOf(func() { s.returned = true }),
 			"Defer":  reflect.ValueOf(s.deferCall),
+			"Hold":   reflect.ValueOf(s.hold),
 		},
 		// Cells read stdin through the front end: os.Stdin is our reader.
 		// They see the process's real environment (yaegi's restricted mode
@@ -496,6 +501,9 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 	token := s.exitSeq
 	text, rerr := rewrite.Statements(s.reg, c.Text)
 	if rerr != nil {
+		if cerr, ok := s.runGenericDefine(ctx, file, code, c, last, rerr); ok {
+			return cerr
+		}
 		return rewriteError(file, code, c, rerr)
 	}
 	c.Text = text

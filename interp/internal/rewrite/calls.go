@@ -678,5 +678,6 @@ func (r *rewriter) failGeneric(stmt ast.Stmt, rhs ast.Expr, name string) {
 			names = append(names, n.Name)
 		}
 	}
-	r.err.(*Error).Define = &GenericDefine{Names: names, Expr: r.src(rhs)}
+	r.err.(*Error).Define = &GenericDefine{Names: names, Expr: r.src(rhs),
+		Text: r.text, Start: r.off(stmt.Pos()), End: r.off(stmt.End())}
 }

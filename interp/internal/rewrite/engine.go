@@ -101,6 +101,10 @@ type Error struct {
 type GenericDefine struct {
 	Names []string // the variables declared
 	Expr  string   // the right-hand side
+	// Text is the chunk as the rewrite read it, and Text[Start:End] the
+	// declaring statement.
+	Text       string
+	Start, End int
 }
 
 func (e *Error) Error() string { return e.Msg }
