@@ -60,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "usage: gocell kernel CONNECTION_FILE")
 			return 2
 		}
-		if err := kernel.Run(context.Background(), rest[0], kernel.Options{Log: stderr}); err != nil {
+		if err := kernel.Run(context.Background(), rest[0], kernel.Options{Log: stderr, Source: source}); err != nil {
 			fmt.Fprintln(stderr, "gocell kernel:", err)
 			return 1
 		}
@@ -108,7 +108,7 @@ func runNotebook(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	err := kernel.RunNotebook(paths[0], kernel.RunOptions{Output: *out, Stdout: stdout, Log: stderr, ContinueOnError: *keepGoing})
+	err := kernel.RunNotebook(paths[0], kernel.RunOptions{Output: *out, Stdout: stdout, Log: stderr, ContinueOnError: *keepGoing, Source: source})
 	switch {
 	case errors.Is(err, kernel.ErrCellFailed):
 		fmt.Fprintln(stderr, "gocell run:", err)

@@ -169,10 +169,9 @@ func (s *Session) packageSymbols(name string) map[string]reflect.Value {
 		return display.Symbols[dispPkg+"/display"]
 	}
 	for _, spec := range s.imports {
-		if importName(spec) == name {
-			path := spec[strings.IndexByte(spec, '"'):]
-			path = strings.Trim(path, `"`)
-			return stdlib.Symbols[path+"/"+path[strings.LastIndexByte(path, '/')+1:]]
+		if bound, path := s.importBinding(spec); bound == name {
+			_, syms := s.symbolTable(path)
+			return syms
 		}
 	}
 	for key, syms := range stdlib.Symbols {

@@ -24,8 +24,10 @@ const (
 	eventFD   = 4
 )
 
-// RunExecutor is the body of the hidden `gocell executor` command.
-func RunExecutor() error {
+// RunExecutor is the body of the hidden `gocell executor` command, and of
+// the executors built for a notebook's %go get, which pass the packages
+// they carry beyond the bundled ones.
+func RunExecutor(extra ...Packages) error {
 	// Runaway recursion ends in a fatal "stack overflow" that no recover
 	// catches; a quarter of Go's default limit still allows ~100,000 nested
 	// interpreted calls and fails in a fraction of the time.
@@ -35,7 +37,7 @@ func RunExecutor() error {
 	if in == nil || out == nil {
 		return errors.New("gocell executor is started by the gocell kernel, not by hand")
 	}
-	return Serve(in, out, true)
+	return serve(in, out, true, extra)
 }
 
 // server is the executor's side of the protocol.
@@ -56,8 +58,12 @@ type server struct {
 // Serve reads requests from r and writes events to w until r closes or a
 // shutdown request arrives. redirect makes fd 1 part of the cell's stdout.
 func Serve(r io.Reader, w io.Writer, redirect bool) error {
+	return serve(r, w, redirect, nil)
+}
+
+func serve(r io.Reader, w io.Writer, redirect bool, extra []Packages) error {
 	srv := &server{enc: json.NewEncoder(w), inputs: make(chan string, 1)}
-	sess, err := NewSession(srv.publishOutput)
+	sess, err := NewSession(srv.publishOutput, extra...)
 	if err != nil {
 		return err
 	}

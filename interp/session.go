@@ -90,12 +90,15 @@ type Session struct {
 	// stuck is set once an interrupted cell failed to unwind: the session
 	// must not run more cells.
 	stuck bool
+
+	extra []Packages // compiled packages beyond the bundled ones (packages.go)
 }
 
-// NewSession starts an interpreter whose outputs go to publish. Stdout
-// captures the process's file descriptor 1, so one Session per process.
-func NewSession(publish func(display.Output)) (*Session, error) {
-	s := &Session{fileImports: map[string]map[string]bool{}, reg: &names.Registry{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}}
+// NewSession starts an interpreter whose outputs go to publish, with the
+// standard library, the bundled packages and extra. Stdout captures the
+// process's file descriptor 1, so one Session per process.
+func NewSession(publish func(display.Output), extra ...Packages) (*Session, error) {
+	s := &Session{fileImports: map[string]map[string]bool{}, reg: &names.Registry{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}, extra: extra}
 	s.captureFn = reflect.ValueOf(s.capture)
 	var err error
 	// Everything a cell shows goes through display.Publish, where the cache
@@ -183,6 +186,9 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	}
 	if err := yi.Use(s.cacheSymbols()); err != nil {
 		return nil, fmt.Errorf("loading the cache package: %w", err)
+	}
+	if err := s.usePackages(yi); err != nil {
+		return nil, err
 	}
 	return yi, nil
 }
@@ -543,17 +549,40 @@ func (s *Session) runBlock(ctx context.Context, file, body string) error {
 	if err := s.ensureImports(ctx, file, body); err != nil {
 		return err
 	}
-	f, err := parser.ParseFile(s.yi.FileSet(), file, "package main\nfunc main() {\n"+body+"\n}\n", parser.ParseComments)
-	if err != nil {
-		return err
-	}
-	fn := f.Decls[len(f.Decls)-1].(*ast.FuncDecl)
-	prog, err := s.yi.CompileAST(fn.Body)
+	prog, err := s.compileSource(file, "package main\nfunc main() {\n"+body+"\n}\n", func(f *ast.File) ast.Node {
+		return f.Decls[len(f.Decls)-1].(*ast.FuncDecl).Body
+	})
 	if err != nil {
 		return err
 	}
 	_, err = s.yi.ExecuteWithContext(ctx, prog)
 	return err
+}
+
+// compileSource parses src under name and compiles the node pick chooses.
+// A source calling bundled variadic methods is first compiled with those
+// calls rewritten (variadicCalls), and as written if that fails to
+// compile. yaegi panics on some programs it cannot compile; that is an
+// error of the program, not of the session.
+func (s *Session) compileSource(name, src string, pick func(*ast.File) ast.Node) (*yaegi.Program, error) {
+	compile := func(src string) (prog *yaegi.Program, err error) {
+		f, err := parser.ParseFile(s.yi.FileSet(), name, src, parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("%s: the interpreter cannot compile this: %v", name, r)
+			}
+		}()
+		return s.yi.CompileAST(pick(f))
+	}
+	if alt := s.variadicCalls(src); alt != "" {
+		if prog, err := compile(alt); err == nil {
+			return prog, nil
+		}
+	}
+	return compile(src)
 }
 
 func isPanic(err error) bool {
@@ -602,22 +631,8 @@ func (s *Session) compileUnit(ctx context.Context, file, src string) error {
 }
 
 // compileFile compiles and runs src parsed under exactly the name given.
-// yaegi panics on some programs it cannot compile; that is an error of the
-// program, not of the session.
-func (s *Session) compileFile(ctx context.Context, name, src string) (err error) {
-	f, err := parser.ParseFile(s.yi.FileSet(), name, src, parser.ParseComments)
-	if err != nil {
-		return err
-	}
-	var prog *yaegi.Program
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("%s: the interpreter cannot compile this: %v", name, r)
-			}
-		}()
-		prog, err = s.yi.CompileAST(f)
-	}()
+func (s *Session) compileFile(ctx context.Context, name, src string) error {
+	prog, err := s.compileSource(name, src, func(f *ast.File) ast.Node { return f })
 	if err != nil {
 		return err
 	}
@@ -641,7 +656,11 @@ func (s *Session) describe(err error, file, code string) *CellError {
 		s.stderr.flush() // the frames are in the pipe: read them first
 		return panicError(p, s.stderr.takeTrace(), file)
 	}
-	return compileError(file, code, err)
+	e := compileError(file, code, err)
+	if hint := s.genericHint(err.Error(), code); hint != "" {
+		e.Traceback = append(e.Traceback, hint)
+	}
+	return e
 }
 
 func interrupted(stuck bool) *CellError {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"os/signal"
@@ -60,6 +61,9 @@ type Options struct {
 	Executable string
 	// Log receives diagnostics (dropped messages, executor stderr). Default: os.Stderr.
 	Log io.Writer
+	// Source is gocell's module source (go.mod at its root), from which
+	// %go get builds executors; nil makes %go get say it cannot.
+	Source fs.FS
 }
 
 // Run serves the connection described by connectionFile until a shutdown
@@ -102,6 +106,7 @@ func Run(ctx context.Context, connectionFile string, opt Options) error {
 	defer k.closeSockets()
 
 	k.exec = newSupervisor(k, opt.Executable, opt.Log)
+	k.exec.mods = newGoModules(opt.Source)
 	if err := k.exec.start(); err != nil {
 		return err
 	}

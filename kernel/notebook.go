@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -25,6 +26,9 @@ type RunOptions struct {
 	Stdout          io.Writer // where each cell's text output is printed
 	Log             io.Writer // diagnostics; default os.Stderr
 	ContinueOnError bool      // run every cell even after one fails
+	// Source is gocell's module source, for %go get and the notebook's
+	// metadata.gocell.modules (see Options.Source).
+	Source fs.FS
 }
 
 // RunNotebook executes the code cells of an nbformat 4 notebook, in order,
@@ -68,10 +72,24 @@ func RunNotebook(path string, opt RunOptions) error {
 
 	r := &runner{out: opt.Stdout, log: log.New(opt.Log, "gocell: ", 0)}
 	sup := newSupervisor(r, opt.Executable, nil)
+	sup.mods = newGoModules(opt.Source)
 	if err := sup.start(); err != nil {
 		return err
 	}
 	defer sup.stop()
+	// The modules the notebook was saved with: build (or find) their
+	// executor before the first cell, as its %go get line would.
+	saved := notebookModules(nb)
+	if len(saved) > 0 {
+		fmt.Fprintf(opt.Stdout, "── modules: %s ──\n", strings.Join(saved, " "))
+		if err := sup.goGet(saved, func(o display.Output) {
+			if o.Kind == display.Stream {
+				fmt.Fprint(opt.Stdout, o.Text)
+			}
+		}); err != nil {
+			return fmt.Errorf("building the executor for the notebook's modules (metadata.gocell.modules): %w", err)
+		}
+	}
 
 	count, failed := 0, 0
 	for i, c := range cells {
@@ -98,6 +116,9 @@ func RunNotebook(path string, opt RunOptions) error {
 		if reply.Status != "ok" {
 			failed++
 		}
+	}
+	if mods := sup.mods.Modules(); len(mods) > 0 {
+		setNotebookModules(nb, mods)
 	}
 	if opt.Output != "" {
 		data, err := json.MarshalIndent(nb, "", " ")
@@ -295,4 +316,38 @@ func isSpinner(o display.Output) bool {
 	g, _ := o.Metadata["gocell"].(map[string]any)
 	spinner, _ := g["spinner"].(bool)
 	return spinner
+}
+
+// notebookModules reads metadata.gocell.modules: the modules the notebook
+// asked for with %go get, as "path@version".
+func notebookModules(nb map[string]any) []string {
+	meta, _ := nb["metadata"].(map[string]any)
+	g, _ := meta["gocell"].(map[string]any)
+	list, _ := g["modules"].([]any)
+	var out []string
+	for _, m := range list {
+		if s, ok := m.(string); ok && strings.TrimSpace(s) != "" {
+			out = append(out, strings.TrimSpace(s))
+		}
+	}
+	return out
+}
+
+// setNotebookModules records the notebook's modules in its metadata.
+func setNotebookModules(nb map[string]any, mods []string) {
+	meta, ok := nb["metadata"].(map[string]any)
+	if !ok {
+		meta = map[string]any{}
+		nb["metadata"] = meta
+	}
+	g, ok := meta["gocell"].(map[string]any)
+	if !ok {
+		g = map[string]any{}
+		meta["gocell"] = g
+	}
+	list := make([]any, len(mods))
+	for i, m := range mods {
+		list[i] = m
+	}
+	g["modules"] = list
 }

@@ -31,6 +31,8 @@ type supervisor struct {
 	running     bool      // a cell is executing
 	interrupted time.Time // when the running cell was interrupted, or zero
 	stopped     bool
+
+	mods *goModules // the notebook's %go get modules (gomod.go); nil when unsupported
 }
 
 // executorHost is where a supervisor sends what the executor produces: the
@@ -52,7 +54,10 @@ func newSupervisor(host executorHost, exe string, logTo io.Writer) *supervisor {
 }
 
 func (s *supervisor) start() error {
-	c, err := proto.StartExecutor(s.exe, s.logTo)
+	s.mu.Lock()
+	exe := s.exe // %go get switches it
+	s.mu.Unlock()
+	c, err := proto.StartExecutor(exe, s.logTo)
 	if err != nil {
 		return err
 	}
@@ -114,6 +119,9 @@ func (s *supervisor) restart() ([]string, error) {
 // interrupt asks the running cell to stop, and kills the executor if it has
 // not stopped within interruptGrace.
 func (s *supervisor) interrupt() {
+	if s.mods.interrupt() {
+		return // it stopped a %go get build
+	}
 	s.mu.Lock()
 	c, running := s.client, s.running
 	if running && s.interrupted.IsZero() {
@@ -151,6 +159,13 @@ func (s *supervisor) call(req proto.Request) *proto.Reply {
 // execute runs one cell, publishing its outputs under parent. It returns the
 // reply and the text/plain of the cell's result (for history).
 func (s *supervisor) execute(parent *Message, req proto.Request, count int) (*proto.Reply, string) {
+	if s.mods != nil {
+		rest, reply := s.goMagics(parent, req.Code, req.Silent, count)
+		if reply != nil {
+			return reply, ""
+		}
+		req.Code = rest
+	}
 	s.mu.Lock()
 	s.running, s.interrupted = true, time.Time{}
 	c := s.client

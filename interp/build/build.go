@@ -131,8 +131,9 @@ func (b *Builder) Build(ctx context.Context, modules []string) (*Executor, error
 		return nil, err
 	}
 	defer os.RemoveAll(work)
-	g := &gocmd{ctx: ctx, path: goCmd, dir: work, env: append(append(os.Environ(), b.Env...),
-		"GOFLAGS=-mod=mod", "CGO_ENABLED=0", "GOTOOLCHAIN=local", "GOWORK=off")}
+	env := append(os.Environ(), b.Env...)
+	g := &gocmd{ctx: ctx, path: goCmd, dir: work, env: append(env,
+		"GOFLAGS="+strings.TrimSpace(lookupEnv(env, "GOFLAGS")+" -mod=mod"), "CGO_ENABLED=0", "GOTOOLCHAIN=local", "GOWORK=off")}
 
 	report(Resolving, strings.Join(modules, " "))
 	if err := b.writeModule(work); err != nil {
@@ -322,4 +323,16 @@ func (g *gocmd) output(args ...string) ([]byte, error) {
 		return out, fmt.Errorf("go %s: %w\n%s", strings.Join(args, " "), err, stderr.String())
 	}
 	return out, nil
+}
+
+// lookupEnv returns the last value of key in env, as the go command would
+// see it: flags a caller set in GOFLAGS are kept beside the builder's own.
+func lookupEnv(env []string, key string) string {
+	v := ""
+	for _, kv := range env {
+		if k, val, ok := strings.Cut(kv, "="); ok && k == key {
+			v = val
+		}
+	}
+	return v
 }

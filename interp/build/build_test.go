@@ -42,6 +42,12 @@ func main() {
 }
 `
 
+// newBuilder returns a builder whose go commands use a module cache of
+// their own, so that a test neither depends on what an earlier run left in
+// the machine's module cache nor leaves its example modules there. The
+// machine's cache is read as a proxy (it is one, in its download folder),
+// ahead of the network, so that modules are not downloaded again; the
+// build cache stays shared, as it only ever holds correct results.
 func newBuilder(t *testing.T, cache string) (*build.Builder, *[]build.Progress) {
 	var progress []build.Progress
 	return &build.Builder{
@@ -50,7 +56,36 @@ func newBuilder(t *testing.T, cache string) (*build.Builder, *[]build.Progress) 
 		Main:     func() string { return yaegiMain },
 		CacheDir: cache,
 		Progress: func(p build.Progress) { progress = append(progress, p) },
+		Env:      isolatedModCache(t, ""),
 	}, &progress
+}
+
+// isolatedModCache returns the environment of a fresh module cache, with
+// the proxies to fill it: first extra (a file:// proxy of the test's own
+// modules, if any), then the machine's module cache, then the network.
+func isolatedModCache(t *testing.T, extra string) []string {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOMODCACHE", "GOPROXY").Output()
+	if err != nil {
+		t.Fatalf("go env: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	proxies := []string{}
+	if extra != "" {
+		proxies = append(proxies, extra)
+	}
+	if dl := filepath.Join(lines[0], "cache", "download"); lines[0] != "" {
+		if _, err := os.Stat(dl); err == nil {
+			proxies = append(proxies, "file://"+dl)
+		}
+	}
+	proxies = append(proxies, lines[1])
+	return []string{
+		"GOMODCACHE=" + t.TempDir(),
+		"GOPROXY=" + strings.Join(proxies, ","),
+		// Writable, so that the test's temporary directory can be removed.
+		"GOFLAGS=-modcacherw",
+	}
 }
 
 func phases(ps []build.Progress) []build.Phase {
@@ -150,7 +185,7 @@ func TestBuildErrors(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			b, _ := newBuilder(t, t.TempDir())
-			b.Env = []string{"GOPROXY=file://" + proxy + ",https://proxy.golang.org", "GONOSUMDB=example.com"}
+			b.Env = append(isolatedModCache(t, "file://"+proxy), "GONOSUMDB=example.com")
 			_, err := b.Build(ctx, c.modules)
 			if err == nil || !c.check(err) || !strings.Contains(err.Error(), c.says) {
 				t.Fatalf("err = %v (%T), want one that says %q", err, err, c.says)
@@ -159,8 +194,8 @@ func TestBuildErrors(t *testing.T) {
 		})
 	}
 	t.Run("no toolchain", func(t *testing.T) {
-		t.Setenv("PATH", t.TempDir())
 		b, _ := newBuilder(t, t.TempDir())
+		t.Setenv("PATH", t.TempDir())
 		_, err := b.Build(ctx, []string{"github.com/dustin/go-humanize"})
 		var e *build.NoToolchainError
 		if !errors.As(err, &e) || !strings.Contains(err.Error(), "install Go") {

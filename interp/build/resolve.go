@@ -243,5 +243,13 @@ func extractSymbols(g *gocmd, work string, pkgs []string, mods []Module) (map[st
 	if err := json.Unmarshal(out, &generic); err != nil {
 		return nil, fmt.Errorf("reading the extractor's report: %w", err)
 	}
+	// The executor names the generic names when a cell uses one.
+	src := fmt.Sprintf("package symbols\n\n// Generic lists, per package, the generic names the tables lack.\nvar Generic = %#v\n", generic)
+	if generic == nil {
+		src = "package symbols\n\n// Generic lists, per package, the generic names the tables lack.\nvar Generic = map[string][]string{}\n"
+	}
+	if err := os.WriteFile(filepath.Join(work, "symbols", "generic.go"), []byte(src), 0o644); err != nil {
+		return nil, err
+	}
 	return generic, nil
 }

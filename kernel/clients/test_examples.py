@@ -97,3 +97,21 @@ def test_caching():
     rows = next(c for c in cells if "LoadRows(5)  // a hit" in c.source)
     assert texts(rows).strip().endswith("[0 1 4 9 16]")
     assert by_source  # every cell ran
+
+
+def test_data():
+    with tempfile.TemporaryDirectory() as d:
+        cells = execute("data.ipynb", d)
+    assert errors(cells) == []
+    assert texts(cells[1]).strip() == "200 rows; mean y = 17.43"
+    fit = next(c for c in cells if c.source.startswith("%time fit := "))
+    assert "fitting 2000 bootstrap resamples" in texts(fit)
+    assert "y = 1.87 + 3.13·x" in texts(fit) and "[3.03, 3.22]" in texts(fit)
+    hit = next(c for c in cells if c.source.startswith("%time fit2 := "))
+    assert texts(hit).strip().endswith("true")
+    matrix = next(c for c in cells if "xtx.Mul" in c.source)
+    assert "mat: intercept 1.87, slope 3.13" in texts(matrix)
+    assert any("<table" in o.get("data", {}).get("text/html", "") for o in matrix.outputs)
+    plot = cells[-2]
+    pngs = [o.data["image/png"] for o in plot.outputs if "image/png" in o.get("data", {})]
+    assert len(pngs) == 1 and len(pngs[0]) > 10000
