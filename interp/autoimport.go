@@ -10,15 +10,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/gocell/gocell/interp/cell"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Auto-import: a cell that uses a package it did not import (strings.Fields
-// without import "strings") gets the import, as goimports would add it,
-// when exactly one package the notebook can import has that name. A name
+// without import "strings", floats.Sum without gonum's floats) gets the
+// import, as goimports would add it, when exactly one package the notebook
+// can import has that name. A name
 // several packages share (rand: crypto/rand, math/rand, math/rand/v2) is
 // an error naming the choices. yaegi's own errors for a missing import are
 // unreliable ("constant definition loop", an internal panic), so the cell
@@ -30,34 +29,22 @@ import (
 // pkgSelector finds name.Exported where name could be a package.
 var pkgSelector = regexp.MustCompile(`(?:^|[^\w.])([a-z][a-z0-9]*)\.[A-Z]`)
 
-var (
-	pkgIndexOnce sync.Once
-	pkgIndex     map[string][]string // package name -> import paths
-)
-
-// importablePackages returns the import paths of the standard library
-// packages named name that the interpreter has, sorted. (Symbols of an
-// interpreted package would make yaegi build wrappers of its generic
-// functions, which panics: only paths of the standard library's table are
-// asked for.)
+// importablePackages returns the import paths of the packages named name
+// that cells can import: the standard library, the bundled packages and
+// the executor's own, sorted. (gocell's display package is imported by
+// its own rule.)
 func (s *Session) importablePackages(name string) []string {
-	pkgIndexOnce.Do(func() {
-		pkgIndex = map[string][]string{}
-		for key := range stdlib.Symbols {
-			i := strings.LastIndexByte(key, '/')
-			if i < 0 {
-				continue
-			}
-			path, pkg := key[:i], key[i+1:]
-			if strings.Contains(path, "internal") {
-				continue
-			}
-			pkgIndex[pkg] = append(pkgIndex[pkg], path)
-		}
-	})
 	var out []string
-	for _, p := range pkgIndex[name] {
-		if len(s.yi.Symbols(p)) > 0 {
+	for _, t := range s.tables() {
+		for key := range t {
+			i := strings.LastIndexByte(key, '/')
+			if i < 0 || key[i+1:] != name {
+				continue
+			}
+			p := key[:i]
+			if strings.Contains(p, "internal") || p == dispPkg || strings.HasPrefix(p, "gocell") || contains(out, p) {
+				continue
+			}
 			out = append(out, p)
 		}
 	}

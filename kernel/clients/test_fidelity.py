@@ -20,6 +20,8 @@ def test_standard_packages_are_imported_when_used(kc):
     assert result_text(run_ok(kc, 'len(words("a b c"))')) == "3"
     r = run_ok(kc, 'fmt.Println(filepath.Join("a", "b"), time.Duration(90)*time.Second)')
     assert r.stdout == "a/b 1m30s\n"
+    # A bundled package too (gonum's floats).
+    assert result_text(run_ok(kc, "floats.Sum([]float64{1, 2, 3.5})")) == "6.5"
 
 
 def test_an_ambiguous_package_name_is_an_error_naming_the_choices(kc):
