@@ -61,8 +61,6 @@ var corpusKnownFailures = map[string]knownFailure{
 	"generics_map_filter":        {failError, "top-level names := Map(...): the same refusal; inside a function yaegi cannot infer through function-typed arguments (undefined type for T__2)"},
 	"generics_ordered_max":       {failError, "top-level hot := Largest(...): the same refusal; yaegi cannot compile a variadic generic function (undefined type for T)"},
 	"generics_method_constraint": {failError, "top-level big := Largest(...): the same refusal; a variadic generic with a method constraint fails to compile in yaegi"},
-	"generics_stack_type":        {failError, "w, _ := words.Pop() of a generic method in a top-level for body: yaegi reports undefined: w"},
-	"generics_types":             {failError, "v, _ := s.Pop() of a generic method in a top-level for body: yaegi reports undefined: v"},
 	"iface_assert": {failError, "yaegi stores a notebook value converted to any without its methods; asserting it to a " +
 		"notebook interface (v.(Shape)) panics in the interpreter"},
 	"type_switch_notebook": {failError, "a type switch over notebook types with case error and a pointer receiver panics inside yaegi (reflect.Set)"},

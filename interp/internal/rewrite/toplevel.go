@@ -60,6 +60,7 @@ func (r *rewriter) topLevelStmts() {
 	r.runeConstants()
 	r.topLevelReturns()
 	r.topLevelDefers()
+	r.blocksWithMultiDefines()
 }
 
 // Deferred calls at the top level of a cell (outside functions) run when
