@@ -29,6 +29,8 @@ func (s *Session) Restore(cells []string) []string {
 			continue
 		}
 		file := fmt.Sprintf("restored%d.go", i+1)
+		// The packages the cell used without importing them, as when it ran.
+		_ = s.importUsedPackages(ctx, file, code, chunks)
 		for _, c := range chunks {
 			switch c.Kind {
 			case cell.Imports:

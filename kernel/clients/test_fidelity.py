@@ -102,3 +102,12 @@ def test_undefined_names_and_constants_like_go(kc):
     run_ok(kc, "const (\n\ta, b = iota, iota * 100\n\tc, d\n)")
     r = run_ok(kc, "ch := 'é'\nfmt.Println(a, b, c, d, string(ch), ch == rune(233))")
     assert r.stdout == "0 0 1 100 é true\n", r.stdout
+
+
+def test_auto_imports_survive_a_restart():
+    with kernel() as (km, kc):
+        run_ok(kc, "func shout(s string) string { return strings.ToUpper(s) + \"!\" }")
+        r = execute(kc, "func down(n int) int { return down(n+1) + 1 }\ndown(0)", timeout=120)
+        assert r.status == "error"
+        # The restored notebook still imports strings for shout.
+        assert result_text(run_ok(kc, 'shout("go")')) == "GO!"
