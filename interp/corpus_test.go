@@ -33,17 +33,57 @@ import (
 //	       body of main;
 //	mixed: one cell with imports, declarations and the body of main.
 
+// A corpus failure is one of two classes. A silent wrong result is the
+// worst: the cell runs and prints something go run does not, and the user
+// trusts it. An error at least tells the user the cell did not run.
+type failClass string
+
+const (
+	silentWrong failClass = "SILENT WRONG"
+	failError   failClass = "ERROR"
+)
+
+// knownFailure is a snippet allowed to differ from go run: its class and
+// why. A silent wrong result listed here is an explicitly accepted defect.
+type knownFailure struct {
+	class  failClass
+	reason string
+}
+
 // corpusKnownFailures lists the snippets (or "name:split", "name:mixed")
-// that are allowed to differ from go run, with the reason.
-var corpusKnownFailures = map[string]string{
-	"generic_toplevel": "yaegi types a cell's top-level x := f(...) before it instantiates a generic f; " +
-		"when the result type is not an argument's, the rewrite reports it with the workaround (var x T; x = f(...))",
-	"stringer_slice": "yaegi hands fmt a slice, map or struct field of a notebook type without its methods: " +
-		"String is not called for the elements ([21.5 19], not [21.5°C 19.0°C])",
-	"iface_assert": "yaegi stores a notebook value converted to any without its methods, so asserting it to a " +
-		"notebook interface (v.(Shape)) fails",
-	"generics_types": "the session's notebookTypes probe compiles (*Stack)(nil) for a generic type Stack and " +
-		"the interpreter panics (session.go/rebuild.go, not a rewrite)",
+// that are allowed to differ from go run, with the class and reason.
+//
+// Every SILENT WRONG entry is a defect accepted for now, with what yaegi
+// v0.16.1 does and why the rewrites cannot yet reach it; an unlisted
+// failure of either class fails the test.
+var corpusKnownFailures = map[string]knownFailure{
+	// ---- errors: the cell stops with a message ----
+	"generics_map_filter":        {failError, "top-level names := Map(...): the same refusal; inside a function yaegi cannot infer through function-typed arguments (undefined type for T__2)"},
+	"generics_ordered_max":       {failError, "top-level hot := Largest(...): the same refusal; yaegi cannot compile a variadic generic function (undefined type for T)"},
+	"generics_method_constraint": {failError, "top-level big := Largest(...): the same refusal; a variadic generic with a method constraint fails to compile in yaegi"},
+	"iface_assert": {failError, "yaegi stores a notebook value converted to any without its methods; asserting it to a " +
+		"notebook interface (v.(Shape)) panics in the interpreter"},
+	"type_switch_notebook": {failError, "a type switch over notebook types with case error and a pointer receiver panics inside yaegi (reflect.Set)"},
+
+	// ---- silent wrong results, accepted for now ----
+	"error_type_printing": {silentWrong, "errors.As to a notebook error type with a value receiver: the error reaches the host " +
+		"in yaegi's wrapper, whose struct value yaegi fills with the struct's last field, so the match fails"},
+	"errors_wrap_notebook": {silentWrong, "errors.As through %w and errors.Join to notebook error types and interfaces: the same wrapper " +
+		"problem; errors.Is(os.Open error, fs.ErrNotExist) is false through yaegi's os symbols"},
+	"fmt_gostringer": {silentWrong, "%#v of []Color uses no GoString of the elements, and %#v of a struct names its type only " +
+		"when one notebook type has that layout (Color and Hex share it: yaegi's reflect types are anonymous)"},
+	"generics_constraints": {silentWrong, "%T of a generic function's result (Sum(scores) of type Score) prints int: the " +
+		"rewrite cannot infer type arguments, and yaegi's value carries no notebook type"},
+	"iface_nil_typed": {silentWrong, "yaegi drops a typed nil pointer converted to error: err == nil is true and %T prints <nil>"},
+	"json_marshaler_methods": {silentWrong, "MarshalJSON/MarshalText of notebook types in struct fields and slices: encoding/json " +
+		"sees yaegi's reflect types, which have no methods"},
+	"json_tags_omitempty": {silentWrong, "encoding/json's error names the struct field .id instead of User.id: yaegi's struct types are anonymous"},
+	"method_expressions": {silentWrong, "a method value taken in a range loop binds the loop variable itself (yaegi), " +
+		"and %T of a method expression prints the underlying func type"},
+	"panic_runtime_errors": {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},
+	"stringer_everywhere": {silentWrong, "String is not called for a notebook value held in an any variable (yaegi drops its methods), " +
+		"for the results of a multi-value call printed directly, for map keys and for nested slices"},
+	"text_template_structs": {silentWrong, "text/template cannot call methods of notebook structs: yaegi's reflect types have none"},
 }
 
 // corpusForms are the ways a snippet is fed to a session.
@@ -67,6 +107,7 @@ func TestCorpus(t *testing.T) {
 	type result struct {
 		name, form string
 		ok         bool
+		class      failClass
 	}
 	var mu sync.Mutex
 	var results []result
@@ -91,33 +132,50 @@ func TestCorpus(t *testing.T) {
 				for _, form := range corpusForms {
 					got, cerr := runCorpusCells(cells[form])
 					ok := cerr == "" && got == want
+					class := failError
+					if cerr == "" {
+						class = silentWrong
+					}
 					mu.Lock()
-					results = append(results, result{name, form, ok})
+					results = append(results, result{name, form, ok, class})
 					mu.Unlock()
-					reason, known := corpusKnownFailures[name+":"+form]
+					kf, known := corpusKnownFailures[name+":"+form]
 					if !known {
-						reason, known = corpusKnownFailures[name]
+						kf, known = corpusKnownFailures[name]
 					}
 					switch {
 					case ok && known:
-						t.Errorf("%s (%s) passes but is listed as a known failure (%s): remove it from corpusKnownFailures", name, form, reason)
+						t.Errorf("%s (%s) passes but is listed as a known failure (%s): remove it from corpusKnownFailures", name, form, kf.reason)
+					case !ok && known && kf.class != class:
+						t.Errorf("%s (%s) is listed as %s but is %s now%s\n--- go run:\n%s--- session:\n%s--- diff: %s", name, form, kf.class, class, cerr, want, got, firstDiff(want, got))
 					case !ok && known:
-						t.Logf("%s (%s): known failure: %s", name, form, reason)
+						detail := firstDiff(want, got)
+						if cerr != "" {
+							detail = strings.SplitN(strings.TrimPrefix(cerr, ": "), "\n", 2)[0]
+						}
+						t.Logf("%s (%s): known failure, %s: %s\n    now: %s", name, form, class, kf.reason, detail)
 					case !ok:
-						t.Errorf("%s (%s) differs from go run%s\n--- go run:\n%s--- session:\n%s--- diff: %s", name, form, cerr, want, got, firstDiff(want, got))
+						t.Errorf("%s (%s): %s: differs from go run%s\n--- go run:\n%s--- session:\n%s--- diff: %s", name, form, class, cerr, want, got, firstDiff(want, got))
 					}
 				}
 			})
 		}
 	})
-	pass := map[string]int{}
+	pass, wrong, errs := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, r := range results {
-		if r.ok {
+		switch {
+		case r.ok:
 			pass[r.form]++
+		case r.class == silentWrong:
+			wrong[r.form]++
+		default:
+			errs[r.form]++
 		}
 	}
 	n := len(results) / len(corpusForms)
-	t.Logf("corpus: split %d/%d, mixed %d/%d", pass["split"], n, pass["mixed"], n)
+	for _, form := range corpusForms {
+		t.Logf("corpus %s: %d/%d pass, %d silent wrong, %d errors", form, pass[form], n, wrong[form], errs[form])
+	}
 }
 
 // corpusTruth runs every file with go run, in parallel, and returns its

@@ -11,7 +11,9 @@
 //     context that an interrupt request cancels.
 //  3. cell: magic lines become runtime calls (ExpandMagics), directives are
 //     checked, and Split cuts the text into imports, declarations, statements.
-//  4. interp: new imports are compiled alone first, then seen by every chunk.
+//  4. interp: new imports are compiled alone first, then seen by every chunk;
+//     a package the cell uses without importing it is imported when one
+//     package has that name (autoimport.go).
 //  5. rewrite: Declarations and Statements adapt each chunk (loops, calls,
 //     goroutines, cached functions, trailing value), the path restore uses too.
 //  6. names: the Registry says whether declarations redefine a name; the

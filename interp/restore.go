@@ -108,7 +108,9 @@ func (s *Session) Evaluate(ctx context.Context, expr string) json.RawMessage {
 	defer s.mu.Unlock()
 	s.captured, s.hasValue = nil, false
 	result := map[string]any{"status": "ok", "metadata": map[string]any{}}
-	err := s.runBlock(ctx, "expression.go", rtName+".Capture("+expr+")")
+	// The line directive makes positions in errors the expression's own
+	// (line 1, column n), not those of the code around it.
+	err := s.runBlock(ctx, "expression.go", rtName+".Capture("+cell.LineDirective("expression.go", 1, 1)+expr+")")
 	if err != nil {
 		ce := s.describe(err, "expression.go", expr)
 		result = map[string]any{"status": "error", "ename": ce.EName, "evalue": ce.EValue, "traceback": ce.Traceback}

@@ -76,6 +76,13 @@ type Session struct {
 	// Per-cell state, set while a cell runs.
 	captured []any
 	hasValue bool
+	returned bool // a return at the top level of the cell ended it
+	// cellDefers are the cell's top-level deferred calls, run when it ends.
+	cellDefers []func()
+	// held is the value of a generic call of a top-level declaration,
+	// heldType its type's name (generics.go).
+	held     any
+	heldType string
 	exitSeq  int64
 	enterMu  sync.Mutex
 	entered  map[int64]uint64 // token -> goroutine running the cell
@@ -165,6 +172,10 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 			"GoEnd":     reflect.ValueOf(s.goEnd),
 			"TimeStart": reflect.ValueOf(s.timeStart),
 			"TimeEnd":   reflect.ValueOf(s.timeEnd),
+			// A return at the top level of a cell ends it (see rewrite).
+			"Return": reflect.ValueOf(func() { s.returned = true }),
+			"Defer":  reflect.ValueOf(s.deferCall),
+			"Hold":   reflect.ValueOf(s.hold),
 		},
 		// Cells read stdin through the front end: os.Stdin is our reader.
 		// They see the process's real environment (yaegi's restricted mode
@@ -299,7 +310,10 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	if perr != nil {
 		return syntaxError(opt.Name, original, perr)
 	}
-	s.captured, s.hasValue = nil, false
+	s.captured, s.hasValue, s.returned, s.cellDefers = nil, false, false, nil
+	if cerr := s.importUsedPackages(ctx, opt.Name, code, chunks); cerr != nil {
+		return cerr
+	}
 	for i, c := range chunks {
 		s.globalsCache = nil // a chunk may declare variables or rebuild
 		last := i == len(chunks)-1
@@ -322,11 +336,16 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 			} else if c.Kind != cell.Imports {
 				s.reg.ResetNotes(mark)
 			}
+			s.runCellDefers()
 			s.saveState(code)
 			return cerr
 		}
 		s.record(c, opt.Name)
+		if s.returned {
+			break
+		}
 	}
+	s.runCellDefers()
 	s.cache.Sweep()
 	s.waitGoroutines()
 	s.saveState(code)
@@ -474,7 +493,7 @@ func (s *Session) runDecls(ctx context.Context, file, code string, c cell.Chunk)
 		s.reportRebuild(res)
 	} else {
 		if err := s.compileUnit(ctx, file, "package main\n"+cell.LineDirective(file, c.Line, c.Col)+text+"\n"); err != nil {
-			cerr := s.describe(err, file, code)
+			cerr := s.explainUndefined(s.describe(err, file, code), file, code, c)
 			s.undoFailedCompile(ctx)
 			return cerr
 		}
@@ -525,6 +544,9 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 	token := s.exitSeq
 	text, rerr := rewrite.Statements(s.reg, c.Text)
 	if rerr != nil {
+		if cerr, ok := s.runGenericDefine(ctx, file, code, c, last, rerr); ok {
+			return cerr
+		}
 		return rewriteError(file, code, c, rerr)
 	}
 	c.Text = text
@@ -553,7 +575,7 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 	if ctx.Err() != nil {
 		return s.waitUnwound(token)
 	}
-	cerr := s.describe(err, file, code)
+	cerr := s.explainUndefined(s.describe(err, file, code), file, code, c)
 	if !isPanic(err) {
 		s.undoFailedCompile(ctx)
 	}
@@ -693,4 +715,24 @@ func interrupted(stuck bool) *CellError {
 func (s *Session) varHint(name string) string {
 	t, _ := s.reg.VarHint(name)
 	return t
+}
+
+// deferCall records a deferred call at the top level of the cell.
+func (s *Session) deferCall(f func()) { s.cellDefers = append(s.cellDefers, f) }
+
+// runCellDefers runs the cell's top-level deferred calls, last first. A
+// panic in one is reported on stderr and the others still run.
+func (s *Session) runCellDefers() {
+	for len(s.cellDefers) > 0 {
+		f := s.cellDefers[len(s.cellDefers)-1]
+		s.cellDefers = s.cellDefers[:len(s.cellDefers)-1]
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					fmt.Fprintf(s.stderr, "panic in a deferred call of the cell: %v\n", r)
+				}
+			}()
+			f()
+		}()
+	}
 }

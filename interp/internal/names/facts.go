@@ -52,6 +52,49 @@ type Facts struct {
 	concrete map[string]bool
 	varTypes map[string]string
 	errVars  map[string]bool // variables of type error
+	fields   map[string][]Field
+	typeText map[string]string // variables' types as the syntax tells them
+}
+
+// VarTypeText returns the type of a notebook variable as written where
+// the syntax tells it (var x T, x := T{...}, make(T)), or "".
+func (t *Facts) VarTypeText(name string) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.typeText[name]
+}
+
+// SetVarTypeText records the type of a notebook variable as written, or
+// forgets it ("").
+func (t *Facts) SetVarTypeText(name, typ string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.init()
+	if typ == "" {
+		delete(t.typeText, name)
+		return
+	}
+	t.typeText[name] = typ
+}
+
+// Field is a field of a notebook struct type: its name and its type as
+// written.
+type Field struct{ Name, Type string }
+
+// StructFields returns the fields of a notebook struct type, or nil.
+func (t *Facts) StructFields(name string) []Field {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.fields[name]
+}
+
+// SetStructFields records the fields of a notebook type; nil for a type
+// that is no struct.
+func (t *Facts) SetStructFields(name string, fields []Field) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.init()
+	t.fields[name] = fields
 }
 
 func (t *Facts) IsErrVar(name string) bool {
@@ -201,6 +244,8 @@ func (t *Facts) init() {
 	t.concrete = map[string]bool{}
 	t.varTypes = map[string]string{}
 	t.errVars = map[string]bool{}
+	t.fields = map[string][]Field{}
+	t.typeText = map[string]string{}
 }
 
 // SetVar records what kind of value a notebook variable holds.

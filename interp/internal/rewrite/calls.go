@@ -57,6 +57,14 @@ func (r *rewriter) rewriteCalls(root ast.Node) {
 					r.minMax(call, f.Name)
 				case "clear":
 					r.replace(f, FixPkg+".Clear")
+				case "recover":
+					// yaegi's recover returns the panic value wrapped in a
+					// reflect.Value when it was an interface (panic(err)):
+					// r.(error) then fails.
+					if len(call.Args) == 0 {
+						r.insert(call.Pos(), FixPkg+".Recovered(")
+						r.insert(call.End(), ")")
+					}
 				}
 			}
 		case *ast.SelectorExpr:
@@ -353,6 +361,12 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 			}
 			r.composites = append(r.composites, composite{start: start, end: end, prio: 2, build: func() []srcEdit {
 				return []srcEdit{{start, end, fn + r.render(start, end) + ")"}}
+			}})
+			continue
+		}
+		if pre, suf := r.printArgView(a, strings.HasPrefix(name, "fmt.")); pre != "" {
+			r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
+				return []srcEdit{{start, end, pre + r.render(start, end) + suf}}
 			}})
 			continue
 		}
@@ -664,5 +678,6 @@ func (r *rewriter) failGeneric(stmt ast.Stmt, rhs ast.Expr, name string) {
 			names = append(names, n.Name)
 		}
 	}
-	r.err.(*Error).Define = &GenericDefine{Names: names, Expr: r.src(rhs)}
+	r.err.(*Error).Define = &GenericDefine{Names: names, Expr: r.src(rhs),
+		Text: r.text, Start: r.off(stmt.Pos()), End: r.off(stmt.End())}
 }

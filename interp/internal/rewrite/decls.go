@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"strconv"
 	"strings"
@@ -83,6 +84,7 @@ func (r *rewriter) noteGenDecl(d *ast.GenDecl) {
 			}
 			_, iface := s.Type.(*ast.InterfaceType)
 			r.facts.SetConcrete(s.Name.Name, !iface && s.TypeParams == nil && !s.Assign.IsValid())
+			r.noteStructFields(s)
 		case *ast.ValueSpec:
 			for i, n := range s.Names {
 				k := names.KindUnknown
@@ -106,6 +108,11 @@ func (r *rewriter) noteGenDecl(d *ast.GenDecl) {
 					r.facts.SetVarType(n.Name, r.staticTypeName(s.Type, true))
 				} else if i < len(s.Values) && len(s.Values) == len(s.Names) {
 					r.facts.SetVarType(n.Name, r.staticTypeOf(s.Values[i], 0))
+				}
+				if s.Type != nil {
+					r.noteTypeText(n.Name, s.Type, nil)
+				} else if i < len(s.Values) && len(s.Values) == len(s.Names) {
+					r.noteTypeText(n.Name, nil, s.Values[i])
 				}
 				if s.Type != nil {
 					r.facts.NoteElem(n.Name, s.Type)
@@ -139,6 +146,7 @@ func (r *rewriter) noteStmts(body []ast.Stmt) {
 						}
 						r.facts.NoteElem(id.Name, typeOfValue(s.Rhs[i]))
 						r.facts.SetVarType(id.Name, r.staticTypeOf(s.Rhs[i], 0))
+						r.noteTypeText(id.Name, nil, s.Rhs[i])
 					}
 				}
 			}
@@ -724,7 +732,28 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 		}
 	case *ast.CallExpr:
 		if len(x.Args) == 1 && !x.Ellipsis.IsValid() {
-			return r.staticTypeName(ast.Unparen(x.Fun), true)
+			if t := r.staticTypeName(ast.Unparen(x.Fun), true); t != "" {
+				return t
+			}
+		}
+		// A call of a notebook function or method with one result of a
+		// notebook type.
+		var fi names.FuncInfo
+		var ok bool
+		switch f := ast.Unparen(x.Fun).(type) {
+		case *ast.Ident:
+			if f.Obj == nil {
+				fi, ok = r.facts.Func(f.Name)
+			}
+		case *ast.SelectorExpr:
+			if recv := r.staticTypeOf(f.X, depth+1); recv != "" {
+				fi, ok = r.facts.MethodOf(strings.TrimPrefix(strings.TrimPrefix(recv, "*"), "main."), f.Sel.Name)
+			}
+		}
+		if ok && fi.Results == 1 && fi.ResultText != "" {
+			if e, err := parser.ParseExpr(fi.ResultText); err == nil {
+				return r.staticTypeName(e, true)
+			}
 		}
 	case *ast.Ident:
 		if x.Obj == nil {

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/gocell/gocell/interp/cell"
 	"github.com/gocell/gocell/interp/internal/names"
@@ -16,8 +17,11 @@ import (
 // chunk applies the rewrites of this package's files to one chunk of a
 // cell; kind tells whether text is declarations or statements.
 func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
-	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(text) {
+	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(facts, text) {
 		return text, nil
+	}
+	if kind == cell.Stmts {
+		text = renameShadows(facts, text)
 	}
 	r, ok := newRewriter(facts, kind, text)
 	if !ok {
@@ -44,7 +48,7 @@ var rewriteTriggers = []string{
 }
 
 // mayNeedRewrite is a quick test that most chunks needing no rewrite fail.
-func mayNeedRewrite(text string) bool {
+func mayNeedRewrite(facts *names.Facts, text string) bool {
 	for _, t := range rewriteTriggers {
 		if strings.Contains(text, t) {
 			return true
@@ -65,9 +69,20 @@ func mayNeedRewrite(text string) bool {
 			if strings.Count(line, "(") > 1 {
 				return true
 			}
+			// fmt.Println(x) of a variable whose type is known: it may
+			// need showing with its methods (printargs.go).
+			for _, w := range strings.FieldsFunc(line, notIdentRune) {
+				if facts.VarTypeText(w) != "" {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+func notIdentRune(c rune) bool {
+	return !(c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c))
 }
 
 // Error is a construct the interpreter cannot run, with its position
@@ -86,6 +101,10 @@ type Error struct {
 type GenericDefine struct {
 	Names []string // the variables declared
 	Expr  string   // the right-hand side
+	// Text is the chunk as the rewrite read it, and Text[Start:End] the
+	// declaring statement.
+	Text       string
+	Start, End int
 }
 
 func (e *Error) Error() string { return e.Msg }
@@ -126,6 +145,7 @@ type rewriter struct {
 	decls []ast.Decl
 
 	edits      []srcEdit
+	cellDefers map[*ast.DeferStmt]bool // top-level defers (toplevel.go)
 	composites []composite
 	seq        int // numbers generated names
 	err        error
@@ -205,7 +225,11 @@ func (r *rewriter) rewrite() {
 		r.noteStmts(r.body)
 	}
 	var root ast.Node = r.file
+	if r.kind == cell.Stmts {
+		r.findCellDefers()
+	}
 	r.rewriteDecls(root)
+	r.constRepetitions(root)
 	r.rewriteLoops(root)
 	r.rewriteCalls(root)
 	r.rewriteStmts(root)

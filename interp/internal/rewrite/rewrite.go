@@ -10,6 +10,9 @@
 // declaration restored in a new executor is compiled exactly as the cell
 // that declared it was. The steps, each in its own file:
 //
+//   - shadow.go (first, on the text): variables declared in a nested scope
+//     at a cell's top level that hide a notebook name get names of their
+//     own (yaegi gave them the notebook variable's slot).
 //   - loops.go: per-iteration loop variables (Go 1.22) where a closure or
 //     pointer can observe them; range over an integer; range over a
 //     function (iterators).
@@ -20,8 +23,15 @@
 //     declared from generic calls at a cell's top level.
 //   - stmts.go: defer (arguments evaluated at the defer), type switches
 //     with case error, break and continue out of a select.
-//   - toplevel.go: comma-ok declarations (v, ok := m[k]) and init
-//     statements outside functions, where yaegi's global scope fails.
+//   - toplevel.go: comma-ok declarations (v, ok := m[k]), select
+//     receives and init statements outside functions, where yaegi's global
+//     scope fails; rune constants; return and defer at a cell's top level
+//     (the cell ends like main).
+//   - blocks.go: nested blocks at the top level declaring v, ok := f()
+//     run in a function literal.
+//   - printargs.go: printed values of notebook types with String, Error or
+//     GoString methods, in containers, struct fields and interfaces.
+//   - consts.go: implicit repetition and iota of multi-name const specs.
 //   - decls.go: what the notebook declared (recorded in the registry's
 //     names.Facts); struct field tags that let the replacement
 //     encoding/json and fmt functions see embedded and unexported fields;

@@ -84,11 +84,26 @@ var rewriteCases = []rewriteCase{
 		in:  "ys := slices.Clone(xs)\nvar zs []int = slices.Clone(xs)\nbig := slices.Max(f(xs))",
 		out: "ys := xs; ys = slices.Clone(ys)\nvar zs []int; zs = slices.Clone(xs)\n__gocell_t1 := f(xs); big := __gocell_t1[0]; big = slices.Max(__gocell_t1)"},
 	{name: "defer evaluates its arguments", kind: cell.Stmts,
+		in:  "func() {\ndefer fmt.Println(\"done\", i)\ndefer wg.Done()\ndefer close(ch)\n}()",
+		out: "func() {\n{ __gocellfix.Push2(fmt.Println, \"done\", i); defer __gocellfix.Pop() }\ndefer wg.Done()\ndefer close(ch)\n}()"},
+	{name: "defer at the top level of a cell", kind: cell.Stmts,
 		in:  "defer fmt.Println(\"done\", i)\ndefer wg.Done()\ndefer close(ch)",
-		out: "{ __gocellfix.Push2(fmt.Println, \"done\", i); defer __gocellfix.Pop() }\ndefer wg.Done()\ndefer close(ch)"},
+		out: "__gocell.Defer(func() func() { __f, __a2 := fmt.Println, i; return func() { __f(\"done\", __a2) } }())\n__gocell.Defer(func() func() { __f := wg.Done; return func() { __f() } }())\n__gocell.Defer(func() func() { __a1 := ch; return func() { close(__a1) } }())"},
+	{name: "return at the top level of a cell", kind: cell.Stmts,
+		in:  "if err != nil {\n\treturn\n}\nfmt.Println(x) // done",
+		out: "if err != nil {\n\t{ __gocell.Return(); goto __gocell_return }\n}\nfmt.Println(x); __gocell_return: // done"},
+	{name: "shadowing in a top-level block", kind: cell.Stmts,
+		in:  "level := 1\n{\n\tlevel := 2\n\t_ = level\n}\nfor level := 0; level < 1; level++ {}",
+		out: "level := 1\n{\n\tlevel__s1 := 2\n\t_ = level__s1\n}\n{ for level__s2 := 0; level__s2 < 1; level__s2++ {} }"},
+	{name: "multi-value declaration in a top-level loop body", kind: cell.Stmts,
+		in:  "for s.Len() > 0 {\n\tv, _ := s.Pop()\n\tuse(v)\n}\nfor {\n\tgot1, got2 := f()\n\tif got1 {\n\t\tbreak\n\t}\n\tuse(got2)\n}",
+		out: "for s.Len() > 0 { func() {\n\tv, _ := s.Pop()\n\tuse(v)\n}() }\nfor {\n\tgot1, got2 := f()\n\tif got1 {\n\t\tbreak\n\t}\n\tuse(got2)\n}"},
+	{name: "multi-name const specs repeated", kind: cell.Decls,
+		in:  "const (\n\ta, b = iota, iota * 10\n\tc, d\n)",
+		out: "const (\n\ta, b = (0), (0) * 10\n\tc, d = (1), (1) * 10\n)"},
 	{name: "type switch with case error", kind: cell.Stmts,
-		in:  "switch x := v.(type) {\ncase nil:\n\treturn\ncase error:\n\tuse(x)\ndefault:\n}",
-		out: "{ switch __gocell_ts1 := v; {\ncase __gocell_ts1 == nil: x := __gocell_ts1; _ = x;\n\treturn\ncase func() bool { _, ok := __gocell_ts1.(error); return ok }(): x := __gocell_ts1.(error); _ = x;\n\tuse(x)\ndefault: x := __gocell_ts1; _ = x;\n} }"},
+		in:  "switch x := v.(type) {\ncase nil:\n\tbreak\ncase error:\n\tuse(x)\ndefault:\n}",
+		out: "{ switch __gocell_ts1 := v; {\ncase __gocell_ts1 == nil: x := __gocell_ts1; _ = x;\n\tbreak\ncase func() bool { _, ok := __gocell_ts1.(error); return ok }(): x := __gocell_ts1.(error); _ = x;\n\tuse(x)\ndefault: x := __gocell_ts1; _ = x;\n} }"},
 	{name: "break and continue out of select", kind: cell.Stmts,
 		in:  "loop:\nfor {\n\tselect {\n\tcase <-quit:\n\t\tbreak loop\n\tdefault:\n\t\tcontinue\n\t}\n}",
 		out: "loop:\nfor { {\n\tselect {\n\tcase <-quit:\n\t\tgoto __gocell_brk1\n\tdefault:\n\t\tgoto __gocell_cont2\n\t}\n}; __gocell_cont2: ;}; __gocell_brk1: ;"},
@@ -175,7 +190,7 @@ func TestRewriteErrors(t *testing.T) {
 
 func TestRewriteSkipsPlainCells(t *testing.T) {
 	for _, src := range []string{"x = 1", "fmt.Println(x)", "total += n * 2", "m[\"k\"] = 3", "x"} {
-		if mayNeedRewrite(src) {
+		if mayNeedRewrite(&names.Facts{}, src) {
 			t.Errorf("%q: parsed although nothing can need a rewrite", src)
 		}
 		if got, _ := chunk(testFacts, cell.Stmts, src); got != src {

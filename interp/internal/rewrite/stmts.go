@@ -200,6 +200,9 @@ func childNodes(n ast.Node) []ast.Node {
 }
 
 func (r *rewriter) deferCall(d *ast.DeferStmt, inLoop bool) {
+	if r.cellDefers[d] {
+		return // the cell's own (toplevel.go)
+	}
 	call := d.Call
 	args := false // arguments to evaluate now
 	for _, a := range call.Args {

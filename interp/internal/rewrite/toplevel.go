@@ -3,7 +3,10 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"strconv"
 	"strings"
+
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // Statements at the top level of a cell run in the notebook's global
@@ -54,6 +57,159 @@ func (r *rewriter) topLevelStmts() {
 		}
 	}
 	r.topLevelGenerics()
+	r.runeConstants()
+	r.topLevelReturns()
+	r.topLevelDefers()
+	r.blocksWithMultiDefines()
+}
+
+// Deferred calls at the top level of a cell (outside functions) run when
+// the cell ends, as a main's run when it returns. yaegi keeps them in the
+// notebook's global frame, which never returns: they ran at the end of the
+// chunk and again after every later cell. They go to the session instead,
+// which runs them, last first, when the cell ends; the function and the
+// arguments are evaluated at the defer statement, as in Go:
+//
+//	defer f(a, 10)  becomes  __gocell.Defer(func() func() { __f, __a1 := f, a; return func() { __f(__a1, 10) } }())
+//
+// A function literal that calls recover is left to yaegi: it must be the
+// deferred call of the panicking function.
+
+// findCellDefers records the top-level defers to rewrite.
+func (r *rewriter) findCellDefers() {
+	r.cellDefers = map[*ast.DeferStmt]bool{}
+	for _, s := range r.body {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.DeferStmt:
+				if f, ok := x.Call.Fun.(*ast.FuncLit); ok && callsRecover(f.Body) {
+					return true
+				}
+				if id, ok := x.Call.Fun.(*ast.Ident); ok && r.mayRecover(id) {
+					return true
+				}
+				r.cellDefers[x] = true
+			}
+			return true
+		})
+	}
+}
+
+var builtinFuncs = map[string]bool{
+	"close": true, "delete": true, "panic": true, "print": true, "println": true, "copy": true, "clear": true,
+}
+
+func (r *rewriter) topLevelDefers() {
+	for d := range r.cellDefers {
+		call := d.Call
+		start, end := r.off(d.Pos()), r.off(d.End())
+		r.composites = append(r.composites, composite{start: start, end: end, prio: 5, build: func() []srcEdit {
+			var names, vals, args []string
+			fun := r.renderNode(call.Fun)
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Obj == nil && builtinFuncs[id.Name] && !r.facts.IsFunc(id.Name) {
+				// A builtin is no value: only its arguments are bound.
+			} else {
+				names, vals = append(names, "__f"), append(vals, fun)
+				fun = "__f"
+			}
+			for i, a := range call.Args {
+				text := r.renderNode(a)
+				if isConstExpr(a) || isIdentNamed(a, "nil") {
+					args = append(args, text)
+					continue
+				}
+				n := "__a" + strconv.Itoa(i+1)
+				names, vals, args = append(names, n), append(vals, text), append(args, n)
+			}
+			ell := ""
+			if call.Ellipsis.IsValid() {
+				ell = "..."
+			}
+			bind := ""
+			if len(names) > 0 {
+				bind = strings.Join(names, ", ") + " := " + strings.Join(vals, ", ") + "; "
+			}
+			text := cell.RuntimeName + ".Defer(func() func() { " + bind + "return func() { " + fun + "(" + strings.Join(args, ", ") + ell + ") } }())"
+			// Keep the line structure: newlines of the call go at the end.
+			if pad := strings.Count(r.text[start:end], "\n") - strings.Count(text, "\n"); pad > 0 {
+				text += strings.Repeat("\n", pad)
+			}
+			return []srcEdit{{start, end, text}}
+		}})
+	}
+}
+
+// ReturnLabel ends a statements chunk that has a return at its top level.
+const ReturnLabel = "__gocell_return"
+
+// topLevelReturns: a return at the top level of a cell (the body of a
+// main pasted into a cell: if err != nil { ...; return }) ends the cell,
+// as it ends main; yaegi panics compiling it. It becomes a call that tells
+// the session the cell returned (no later chunk of it runs) and a goto to
+// a label after the chunk's last statement:
+//
+//	return  becomes  { __gocell.Return(); goto __gocell_return }
+func (r *rewriter) topLevelReturns() {
+	found := false
+	for _, s := range r.body {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if len(x.Results) > 0 {
+					r.fail(x, "return with a value at the top level of a cell: a cell is not a function; print the value, or end the cell with it as an expression")
+					return false
+				}
+				r.replace(x, "{ "+cell.RuntimeName+".Return(); goto "+ReturnLabel+" }")
+				found = true
+			}
+			return true
+		})
+	}
+	if found {
+		// After the last statement, on its line (before a comment there).
+		r.insert(r.body[len(r.body)-1].End(), "; "+ReturnLabel+":")
+	}
+}
+
+// runeConstants gives a notebook variable declared from an untyped rune
+// constant the type rune, as Go does: at a cell's top level yaegi gives it
+// int (r := 'é' then fails "cannot use type int as type int32").
+//
+//	r := 'é'  becomes  r := rune('é')
+func (r *rewriter) runeConstants() {
+	wrap := func(e ast.Expr) {
+		if !isConstExpr(e) {
+			return
+		}
+		if _, rank, ok := constValue(e); ok && rank == 1 {
+			r.insert(e.Pos(), "rune(")
+			r.insert(e.End(), ")")
+		}
+	}
+	for _, s := range r.body {
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			if s.Tok == token.DEFINE && len(s.Lhs) == len(s.Rhs) {
+				for _, e := range s.Rhs {
+					wrap(e)
+				}
+			}
+		case *ast.DeclStmt:
+			if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+				for _, sp := range g.Specs {
+					if vs, ok := sp.(*ast.ValueSpec); ok && vs.Type == nil && len(vs.Names) == len(vs.Values) {
+						for _, e := range vs.Values {
+							wrap(e)
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 func isDefine(s ast.Stmt) bool {
@@ -98,6 +254,14 @@ func (r *rewriter) commaOks() {
 			switch x := n.(type) {
 			case *ast.FuncLit:
 				return false // a function's own scope: yaegi is right there
+			case *ast.SelectStmt:
+				r.selectCommaOks(x)
+			case *ast.CommClause:
+				// case v, ok := <-ch: see selectCommaOks.
+				for _, st := range x.Body {
+					walk(st)
+				}
+				return false
 			case *ast.IfStmt:
 				if a := commaOkDefine(x.Init); a != nil {
 					r.commaOkInit(x, x.Init.Pos(), a)
@@ -126,6 +290,44 @@ func (r *rewriter) commaOks() {
 	}
 	for _, s := range r.body {
 		walk(s)
+	}
+}
+
+// selectCommaOks rewrites the receives case v, ok := <-ch of a select
+// outside functions: the select is put in a block that declares variables
+// of the channel's element type and bool, the case assigns them, and the
+// case's body starts by declaring v and ok from them:
+//
+//	select { case v, ok := <-ch: ... }
+//	becomes
+//	{ var __gocell_c1 T; var __gocell_c2 bool; select { case __gocell_c1, __gocell_c2 = <-ch: v, ok := __gocell_c1, __gocell_c2; ... } }
+func (r *rewriter) selectCommaOks(sel *ast.SelectStmt) {
+	var decls []string
+	for _, st := range sel.Body.List {
+		cc, ok := st.(*ast.CommClause)
+		if !ok {
+			continue
+		}
+		a := commaOkDefine(cc.Comm)
+		if a == nil {
+			continue
+		}
+		recv := ast.Unparen(a.Rhs[0]).(*ast.UnaryExpr)
+		typ := r.elemType(recv.X, "chan")
+		if typ == "" {
+			v := r.src(a.Lhs[0])
+			r.fail(a, "%s in a select outside a function is not supported by the interpreter: declare %s and ok with their types first (var %s T; var ok bool) and write %s, or select inside a function",
+				r.src(a), v, v, strings.Replace(r.src(a), ":=", "=", 1))
+			return
+		}
+		v, okv := r.name("c"), r.name("c")
+		decls = append(decls, "var "+v+" "+typ+"; var "+okv+" bool; ")
+		r.edits = append(r.edits, srcEdit{r.off(a.Lhs[0].Pos()), r.off(a.TokPos) + 2, v + ", " + okv + " ="})
+		r.insert(cc.Colon+1, " "+r.src(a.Lhs[0])+", "+r.src(a.Lhs[1])+" := "+v+", "+okv+";")
+	}
+	if len(decls) > 0 {
+		r.insert(sel.Pos(), "{ "+strings.Join(decls, ""))
+		r.insert(sel.End(), " }")
 	}
 }
 
@@ -207,6 +409,13 @@ func (r *rewriter) commaOkDecl(a *ast.AssignStmt) (string, bool) {
 		var decls []string
 		if lhs0 != "_" {
 			decls = append(decls, "var "+lhs0+" "+typ)
+		} else {
+			// yaegi gives the blank identifier of the global scope the
+			// type of its first use: _, open = <-ch after _, err := f()
+			// panics. A variable of its own takes the value instead.
+			blank := r.name("blank")
+			decls = append(decls, "var "+blank+" "+typ)
+			r.replace(a.Lhs[0], blank)
 		}
 		if lhs1 != "_" {
 			decls = append(decls, "var "+lhs1+" bool")

@@ -43,8 +43,9 @@ func wrapPrinters(fmtSyms map[string]reflect.Value) (map[string]reflect.Value, m
 }
 
 // printView replaces arguments whose notebook struct types have unexported
-// fields by their printing mirrors. Other arguments are passed unchanged
-// (errors must stay errors for %w).
+// fields by their printing mirrors, and yaegi's interface wrappers of
+// notebook values by views that format every verb as Go does (show.go).
+// Other arguments are passed unchanged (errors must stay errors for %w).
 func printView(a []any) []any {
 	var out []any
 	for i, x := range a {
@@ -52,6 +53,13 @@ func printView(a []any) []any {
 			continue
 		}
 		v := reflect.ValueOf(x)
+		if w, ok := wrapperView(v); ok {
+			if out == nil {
+				out = slices.Clone(a)
+			}
+			out[i] = w
+			continue
+		}
 		m := mirrorValue(v, mirrorPrint, 0)
 		if m == v {
 			continue

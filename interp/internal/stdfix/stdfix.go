@@ -85,6 +85,12 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"PushSlice":      reflect.ValueOf(fixPushSlice),
 			"Pop":            reflect.ValueOf(fixPop),
 			"Unwrap":         reflect.ValueOf(fixUnwrap),
+			"Elems":          reflect.ValueOf(fixElems),
+			"Plain":          reflect.ValueOf(fixPlain),
+			"Shown":          reflect.ValueOf(fixShown),
+			"Show":           reflect.ValueOf(fixShow),
+			"Recovered":      reflect.ValueOf(fixRecovered),
+			"Fields":         reflect.ValueOf(fixFields),
 		},
 		"encoding/json/json": {
 			"Marshal":       reflect.ValueOf(fixJSONMarshal),

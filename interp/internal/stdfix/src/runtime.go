@@ -115,6 +115,22 @@ func Clear(x any) {
 
 func Named(name string, v any) string { return name }
 
+// Elems and Plain: printing arguments (see show.go).
+
+func Elems(x any, str any) any { return fix.Elems(x, str) }
+
+func Plain(x any) any { return fix.Plain(x) }
+
+func Shown(x any, s string) any { return fix.Shown(x, s) }
+
+func Show(x any, hasS bool, s string, hasGS bool, gs string) any {
+	return fix.Show(x, hasS, s, hasGS, gs)
+}
+
+func Recovered(x any) any { return fix.Recovered(x) }
+
+func Fields(names []string, vals []any) any { return fix.Fields(names, vals) }
+
 func Same(a, b any) bool { return fix.Same(a, b) }
 
 func RegisterType(name string, p any) any { return fix.RegisterType(name, p) }

@@ -1,0 +1,94 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/rewrite"
+)
+
+// Notebook variables declared from a generic call at the top level of a
+// cell (keys := slices.Sorted(maps.Keys(m)), p := MakePair("x", 1)).
+// yaegi types such a declaration before it instantiates the function and
+// fails; inside a function it is right. The rewrite reports the statement
+// (rewrite.GenericDefine), and the session runs the chunk in three parts:
+// the statements before it; the call, inside a function literal, which
+// hands the value and its type's name to the session; a declaration
+// var x T of that type, which the value is then stored in; the statements
+// after it.
+
+// mainQualifier is the package qualifier of notebook types in type names.
+var mainQualifier = regexp.MustCompile(`\bmain\.`)
+
+var untypedNames = strings.NewReplacer("untyped string", "string", "untyped int", "int",
+	"untyped float", "float64", "untyped rune", "rune", "untyped bool", "bool", "untyped complex", "complex128")
+
+// runGenericDefine runs chunk c (statements) whose rewrite failed with
+// err at a generic declaration. It reports false when it cannot, and the
+// error stands.
+func (s *Session) runGenericDefine(ctx context.Context, file, code string, c cell.Chunk, last bool, err error) (*CellError, bool) {
+	var re *rewrite.Error
+	if !errors.As(err, &re) || re.Define == nil || len(re.Define.Names) != 1 || re.Define.Names[0] == "_" {
+		return nil, false
+	}
+	d := re.Define
+	if d.Start < 0 || d.End > len(d.Text) || d.Start >= d.End {
+		return nil, false
+	}
+	sub := func(start, end int) cell.Chunk {
+		line, col := cell.Position(d.Text, start)
+		if line == 1 {
+			col += c.Col - 1
+		}
+		return cell.Chunk{Kind: cell.Stmts, Text: d.Text[start:end], Line: c.Line + line - 1, Col: col, Declares: c.Declares}
+	}
+	if strings.TrimSpace(d.Text[:d.Start]) != "" {
+		if cerr := s.runStmts(ctx, file, code, sub(0, d.Start), false); cerr != nil || s.returned {
+			return cerr, true
+		}
+	}
+	name := d.Names[0]
+	here := sub(d.Start, d.End)
+	s.held, s.heldType = nil, ""
+	probe := fmt.Sprintf("func() { __v := %s; %s.Hold(%s.TypeOf(__v), __v) }()", d.Expr, rtName, rewrite.FixPkg)
+	if cerr := s.runStmts(ctx, file, code, cell.Chunk{Kind: cell.Stmts, Text: probe, Line: here.Line, Col: here.Col}, false); cerr != nil {
+		return cerr, true
+	}
+	// yaegi names type arguments inferred from constants "untyped int".
+	typ := untypedNames.Replace(mainQualifier.ReplaceAllString(s.heldType, ""))
+	if typ == "" || strings.Contains(typ, "struct {") {
+		return nil, false
+	}
+	decl := cell.Chunk{Kind: cell.Decls, Text: "var " + name + " " + typ, Line: here.Line, Col: here.Col}
+	if cerr := s.runDecls(ctx, file, code, decl); cerr != nil {
+		return cerr, true
+	}
+	s.globalsCache = nil
+	if g, ok := s.currentGlobals()[name]; ok && s.held != nil {
+		v := reflect.ValueOf(s.held)
+		for g.Kind() == reflect.Pointer && v.Type() != g.Type() && g.Elem().IsValid() && v.Type().AssignableTo(g.Type().Elem()) {
+			g = g.Elem()
+		}
+		switch {
+		case g.CanSet() && v.Type().AssignableTo(g.Type()):
+			g.Set(v)
+		case g.CanSet() && v.Type().ConvertibleTo(g.Type()):
+			g.Set(v.Convert(g.Type()))
+		default:
+			return &CellError{EName: "CompileError", EValue: fmt.Sprintf("%s := %s: the interpreter could not store the value of type %s (%s, line %d)", name, d.Expr, typ, cellLabel(file), here.Line)}, true
+		}
+	}
+	s.held = nil
+	if strings.TrimSpace(d.Text[d.End:]) != "" {
+		return s.runStmts(ctx, file, code, sub(d.End, len(d.Text)), last), true
+	}
+	return nil, true
+}
+
+// hold receives the value of a generic call and its type's name.
+func (s *Session) hold(typ string, v any) { s.held, s.heldType = v, typ }

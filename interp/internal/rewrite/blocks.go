@@ -1,0 +1,110 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// Multi-value declarations in nested blocks at the top level of a cell.
+//
+// yaegi loses a variable that v, ok := f() declares in a block nested in
+// the global scope (the body of a top-level for, if or block): a later use
+// reads "undefined: v". In a function it is right. So the statements of
+// such a block run in a function literal of their own, when nothing in
+// them leaves the block otherwise than by its end (a break or continue of
+// an enclosing loop, a goto, a return, a label) and nothing is deferred:
+//
+//	for s.Len() > 0 { v, _ := s.Pop(); ... }  becomes  for s.Len() > 0 { func() { v, _ := s.Pop(); ... }() }
+func (r *rewriter) blocksWithMultiDefines() {
+	var walk func(n ast.Node, top bool)
+	walk = func(n ast.Node, top bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BlockStmt:
+				if top {
+					return true
+				}
+				if hasMultiDefine(x.List) && wrappable(x) {
+					r.insert(x.Lbrace+1, " func() {")
+					r.insert(x.Rbrace, "}() ")
+					return false
+				}
+			}
+			return true
+		})
+	}
+	for _, s := range r.body {
+		if b, ok := s.(*ast.BlockStmt); ok {
+			// A top-level block: its own statements are handled by the
+			// shadowing and comma-ok rewrites; look inside.
+			for _, st := range b.List {
+				walk(st, false)
+			}
+			continue
+		}
+		walk(s, false)
+	}
+}
+
+// hasMultiDefine reports whether a statement list declares several
+// variables from one call (a, b := f()).
+func hasMultiDefine(list []ast.Stmt) bool {
+	for _, s := range list {
+		if multiDefine(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// wrappable reports whether a block's statements can run in a function
+// literal of their own: control leaves them only at their end.
+func wrappable(b *ast.BlockStmt) bool {
+	ok := true
+	var visit func(n ast.Node, loops, breakables int)
+	visit = func(n ast.Node, loops, breakables int) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if !ok {
+				return false
+			}
+			switch x := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt, *ast.DeferStmt, *ast.LabeledStmt:
+				ok = false
+			case *ast.BranchStmt:
+				switch {
+				case x.Label != nil || x.Tok == token.GOTO:
+					ok = false
+				case x.Tok == token.BREAK && breakables == 0, x.Tok == token.CONTINUE && loops == 0:
+					ok = false
+				}
+			case *ast.ForStmt:
+				visit(x.Body, loops+1, breakables+1)
+				return false
+			case *ast.RangeStmt:
+				visit(x.Body, loops+1, breakables+1)
+				return false
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				var body *ast.BlockStmt
+				switch y := x.(type) {
+				case *ast.SwitchStmt:
+					body = y.Body
+				case *ast.TypeSwitchStmt:
+					body = y.Body
+				case *ast.SelectStmt:
+					body = y.Body
+				}
+				visit(body, loops, breakables+1)
+				return false
+			}
+			return true
+		})
+	}
+	for _, s := range b.List {
+		visit(s, 0, 0)
+	}
+	return ok
+}
