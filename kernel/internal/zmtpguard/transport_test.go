@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -29,7 +30,14 @@ var (
 func bind(t *testing.T, sock zmq4.Socket) string {
 	t.Helper()
 	registerOnce.Do(func() {
-		testTransport.Logf = func(format string, args ...any) { logged.Add(1); t.Logf(format, args...) }
+		// Not t.Logf: the transport outlives the test that registered it,
+		// and logs from later tests (or after this one ended) too.
+		testTransport.Logf = func(format string, args ...any) {
+			logged.Add(1)
+			if testing.Verbose() {
+				fmt.Fprintf(os.Stderr, "zmtpguard: "+format+"\n", args...)
+			}
+		}
 		if err := zmq4.RegisterTransport("guardtest", testTransport); err != nil {
 			t.Fatal(err)
 		}
@@ -263,6 +271,12 @@ func TestStuckSubscriberDoesNotStallOthers(t *testing.T) {
 	body := strings.Repeat("x", 64<<10) // 25 MiB in all, far beyond MaxQueued and socket buffers
 	go func() {
 		for i := range n {
+			// Paced as the kernel's IOPub is: by readers that still read.
+			// Unpaced, a loaded machine lets the sender outrun even the
+			// reading subscriber until its cap drops it too.
+			if err := testTransport.WaitBacklog(ctx, 2<<20); err != nil {
+				return
+			}
 			_ = pub.Send(zmq4.NewMsgFrom([]byte(fmt.Sprintf("m%04d", i)), []byte(body)))
 		}
 	}()
