@@ -18,6 +18,11 @@ import (
 // helpers are appended to the function's last line, so that every line of
 // the function keeps its cell line number.
 
+// MaxFastArgs is the most arguments a plain cached function (not a method,
+// not generic) with at most one result may have for its wrapper to call the
+// arity-specific host entries Cache0 ... Cache4 of the runtime package.
+const MaxFastArgs = 4
+
 // Cached is what the rewrite learned about one cached function.
 type Cached struct {
 	Key     string // "F" or "T.M"
@@ -204,16 +209,38 @@ func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(n
 		cf.ImplName = impl
 		compute = "nil"
 	}
-	body = append(body, "__gocell_out := "+cell.RuntimeName+".CacheCall(\""+d.Name+"\", []any{"+strings.Join(args, ", ")+"}, "+compute+")")
-	if len(results) == 0 {
-		body = append(body, "_ = __gocell_out")
-	}
-	for i, t := range cf.Results {
-		body = append(body, fmt.Sprintf("var %s %s", results[i], t),
-			fmt.Sprintf("if __gocell_out[%d] != nil { %s = __gocell_out[%d].(%s) }", i, results[i], i, t))
-	}
-	if len(results) > 0 {
-		body = append(body, "return "+strings.Join(results, ", "))
+	// A key that cannot be made (rule 7) comes back as an error, panicked
+	// here in interpreted code: a cell error, recovered like any panic in
+	// a goroutine the cell started.
+	const fail = "if __gocell_err != nil { panic(__gocell_err) }"
+	if cf.ImplName != "" && len(args) <= MaxFastArgs && len(results) <= 1 {
+		// The fast path: one host entry per arity, one value back, no
+		// slices built on either side.
+		call := fmt.Sprintf("%s.Cache%d(%q", cell.RuntimeName, len(args), d.Name)
+		for _, a := range args {
+			call += ", " + a
+		}
+		call += ")"
+		body = append(body, "__gocell_v, __gocell_err := "+call, fail)
+		if len(results) == 0 {
+			body = append(body, "_ = __gocell_v")
+		} else {
+			body = append(body, fmt.Sprintf("var %s %s", results[0], cf.Results[0]),
+				fmt.Sprintf("if __gocell_v != nil { %s = __gocell_v.(%s) }", results[0], cf.Results[0]),
+				"return "+results[0])
+		}
+	} else {
+		body = append(body, "__gocell_out, __gocell_err := "+cell.RuntimeName+".CacheCall(\""+d.Name+"\", []any{"+strings.Join(args, ", ")+"}, "+compute+")", fail)
+		if len(results) == 0 {
+			body = append(body, "_ = __gocell_out")
+		}
+		for i, t := range cf.Results {
+			body = append(body, fmt.Sprintf("var %s %s", results[i], t),
+				fmt.Sprintf("if __gocell_out[%d] != nil { %s = __gocell_out[%d].(%s) }", i, results[i], i, t))
+		}
+		if len(results) > 0 {
+			body = append(body, "return "+strings.Join(results, ", "))
+		}
 	}
 	wrapper := sig + " { " + strings.Join(body, "; ") + " }"
 
