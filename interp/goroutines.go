@@ -41,14 +41,17 @@ func (s *Session) goEnd(t *goToken, r any) {
 	if t.end != nil {
 		t.end()
 	}
+	// The panic is reported before the goroutine stops counting as live:
+	// the end of the cell waits for one or the other, and must not see it
+	// gone without its panic.
+	if r != nil {
+		s.goPanic(r)
+	}
 	s.goMu.Lock()
 	if t.cell == s.cellSeq {
 		s.cellGoroutines--
 	}
 	s.goMu.Unlock()
-	if r != nil {
-		s.goPanic(r)
-	}
 }
 
 // goroutineGrace is how long the end of a cell waits for the goroutines it
