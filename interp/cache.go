@@ -200,14 +200,18 @@ func (s *Session) cachedFunc(name string) (*cachedFunc, error) {
 }
 
 // cacheOne is the host side of the fast entries: a plain cached function
-// with at most one result.
-func (s *Session) cacheOne(name string, args []any) (any, error) {
+// with at most one result. A key that cannot be made is panicked with, as
+// the typed error (*cachecells.UnhashableError, *cachecells.KeyError): the
+// panic unwinds through the wrapper like one of its own, and becomes a
+// CacheKeyError of the cell, or of the goroutine's recover. Returning it
+// instead would cost every hit two more locals in the interpreted wrapper.
+func (s *Session) cacheOne(name string, args []any) any {
 	cf, err := s.cachedFunc(name)
-	if err != nil {
-		return nil, err
+	if err == nil && !cf.impl.IsValid() {
+		err = fmt.Errorf("cached function %s has no implementation registered; run its cell again", name)
 	}
-	if !cf.impl.IsValid() {
-		return nil, fmt.Errorf("cached function %s has no implementation registered; run its cell again", name)
+	if err != nil {
+		panic(err)
 	}
 	s.stdout.flushFast()
 	s.stderr.flushFast()
@@ -216,10 +220,13 @@ func (s *Session) cacheOne(name string, args []any) (any, error) {
 		s.flushStreams()
 		return r
 	})
-	if err != nil || len(out) == 0 {
-		return nil, err
+	if err != nil {
+		panic(err)
 	}
-	return out[0], nil
+	if len(out) == 0 {
+		return nil
+	}
+	return out[0]
 }
 
 // cacheEntries are the runtime's fast entries, one per arity up to
@@ -227,13 +234,11 @@ func (s *Session) cacheOne(name string, args []any) (any, error) {
 // gets one value back, so neither side builds a slice for the call.
 func (s *Session) cacheEntries() map[string]reflect.Value {
 	return map[string]reflect.Value{
-		"Cache0": reflect.ValueOf(func(name string) (any, error) { return s.cacheOne(name, nil) }),
-		"Cache1": reflect.ValueOf(func(name string, a any) (any, error) { return s.cacheOne(name, []any{a}) }),
-		"Cache2": reflect.ValueOf(func(name string, a, b any) (any, error) { return s.cacheOne(name, []any{a, b}) }),
-		"Cache3": reflect.ValueOf(func(name string, a, b, c any) (any, error) { return s.cacheOne(name, []any{a, b, c}) }),
-		"Cache4": reflect.ValueOf(func(name string, a, b, c, d any) (any, error) {
-			return s.cacheOne(name, []any{a, b, c, d})
-		}),
+		"Cache0": reflect.ValueOf(func(name string) any { return s.cacheOne(name, nil) }),
+		"Cache1": reflect.ValueOf(func(name string, a any) any { return s.cacheOne(name, []any{a}) }),
+		"Cache2": reflect.ValueOf(func(name string, a, b any) any { return s.cacheOne(name, []any{a, b}) }),
+		"Cache3": reflect.ValueOf(func(name string, a, b, c any) any { return s.cacheOne(name, []any{a, b, c}) }),
+		"Cache4": reflect.ValueOf(func(name string, a, b, c, d any) any { return s.cacheOne(name, []any{a, b, c, d}) }),
 	}
 }
 

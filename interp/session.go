@@ -100,9 +100,12 @@ func NewSession(publish func(display.Output)) (*Session, error) {
 		return nil, fmt.Errorf("capturing stderr: %w", err)
 	}
 	s.stdin = &stdinReader{}
-	// Stream text carries the cached call that wrote it (stream.Write),
-	// so two calls computing at once never record each other's text.
-	s.cache = cachecells.New(cachecells.Config{Dir: cacheDir(), OwnedStreams: true, Warn: func(msg string) {
+	// Stream text written through the interpreter carries the cached call
+	// that wrote it (stream.Write), so two calls computing at once never
+	// record each other's text. OwnedStreams stays off for the text of
+	// unknown writers (os.Stdout written as a file goes through the pipe):
+	// the cache gives it to the one call computing, if only one is.
+	s.cache = cachecells.New(cachecells.Config{Dir: cacheDir(), Warn: func(msg string) {
 		s.publish(display.Output{Kind: display.Stream, Name: "stderr", Text: "gocell cache: " + msg + "\n"})
 	}})
 	s.stdout.owner = s.cache.Current

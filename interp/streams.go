@@ -45,8 +45,11 @@ type stream struct {
 	mu      sync.Mutex
 	pending []byte // read, not yet published
 	// pendingOwner wrote the pending text: text of another owner is
-	// published separately. Text read from the pipe (written to the file
-	// descriptor directly, by host code) has none.
+	// published separately. Text written through Write always has one
+	// (cachecells.Nobody for a goroutine computing for no call); text read
+	// from the pipe (os.Stdout used as a file, host code writing to the
+	// file descriptor) has none: nobody knows which goroutine wrote it, and
+	// the cache gives it to the one call computing, if only one is.
 	pendingOwner *cachecells.Scope
 	timer        *time.Timer
 	synced       chan struct{} // receives one value per marker seen
@@ -84,7 +87,9 @@ func (s *stream) readLoop() {
 func (s *stream) Write(p []byte) (int, error) {
 	var owner *cachecells.Scope
 	if s.owner != nil {
-		owner = s.owner()
+		if owner = s.owner(); owner == nil {
+			owner = cachecells.Nobody()
+		}
 	}
 	s.addOwned(p, owner)
 	return len(p), nil
