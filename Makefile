@@ -1,14 +1,16 @@
 # gocell — make test runs everything: Go unit tests, the end-to-end tests
-# against the built binary, and the real Jupyter clients' suite.
+# against the built binary, the real Jupyter clients' suite, and the browser
+# suite (classic Notebook in Chromium, JupyterLab's client and renderer).
 
 GO      ?= go
 PYTHON  ?= /usr/bin/python3
 BUILD   := $(CURDIR)/.build
 BIN     := $(BUILD)/gocell
+BROWSER := kernel/clients/browser
 
 export PYDEVD_DISABLE_FILE_VALIDATION = 1
 
-.PHONY: all build test deps vet gotest clienttest fuzz bench clean
+.PHONY: all build test deps vet gotest clienttest browsertest fuzz bench clean
 
 all: build
 
@@ -25,7 +27,7 @@ vet:
 # These run without the race detector: yaegi's ExecuteWithContext races with
 # itself when a running cell is cancelled (an upstream bug), which every
 # interrupt test would report; interp/build runs the go command for minutes.
-NORACE_PKGS := . ./interp ./interp/internal/stdfix ./interp/interrupt ./interp/build
+NORACE_PKGS := . ./interp ./interp/internal/stdfix ./interp/interrupt ./interp/snapshot ./interp/build
 RACE_PKGS    = $(filter-out $(NORACE_PKGS),$(shell $(GO) list ./... | sed 's|^github.com/gocell/gocell|.|'))
 
 gotest: build
@@ -35,7 +37,14 @@ gotest: build
 clienttest: build
 	GOCELL_BIN=$(BIN) $(PYTHON) -m pytest -q -p no:cacheprovider kernel/clients
 
-test: deps vet gotest clienttest
+# Screenshots land in $(BROWSER)/artifacts.
+browsertest: build $(BROWSER)/node_modules/.package-lock.json
+	cd $(BROWSER) && GOCELL_BIN=$(BIN) node --test --test-concurrency=1 test/*.test.js
+
+$(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package-lock.json
+	cd $(BROWSER) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+
+test: deps vet gotest clienttest browsertest
 
 # Run the wire decoder's fuzz target for a while (FUZZTIME=10m make fuzz).
 FUZZTIME ?= 2m
@@ -45,6 +54,7 @@ fuzz:
 bench: build
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/kernel_bench.py
 	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/cache_bench.py
+	GOCELL_BIN=$(BIN) $(PYTHON) kernel/bench/redis_bench.py
 	$(GO) test -run XXX -bench . -benchtime 20x ./interp/...
 	$(GO) test -run XXX -bench . ./cachecells
 	$(GO) test -run XXX -bench . -benchtime 200x ./interp/bundled

@@ -153,7 +153,7 @@ func BenchmarkMAC80MB(b *testing.B) {
 // versus os.ReadFile of as many bytes.
 func BenchmarkDiskHit10M(b *testing.B) {
 	dir := b.TempDir()
-	sp := spec[[]float64]("load", Options{Kind: Data, Persist: true}, false, "n")
+	sp := spec[[]float64]("load", Options{Kind: Data, Persist: PersistDisk}, false, "n")
 	c := New(Config{Dir: dir, SpinnerDelay: -1, Secret: testSecret})
 	f, _ := c.Register(sp)
 	s := bigSlice()

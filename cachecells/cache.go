@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gocell/gocell/cachecells/redistier"
 	"github.com/gocell/gocell/display"
 )
 
@@ -41,6 +42,11 @@ type Config struct {
 	// Secret keys the MAC of persisted entries. Nil: LoadSecret's, read
 	// when an entry is first saved or loaded.
 	Secret []byte
+	// Shared configures the Redis tier of persist=redis functions. Nil:
+	// SharedConfigFromEnv, read when such a function is first called. The
+	// cache adds a tag derived from the secret to its Namespace and
+	// reports through Warn; OnWarn and OnRecover, if set, are called too.
+	Shared *redistier.Config
 }
 
 // Cache holds every cached function of one interpreter session.
@@ -60,13 +66,18 @@ type Cache struct {
 	secretOnce sync.Once
 	secretKey  []byte
 	secretErr  error
+
+	sharedCfg  *redistier.Config
+	sharedOnce sync.Once
+	tier       atomic.Pointer[redistier.Tier]
+	sharedErr  error
 }
 
 // New returns an empty cache.
 func New(cfg Config) *Cache {
 	c := &Cache{
 		now: cfg.Now, warn: cfg.Warn, publish: cfg.Publish, namer: cfg.FuncNamer,
-		dir: cfg.Dir, spinnerDelay: cfg.SpinnerDelay, secretKey: cfg.Secret,
+		dir: cfg.Dir, spinnerDelay: cfg.SpinnerDelay, secretKey: cfg.Secret, sharedCfg: cfg.Shared,
 		funcs: map[string]*Func{},
 	}
 	c.rec.ownedStreams = cfg.OwnedStreams
@@ -100,6 +111,7 @@ type Func struct {
 	bytes   int64
 
 	hits, misses uint64
+	remoteHits   uint64 // hits served by the shared tier
 	saved        time.Duration
 	lastWasHit   bool
 	history      []*keyParts // recent missed keys, oldest first

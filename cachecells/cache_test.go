@@ -442,7 +442,7 @@ func TestCallErrors(t *testing.T) {
 	if out, err := h.c.Call("F", []any{1}, func() []any { return []any{5} }); err != nil || out[0] != 5 {
 		t.Errorf("Cache.Call: %v %v", out, err)
 	}
-	if _, err := h.c.Register(Spec{Name: "P", Options: Options{Kind: Data, Persist: true}, NumResults: 1}); err == nil {
+	if _, err := h.c.Register(Spec{Name: "P", Options: Options{Kind: Data, Persist: PersistDisk}, NumResults: 1}); err == nil {
 		t.Error("persist without NewResults accepted")
 	}
 	if _, err := h.c.Register(Spec{Name: "V", Options: Options{Kind: Resource, Validate: "Ping"}, NumResults: 1}); err == nil {

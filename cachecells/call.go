@@ -141,27 +141,32 @@ func (f *Func) handOut(cs *compiled, results []any) []any {
 	return deepCopyAll(results)
 }
 
-// miss computes (or loads from disk) the value for a key this goroutine owns
-// the flight of.
+// miss computes (or loads from disk or Redis) the value for a key this
+// goroutine owns the flight of.
 func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute func() []any) (results []any, err error) {
 	now := f.c.now()
 	persist := cs.Options.Persist
-	if persist && len(ck.pins) > 0 {
-		persist = false
+	if persist != PersistNone && len(ck.pins) > 0 {
+		persist = PersistNone
 		f.warnOnce("identity", fmt.Sprintf("%s: %s; entries keyed by an object's identity are kept in memory only, not persisted", cs.Name, identityNote(ck.globals)))
 	}
-	if persist {
+	if persist == PersistDisk {
 		if e := f.c.load(f, cs, ck.key, now); e != nil {
-			f.mu.Lock()
-			f.hits++
-			f.saved += e.dur
-			f.lastWasHit = true
-			evicted := f.insertLocked(cs, e, now)
-			f.mu.Unlock()
-			f.c.releaseAll(cs, evicted)
-			f.finish(ck.key, fl, e.results, e.replay, e.dur)
-			f.c.replay(e.replay, cs.Options.Replay)
-			return f.handOut(cs, e.results), nil
+			return f.loaded(cs, ck, fl, e, now, false), nil
+		}
+	}
+
+	var sp *spinner
+	if cs.Options.ShowSpinner && f.c.rec.current() == nil {
+		// Shown while waiting for another kernel's computation too.
+		sp = f.c.startSpinner(cs.spinnerText())
+	}
+	var sc sharedCall
+	defer sc.release() // also when compute panics: the other kernels go on
+	if persist == PersistRedis {
+		if e := f.sharedLookup(cs, ck.key, &sc); e != nil {
+			sp.stop()
+			return f.loaded(cs, ck, fl, e, f.c.now(), true), nil
 		}
 	}
 
@@ -173,10 +178,6 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 	f.noteMiss(parts)
 	f.mu.Unlock()
 
-	var sp *spinner
-	if cs.Options.ShowSpinner && f.c.rec.current() == nil {
-		sp = f.c.startSpinner(cs.spinnerText())
-	}
 	r := f.c.rec.start()
 	start := time.Now()
 	done := false
@@ -239,13 +240,35 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 	f.mu.Unlock()
 	f.c.releaseAll(cs, evicted)
 	f.finish(ck.key, fl, stored, replay, dur)
-	if persist {
-		f.c.save(f, cs, e) // waiters need not wait for the disk
+	switch persist { // waiters in this kernel need not wait for the disk or Redis
+	case PersistDisk:
+		f.c.save(f, cs, e)
+	case PersistRedis:
+		f.sharedPut(cs, &sc, e)
+		sc.release()
 	}
 	if cs.Options.Kind == Data && cs.Options.Copy == CopyDeep {
 		return deepCopyAll(stored), nil
 	}
 	return f.handOut(cs, stored), nil
+}
+
+// loaded serves an entry read from disk or Redis: it is counted as a hit,
+// kept in memory, handed to the waiters, and its outputs are replayed.
+func (f *Func) loaded(cs *compiled, ck *callKey, fl *flight, e *entry, now time.Time, remote bool) []any {
+	f.mu.Lock()
+	f.hits++
+	if remote {
+		f.remoteHits++
+	}
+	f.saved += e.dur
+	f.lastWasHit = true
+	evicted := f.insertLocked(cs, e, now)
+	f.mu.Unlock()
+	f.c.releaseAll(cs, evicted)
+	f.finish(ck.key, fl, e.results, e.replay, e.dur)
+	f.c.replay(e.replay, cs.Options.Replay)
+	return f.handOut(cs, e.results)
 }
 
 // finish wakes the waiters of a flight.

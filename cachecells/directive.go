@@ -63,6 +63,32 @@ func (m ReplayMode) String() string {
 	return "display"
 }
 
+// PersistMode is the persist= option of cache_data: where entries live
+// besides this kernel's memory.
+type PersistMode uint8
+
+const (
+	// PersistNone (the default) keeps entries in memory only.
+	PersistNone PersistMode = iota
+	// PersistDisk keeps them in files under the cache folder too, so a
+	// restarted kernel hits (rule 12).
+	PersistDisk
+	// PersistRedis shares them through Redis with every kernel that reaches
+	// the same server and holds the same team secret (rule 15). Entries are
+	// not written to disk: the shared tier is their persistent home.
+	PersistRedis
+)
+
+func (m PersistMode) String() string {
+	switch m {
+	case PersistDisk:
+		return "disk"
+	case PersistRedis:
+		return "redis"
+	}
+	return "none"
+}
+
 // Options are the parsed options of one directive line. The zero value plus
 // Kind is the default of each option, except ShowSpinner, which
 // ParseDirective sets to true as Streamlit does.
@@ -71,9 +97,9 @@ type Options struct {
 	TTL         time.Duration // 0: entries never expire
 	MaxEntries  int           // 0: unbounded
 	ShowSpinner bool
-	SpinnerText string // custom text; "" means "Running F(...)"
-	Persist     bool   // persist=disk (data only)
-	Validate    string // name of the validating func or method (resource only)
+	SpinnerText string      // custom text; "" means "Running F(...)"
+	Persist     PersistMode // where entries live besides memory (data only)
+	Validate    string      // name of the validating func or method (resource only)
 	Ignore      []string
 	Copy        CopyMode // data only
 	Replay      ReplayMode
@@ -175,11 +201,13 @@ func (o *Options) set(key, value string, quoted bool) error {
 		}
 		switch strings.ToLower(value) {
 		case "disk":
-			o.Persist = true
+			o.Persist = PersistDisk
+		case "redis":
+			o.Persist = PersistRedis
 		case "none", "false", "memory":
-			o.Persist = false
+			o.Persist = PersistNone
 		default:
-			return fmt.Errorf("option persist=%q: want disk (or none)", value)
+			return fmt.Errorf("option persist=%q: want disk (files beside the notebook), redis (shared through GOCELL_REDIS_URL) or none", value)
 		}
 	case "validate":
 		if err := onlyFor(Resource, "data is copied, never checked"); err != nil {

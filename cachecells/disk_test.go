@@ -18,7 +18,7 @@ type sale struct {
 	Tags   map[string]int
 }
 
-var persistOpts = Options{Kind: Data, Persist: true, TTL: time.Hour}
+var persistOpts = Options{Kind: Data, Persist: PersistDisk, TTL: time.Hour}
 
 func diskFiles(t *testing.T, dir string) []string {
 	t.Helper()

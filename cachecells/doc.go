@@ -1,14 +1,14 @@
 // Package cachecells memoizes notebook functions marked //%cache_data or
 // //%cache_resource: it parses the directives, builds keys from code hashes,
 // global values and arguments, hashes and deep-copies values, stores entries
-// in memory and on disk with TTL and LRU bounds, runs one computation per key
-// at a time, records the outputs a computation shows and replays them on a
-// hit, and reports statistics. The behaviour it implements is the caching
-// contract (caching.md in the design notes, rules 1–14).
+// in memory, on disk and in Redis with TTL and LRU bounds, runs one
+// computation per key at a time, records the outputs a computation shows and
+// replays them on a hit, and reports statistics. The behaviour it implements
+// is the caching contract (caching.md in the design notes, rules 1–15).
 //
 // The package knows nothing of the interpreter: it sees arguments and results
-// as any values. It imports only the standard library, xxhash and display, so
-// it is tested as a plain Go library.
+// as any values. It imports the standard library, xxhash, display and its own
+// Redis tier (redistier), so it is tested as a plain Go library.
 //
 // # How the interpreter uses it
 //
@@ -50,7 +50,20 @@
 // compute while recording, stores the result unless compute panicked (the
 // panic is re-raised) or returned a non-nil final error, and returns it.
 //
-// Magics map to Cache.Clear, Cache.Stats with RenderStats, and Cache.Why.
+// # The shared tier
+//
+// A persist=redis function misses in memory, then asks Redis (redistier,
+// configured by Config.Shared or SharedConfigFromEnv): a hit there is
+// authenticated with the secret like a disk file, kept in memory and
+// replayed; a miss takes the key's compute lock in Redis, so concurrent
+// callers in other kernels wait and then hit, computes, writes the entry
+// (TTL as Redis expiry, max_entries as a per-function bound) and lets the
+// lock go. Entries are not written to disk. Whatever goes wrong with Redis
+// (down, slow, full, entry too large, lock lost) costs a local computation
+// and at most one warning, never an error.
+//
+// Magics map to Cache.Clear (ClearCommand for `%cache clear [--shared]`),
+// Cache.Stats with RenderStats, and Cache.Why.
 // Cache.Sweep frees expired entries; calling it after each cell is optional.
 //
 // # Keys

@@ -21,17 +21,21 @@ type harness struct {
 	pub   display.Publisher // the Tee: what cells publish through
 }
 
-func newHarness(t *testing.T, dir string) *harness {
+func newHarness(t *testing.T, dir string, options ...func(*Config)) *harness {
 	h := &harness{t: t, clock: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}
 	var tee display.Publisher
-	h.c = New(Config{
+	cfg := Config{
 		Dir:          dir,
 		Now:          h.now,
 		Warn:         func(s string) { h.mu.Lock(); h.warns = append(h.warns, s); h.mu.Unlock() },
 		Publish:      func(o display.Output) { tee(o) },
 		SpinnerDelay: -1,
 		Secret:       testSecret,
-	})
+	}
+	for _, o := range options {
+		o(&cfg)
+	}
+	h.c = New(cfg)
 	tee = h.c.Tee(func(o display.Output) { h.mu.Lock(); h.front = append(h.front, o); h.mu.Unlock() })
 	h.pub = tee
 	return h

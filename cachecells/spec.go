@@ -110,11 +110,11 @@ func compile(s Spec) (*compiled, error) {
 	if s.Options.Kind == Resource && s.NumResults == 0 {
 		return nil, fmt.Errorf("%s: a cache_resource function must return the resource", prefix)
 	}
-	if s.Options.Kind == Resource && s.Options.Persist {
+	if s.Options.Kind == Resource && s.Options.Persist != PersistNone {
 		return nil, fmt.Errorf("%s: persist is not available for cache_resource", prefix)
 	}
-	if s.Options.Persist && s.NewResults == nil {
-		return nil, fmt.Errorf("%s: persist=disk needs Spec.NewResults", prefix)
+	if s.Options.Persist != PersistNone && s.NewResults == nil {
+		return nil, fmt.Errorf("%s: persist=%s needs Spec.NewResults", prefix, s.Options.Persist)
 	}
 	if s.Options.Validate != "" && s.Validate == nil {
 		return nil, fmt.Errorf("%s: validate=%s: no validating function was supplied", prefix, s.Options.Validate)

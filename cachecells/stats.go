@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/gocell/gocell/cachecells/redistier"
 	"github.com/gocell/gocell/display"
 )
 
@@ -21,26 +22,52 @@ type FuncStats struct {
 	TimeSaved  time.Duration // sum of the compute time of the calls that hit
 	TTL        time.Duration // 0: none
 	MaxEntries int           // 0: unbounded
-	Persist    bool
+	// Tier says where entries live besides memory: "memory", "disk" or
+	// "redis" (persist=).
+	Tier string
+	// RemoteHits counts the hits (among Hits) served by the shared tier.
+	RemoteHits uint64
+	// Remote holds this kernel's operations on the shared tier for the
+	// function (persist=redis only).
+	Remote *redistier.Counters `json:",omitempty"`
+	// RemoteDown is set while the shared tier is unreachable.
+	RemoteDown bool `json:",omitempty"`
 }
 
 // Stats returns one row per registered function, sorted by name.
 func (c *Cache) Stats() []FuncStats {
 	var out []FuncStats
+	var remote *redistier.Stats
 	for _, f := range c.sortedFuncs() {
 		cs := f.spec.Load()
 		f.mu.Lock()
-		out = append(out, FuncStats{
+		s := FuncStats{
 			Name: f.name, Kind: cs.Options.Kind, Entries: len(f.entries), Bytes: f.bytes,
 			Hits: f.hits, Misses: f.misses, TimeSaved: f.saved,
-			TTL: cs.Options.TTL, MaxEntries: cs.Options.MaxEntries, Persist: cs.Options.Persist,
-		})
+			TTL: cs.Options.TTL, MaxEntries: cs.Options.MaxEntries,
+			Tier: cs.Options.Persist.String(), RemoteHits: f.remoteHits,
+		}
 		f.mu.Unlock()
+		if s.Tier == "none" {
+			s.Tier = "memory"
+		}
+		if cs.Options.Persist == PersistRedis {
+			if remote == nil {
+				remote = &redistier.Stats{}
+				if t := c.openedTier(); t != nil {
+					*remote = t.Stats()
+				}
+			}
+			rc := remote.Funcs[f.name]
+			s.Remote = &rc
+			s.RemoteDown = remote.LastError != nil && !remote.Available
+		}
+		out = append(out, s)
 	}
 	return out
 }
 
-var statsHeader = []string{"function", "kind", "entries", "bytes", "hits", "misses", "time saved", "ttl"}
+var statsHeader = []string{"function", "kind", "tier", "entries", "bytes", "hits", "remote hits", "misses", "time saved", "ttl"}
 
 func (s FuncStats) cells() []string {
 	ttl := "none"
@@ -51,11 +78,17 @@ func (s FuncStats) cells() []string {
 	if s.MaxEntries > 0 {
 		entries += fmt.Sprintf(" / %d", s.MaxEntries)
 	}
-	kind := s.Kind.String()
-	if s.Persist {
-		kind += " (disk)"
+	tier, remote := s.Tier, "-"
+	if tier == "" {
+		tier = "memory"
 	}
-	return []string{s.Name, kind, entries, formatBytes(s.Bytes), fmt.Sprint(s.Hits), fmt.Sprint(s.Misses),
+	if tier == "redis" {
+		remote = fmt.Sprint(s.RemoteHits)
+		if s.RemoteDown {
+			tier += " (unreachable)"
+		}
+	}
+	return []string{s.Name, s.Kind.String(), tier, entries, formatBytes(s.Bytes), fmt.Sprint(s.Hits), remote, fmt.Sprint(s.Misses),
 		s.TimeSaved.Round(time.Microsecond).String(), ttl}
 }
 

@@ -17,7 +17,7 @@ import (
 // themselves.
 var notForCells = []string{
 	"Output", "Kind", "Publisher", "SetPublisher", "Publish",
-	"Stream", "DisplayData", "UpdateDisplayData", "ClearOutput", "ExecuteResult", "Error",
+	"Stream", "DisplayData", "UpdateDisplayData", "ClearOutput", "ExecuteResult", "Error", "Retract",
 	"Symbols", "MapTypes", "RenderInterfaces", "ImportPath",
 	"RegisterRenderer", // for packages compiled into the executor
 }

@@ -1,7 +1,9 @@
 package interp
 
 import (
+	"bytes"
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/gocell/gocell/cachecells"
@@ -59,18 +61,43 @@ func (s *Session) goEnd(t *goToken, r any) {
 // cell's deferred calls (wg.Done) before its recover reports the panic.
 const goroutineGrace = 50 * time.Millisecond
 
+// panicGrace bounds the wait past goroutineGrace while some goroutine is
+// unwinding a panic. On a loaded machine a goroutine may not be scheduled
+// within goroutineGrace, and a fixed grace then loses its panic; a
+// goroutine still in its panic's deferred calls is about to report.
+const panicGrace = 2 * time.Second
+
 // waitGoroutines gives the cell's goroutines that are still running a short
-// grace to report a panic.
+// grace to report a panic, and more while one of them is still unwinding.
 func (s *Session) waitGoroutines() {
-	deadline := time.Now().Add(goroutineGrace)
-	for time.Now().Before(deadline) {
+	start := time.Now()
+	for {
 		s.goMu.Lock()
 		live, panicked := s.cellGoroutines, len(s.goPanics) > 0
 		s.goMu.Unlock()
 		if live <= 0 || panicked {
 			return
 		}
+		waited := time.Since(start)
+		if waited >= panicGrace || (waited >= goroutineGrace && !anyGoroutinePanicking()) {
+			return
+		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// anyGoroutinePanicking reports whether some goroutine of the process is
+// running the deferred calls of a panic: its stack shows the runtime's
+// panic frame. It reads every goroutine's stack, so it is called only
+// once the short grace has passed with goroutines still running.
+func anyGoroutinePanicking() bool {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return bytes.Contains(buf[:n], []byte("\npanic("))
+		}
+		buf = make([]byte, 2*len(buf))
 	}
 }
 

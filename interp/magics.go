@@ -57,7 +57,7 @@ func (s *Session) magic(line string) {
 }
 
 func (s *Session) cacheMagic(args []string) {
-	usage := "usage: %cache stats | %cache clear [F ...] | %cache why F"
+	usage := "usage: %cache stats | %cache clear [--shared] [F ...] | %cache why F"
 	if len(args) == 0 {
 		panic(usage)
 	}
@@ -65,20 +65,23 @@ func (s *Session) cacheMagic(args []string) {
 	case "stats":
 		display.Publish(display.Output{Kind: display.DisplayData, Data: cachecells.RenderStats(s.cache.Stats()), Metadata: map[string]any{}})
 	case "clear":
-		names := args[1:]
-		if len(names) == 0 {
-			names = []string{""}
-		}
-		for _, n := range names {
-			if err := s.cache.Clear(n); err != nil {
-				panic(fmt.Sprintf("%%cache clear: %v", err))
+		var names []string
+		shared := false
+		for _, a := range args[1:] {
+			switch {
+			case a == "--shared":
+				shared = true
+			case strings.HasPrefix(a, "-"):
+				panic(fmt.Sprintf("%%cache clear: unknown flag %s; the only flag is --shared (also remove persist=redis entries from Redis, for every kernel)", a))
+			default:
+				names = append(names, a)
 			}
 		}
-		if len(args) == 1 {
-			fmt.Fprintln(s.stdout, "Cleared every cache.")
-		} else {
-			fmt.Fprintf(s.stdout, "Cleared the cache of %s.\n", strings.Join(args[1:], ", "))
+		msg, err := s.cache.ClearCommand(names, shared)
+		if err != nil {
+			panic(fmt.Sprintf("%%cache clear: %v", err))
 		}
+		fmt.Fprintln(s.stdout, msg)
 	case "why":
 		if len(args) != 2 {
 			panic("usage: %cache why F")

@@ -19,9 +19,10 @@ var MagicHelp = [][2]string{
 	{"%env", "list the environment variables"},
 	{"%env NAME", "show one environment variable"},
 	{"%env NAME=value", "set an environment variable for the cells (and programs they run)"},
-	{"%cache stats", "a table per cached function: entries, size, hits, misses, time saved, TTL"},
-	{"%cache clear", "empty every cache; cached resources are released"},
-	{"%cache clear F [G ...]", "empty the cache of the named functions"},
+	{"%cache stats", "a table per cached function: tier, entries, size, hits, remote hits, misses, time saved, TTL"},
+	{"%cache clear", "empty every cache of this kernel (memory and disk); cached resources are released"},
+	{"%cache clear F [G ...]", "empty the cache of the named functions in this kernel; persist=redis entries stay in Redis for the other kernels"},
+	{"%cache clear --shared [F ...]", "the same, and remove the functions' persist=redis entries from Redis, for every kernel"},
 	{"%cache why F", "what changed in F's key on its last miss: which declaration, argument or global"},
 }
 
