@@ -538,15 +538,11 @@ func (s *Session) runBlock(ctx context.Context, file, body string) error {
 		return err
 	}
 	fn := f.Decls[len(f.Decls)-1].(*ast.FuncDecl)
-	slots := s.frameLen()
 	prog, err := s.yi.CompileAST(fn.Body)
 	if err != nil {
 		return err
 	}
 	_, err = s.yi.ExecuteWithContext(ctx, prog)
-	if err == nil && !hasFuncLit(fn.Body) {
-		s.dropBlockValues(slots) // see framegc.go
-	}
 	return err
 }
 
