@@ -51,6 +51,13 @@ func (s *Scope) add(o display.Output) {
 // noOwner owns outputs known to belong to no call.
 var noOwner = &Scope{done: true}
 
+// Nobody returns the Owner for output known to be made on behalf of no
+// cached call, such as text written by a goroutine that computes for
+// nobody and published later by another. Unlike a nil Owner (a writer
+// nobody knows, such as host code writing to the file descriptor), it is
+// never attributed to a call by guess.
+func Nobody() *Scope { return noOwner }
+
 // rec tracks which goroutine works for which computing call.
 type rec struct {
 	active atomic.Int32 // goroutines working for a scope

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"go/scanner"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/interp/cell"
 	"github.com/gocell/gocell/interp/internal/rewrite"
 	yaegi "github.com/traefik/yaegi/interp"
@@ -110,6 +112,13 @@ func panicError(p yaegi.Panic, frames []string, file string) *CellError {
 		return &CellError{EName: "Exit", EValue: msg, Traceback: []string{"Exit: " + msg}}
 	}
 	e := &CellError{EName: "panic", EValue: value}
+	if isKeyError(p.Value) {
+		// A cached call whose key cannot be made: the message says what
+		// to change; the frames are the wrapper's.
+		e.EName = "CacheKeyError"
+		e.Traceback = []string{e.EName + ": " + value}
+		return e
+	}
 	e.Traceback = []string{"panic: " + value, "", "Traceback (interpreted, innermost first):"}
 	for _, f := range frames {
 		m := panicFrameParts.FindStringSubmatch(f)
@@ -151,6 +160,21 @@ func importError(file, code, spec string, c cell.Chunk, err error) *CellError {
 }
 
 // goroutineError reports panics in goroutines the cell started.
+// isKeyError reports whether a panic value is a cached call's key error,
+// which the wrapper panics with.
+func isKeyError(v any) bool {
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		v = rv.Interface() // how yaegi hands over a host value it panicked with
+	}
+	err, ok := v.(error)
+	if !ok {
+		return false
+	}
+	var ue *cachecells.UnhashableError
+	var ke *cachecells.KeyError
+	return errors.As(err, &ue) || errors.As(err, &ke)
+}
+
 func goroutineError(panics []string) *CellError {
 	e := &CellError{EName: "panic", EValue: "in a goroutine: " + panics[0]}
 	for _, p := range panics {

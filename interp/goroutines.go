@@ -6,30 +6,53 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/interrupt"
 )
 
-// goStart counts a goroutine the running cell starts, and returns the
-// cell it belongs to.
-func (s *Session) goStart() int64 {
+// goToken is one go statement's goroutine, from GoStart to GoEnd.
+type goToken struct {
+	cell  int64             // the cell that started it
+	owner *cachecells.Scope // the cached call its starter computed for
+	end   func()            // undoes GoBegin's adoption
+}
+
+// goStart counts a goroutine the running cell starts, on the goroutine
+// that starts it: it takes the cell, and the cached call the starter
+// computes for, if any.
+func (s *Session) goStart() *goToken {
+	t := &goToken{owner: s.cache.Current()}
 	s.goMu.Lock()
 	defer s.goMu.Unlock()
 	s.cellGoroutines++
 	s.liveGo++
-	return s.cellSeq
+	t.cell = s.cellSeq
+	return t
+}
+
+// goBegin runs first in the new goroutine: it works for its starter's
+// cached call, so what it shows is recorded there (rule 10).
+func (s *Session) goBegin(t *goToken) {
+	if t.owner != nil {
+		t.end = s.cache.Adopt(t.owner)
+	}
 }
 
 // goEnd is deferred by every goroutine a cell starts; r is what recover
 // returned in it.
-func (s *Session) goEnd(cell int64, r any) {
-	// The panic is recorded before the goroutine stops counting as live:
-	// otherwise the end of the cell could see neither.
+func (s *Session) goEnd(t *goToken, r any) {
+	if t.end != nil {
+		t.end()
+	}
+	// The panic is reported before the goroutine stops counting as live:
+	// the end of the cell waits for one or the other, and must not see it
+	// gone without its panic.
 	if r != nil && !interrupt.IsInterrupt(r) {
 		s.goPanic(r)
 	}
 	s.goMu.Lock()
-	if cell == s.cellSeq {
+	if t.cell == s.cellSeq {
 		s.cellGoroutines--
 	}
 	s.liveGo--

@@ -124,9 +124,16 @@ func NewSession(publish func(display.Output), extra ...Packages) (*Session, erro
 		return nil, fmt.Errorf("capturing stderr: %w", err)
 	}
 	s.stdin = &stdinReader{}
+	// Stream text written through the interpreter carries the cached call
+	// that wrote it (stream.Write), so two calls computing at once never
+	// record each other's text. OwnedStreams stays off for the text of
+	// unknown writers (os.Stdout written as a file goes through the pipe):
+	// the cache gives it to the one call computing, if only one is.
 	s.cache = cachecells.New(cachecells.Config{Dir: cacheDir(), Warn: func(msg string) {
 		s.publish(display.Output{Kind: display.Stream, Name: "stderr", Text: "gocell cache: " + msg + "\n"})
 	}})
+	s.stdout.owner = s.cache.Current
+	s.stderr.owner = s.cache.Current
 	// Text printed before a rich output must be published (and recorded by
 	// the cache) before it, so streams are flushed ahead of the Tee.
 	tee := s.cache.Tee(s.publish)
@@ -161,22 +168,27 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	if err := stdfix.Install(yi); err != nil {
 		return nil, fmt.Errorf("loading the standard library fixes: %w", err)
 	}
+	rt := map[string]reflect.Value{
+		"Capture":   captureFn,
+		"Enter":     reflect.ValueOf(s.enter),
+		"TypeOf":    reflect.ValueOf(func(v any) { s.probeType = reflect.TypeOf(v) }),
+		"CacheCall": reflect.ValueOf(s.cacheCall),
+		"Magic":     reflect.ValueOf(s.magic),
+		"GoStart":   reflect.ValueOf(s.goStart),
+		"GoBegin":   reflect.ValueOf(s.goBegin),
+		"GoEnd":     reflect.ValueOf(s.goEnd),
+		"TimeStart": reflect.ValueOf(s.timeStart),
+		"TimeEnd":   reflect.ValueOf(s.timeEnd),
+		// A return at the top level of a cell ends it (see rewrite).
+		"Return": reflect.ValueOf(func() { s.returned = true }),
+		"Defer":  reflect.ValueOf(s.deferCall),
+		"Hold":   reflect.ValueOf(s.hold),
+	}
+	for k, v := range s.cacheEntries() {
+		rt[k] = v
+	}
 	if err := yi.Use(yaegi.Exports{
-		rtPath + "/rt": {
-			"Capture":   captureFn,
-			"Enter":     reflect.ValueOf(s.enter),
-			"TypeOf":    reflect.ValueOf(func(v any) { s.probeType = reflect.TypeOf(v) }),
-			"CacheCall": reflect.ValueOf(s.cacheCall),
-			"Magic":     reflect.ValueOf(s.magic),
-			"GoStart":   reflect.ValueOf(s.goStart),
-			"GoEnd":     reflect.ValueOf(s.goEnd),
-			"TimeStart": reflect.ValueOf(s.timeStart),
-			"TimeEnd":   reflect.ValueOf(s.timeEnd),
-			// A return at the top level of a cell ends it (see rewrite).
-			"Return": reflect.ValueOf(func() { s.returned = true }),
-			"Defer":  reflect.ValueOf(s.deferCall),
-			"Hold":   reflect.ValueOf(s.hold),
-		},
+		rtPath + "/rt": rt,
 		// Cells read stdin through the front end: os.Stdin is our reader.
 		// They see the process's real environment (yaegi's restricted mode
 		// gives them an empty one), as a Go program would; os.Exit stays a

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/display"
 )
 
@@ -35,11 +36,24 @@ type stream struct {
 	r       *os.File
 	publish func(display.Output)
 
+	// owner returns the cached call the calling goroutine computes for
+	// (cachecells' Cache.Current), or nil. Text is published with the call
+	// that wrote it as its Owner, so that calls computing at once in
+	// different goroutines record only their own text.
+	owner func() *cachecells.Scope
+
 	mu      sync.Mutex
 	pending []byte // read, not yet published
-	timer   *time.Timer
-	synced  chan struct{} // receives one value per marker seen
-	trace   []string      // panic frames taken out of stderr
+	// pendingOwner wrote the pending text: text of another owner is
+	// published separately. Text written through Write always has one
+	// (cachecells.Nobody for a goroutine computing for no call); text read
+	// from the pipe (os.Stdout used as a file, host code writing to the
+	// file descriptor) has none: nobody knows which goroutine wrote it, and
+	// the cache gives it to the one call computing, if only one is.
+	pendingOwner *cachecells.Scope
+	timer        *time.Timer
+	synced       chan struct{} // receives one value per marker seen
+	trace        []string      // panic frames taken out of stderr
 
 }
 
@@ -71,13 +85,30 @@ func (s *stream) readLoop() {
 // their text is in order with everything the cell publishes; os.Stdout
 // stays the pipe, an *os.File as Go code expects.
 func (s *stream) Write(p []byte) (int, error) {
-	s.add(p)
+	var owner *cachecells.Scope
+	if s.owner != nil {
+		if owner = s.owner(); owner == nil {
+			owner = cachecells.Nobody()
+		}
+	}
+	s.addOwned(p, owner)
 	return len(p), nil
 }
 
 // add appends data read from the pipe, acting on any sync markers in it.
-func (s *stream) add(data []byte) {
+func (s *stream) add(data []byte) { s.addOwned(data, nil) }
+
+// addOwned appends data written on behalf of owner.
+func (s *stream) addOwned(data []byte, owner *cachecells.Scope) {
 	s.mu.Lock()
+	if owner != s.pendingOwner {
+		if n := len(s.pending) - s.markerStart(); n > 0 {
+			s.publishLocked(n, true)
+		}
+		if len(s.pending) == 0 {
+			s.pendingOwner = owner
+		}
+	}
 	s.pending = append(s.pending, data...)
 	for {
 		i := bytes.Index(s.pending, []byte(syncMarker))
@@ -92,10 +123,7 @@ func (s *stream) add(data []byte) {
 		s.synced <- struct{}{}
 	}
 	// Keep back a possible start of a marker split across reads.
-	keep := 0
-	if i := bytes.IndexByte(s.pending, 0); i >= 0 && bytes.HasPrefix([]byte(syncMarker), s.pending[i:]) {
-		keep = len(s.pending) - i
-	}
+	keep := s.markerStart()
 	switch {
 	case len(s.pending)-keep >= batchSize:
 		s.publishLocked(len(s.pending)-keep, false)
@@ -108,12 +136,17 @@ func (s *stream) add(data []byte) {
 func (s *stream) onTimer() {
 	s.mu.Lock()
 	s.timer = nil
-	keep := 0
-	if i := bytes.IndexByte(s.pending, 0); i >= 0 && bytes.HasPrefix([]byte(syncMarker), s.pending[i:]) {
-		keep = len(s.pending) - i
-	}
-	s.publishLocked(len(s.pending)-keep, false)
+	s.publishLocked(len(s.pending)-s.markerStart(), false)
 	s.mu.Unlock()
+}
+
+// markerStart returns how many bytes at the end of pending may be the
+// start of a sync marker split across reads; s.mu is held.
+func (s *stream) markerStart() int {
+	if i := bytes.IndexByte(s.pending, 0); i >= 0 && bytes.HasPrefix([]byte(syncMarker), s.pending[i:]) {
+		return len(s.pending) - i
+	}
+	return 0
 }
 
 // publishLocked publishes the first n pending bytes. Unless force is set,
@@ -141,7 +174,11 @@ func (s *stream) publishLocked(n int, force bool) {
 		s.timer = nil
 	}
 	if text != "" {
-		s.publish(display.Output{Kind: display.Stream, Name: s.name, Text: text})
+		o := display.Output{Kind: display.Stream, Name: s.name, Text: text}
+		if s.pendingOwner != nil {
+			o.Owner = s.pendingOwner
+		}
+		s.publish(o)
 	}
 }
 

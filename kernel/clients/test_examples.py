@@ -4,6 +4,7 @@ Each notebook in examples/ must run without errors, and the outputs that
 show what it demonstrates must be there.
 """
 
+import json
 import os
 import tempfile
 
@@ -81,22 +82,49 @@ def test_caching():
     with tempfile.TemporaryDirectory() as d:
         cells = execute("caching.ipynb", d)
     assert errors(cells) == []
-    by_source = {c.source.splitlines()[-1].strip(): c for c in cells if c.source.strip()}
+    # Streamlit's tutorial promise: "Cache miss" shows exactly when the
+    # function ran. Each code cell's expected misses, in order.
+    misses = {
+        "ExpensiveComputation(2, 21)": 1,
+        "ExpensiveComputation(2, 21) // a hit: this key is still cached": 0,
+        "ExpensiveComputation(2, 210)": 1,
+        "ExpensiveComputation(2, 21) // a hit: the first entry is back": 0,
+        "Product(2, 21) // a hit": 0,
+        "Product(2, 21) // a miss": 1,
+        "CountAbove(data) // a miss: the global changed": 1,
+        "CountAbove(data) // a hit: back to the earlier value": 0,
+        "Sales(2024) // a hit: same connection, same year": 0,
+        "ExpensiveComputation(2, 21) // a miss again": 1,
+    }
+    last_lines = [c.source.strip().splitlines()[-1].strip() for c in cells]
+    for line, want in misses.items():
+        cell = cells[last_lines.index(line)]
+        assert texts(cell).count("Cache miss") == want, (line, texts(cell))
     first, second = cells[1], cells[2]
-    assert "Cache miss" in texts(first) and texts(first).strip().endswith("42")
-    # The hit replays the miss's printed line, and its replayed outputs are marked.
-    assert texts(second) == texts(first)
+    assert texts(first) == "Cache miss: ExpensiveComputation(2, 21) ran\n42"
+    assert texts(second) == "42"  # the hit prints nothing
+    edited = next(c for c in cells if "// 👈 changed" in c.source)
+    assert texts(edited).count("Cache miss") == 1 and texts(edited).strip().endswith("43")
+    square = next(c for c in cells if "for i := 0; i < 5; i++" in c.source)
+    assert texts(square).count("Cache miss: Square ran") == 1
+    assert "ran 1 time(s)" in texts(square)
+    why_square = next(c for c in cells if c.source.strip() == "%cache why Square")
+    assert "calls: Square increments calls, not in the key" in texts(why_square)
+    assert "mu: Square calls mu.Lock" in texts(why_square)
     stats = next(c for c in cells if c.source.strip() == "%cache stats")
     table = stats.outputs[0].data["text/html"]
-    for name in ["ExpensiveComputation", "Scaled", "CountAbove", "LoadRows", "Connect", "Crunch"]:
+    for name in ["ExpensiveComputation", "Product", "CountAbove", "Square", "LoadRows", "Connect", "Sales", "Crunch"]:
         assert name in table
-    why = next(c for c in cells if c.source.startswith("%cache why"))
-    assert "threshold" in texts(why)
+    why = next(c for c in cells if c.source.strip() == "%cache why CountAbove")
+    assert "global threshold changed: 0.5 → 0.7" in texts(why)
     conn = next(c for c in cells if "c1 == c2" in c.source)
-    assert texts(conn).strip().endswith("true")
+    assert texts(conn).count("Opening a connection") == 1
+    assert "connections opened: 1" in texts(conn) and texts(conn).strip().endswith("true")
     rows = next(c for c in cells if "LoadRows(5)  // a hit" in c.source)
-    assert texts(rows).strip().endswith("[0 1 4 9 16]")
-    assert by_source  # every cell ran
+    assert texts(rows).count("Cache miss") == 1 and texts(rows).strip().endswith("[0 1 4 9 16]")
+    crunch = next(c for c in cells if "show_spinner" in c.source)
+    assert texts(crunch).strip() == "42"
+    assert not any("spinner" in json.dumps(o) for o in crunch.outputs)  # nothing left behind
 
 
 def test_data():
@@ -109,6 +137,7 @@ def test_data():
     assert "y = 1.87 + 3.13·x" in texts(fit) and "[3.03, 3.22]" in texts(fit)
     hit = next(c for c in cells if c.source.startswith("%time fit2 := "))
     assert texts(hit).strip().endswith("true")
+    assert "fitting" not in texts(hit)  # a hit does not run, and its log is not replayed
     matrix = next(c for c in cells if "xtx.Mul" in c.source)
     assert "mat: intercept 1.87, slope 3.13" in texts(matrix)
     assert any("<table" in o.get("data", {}).get("text/html", "") for o in matrix.outputs)

@@ -25,6 +25,9 @@ type Decl struct {
 	Canonical string // printed without comments: comments and layout don't change it
 	Hash      uint64 // of Kind and Canonical
 	Uses      []string
+	// Writes are the package-level names a function or method may change
+	// (see funcWrites), from what the user wrote.
+	Writes    []Write
 	File      string // the cell file that declared it
 	Line, Col int    // its position in that cell
 	// Directive is the //%cache_data or //%cache_resource line right above
@@ -121,6 +124,9 @@ func ParseDecls(text, file string, line, col int) ([]*Decl, error) {
 			}
 		}
 		d.Hash = xxhash.Sum64String(d.Kind + "\x00" + d.Canonical)
+		if kind == "func" || kind == "method" {
+			d.Writes = funcWrites(d.Canonical)
+		}
 		out = append(out, d)
 	}
 	for _, decl := range f.Decls {
@@ -154,6 +160,54 @@ func ParseDecls(text, file string, line, col int) ([]*Decl, error) {
 		}
 	}
 	return dedupeSources(out), nil
+}
+
+// KeepWritten makes what decls (parsed from a rewritten chunk) say of the
+// user's code come from written, the same chunk parsed as the user wrote
+// it: the text shown on inspection, the canonical source and its hash, and
+// the writes. A rewrite can differ for the same code (names it generates are
+// numbered across the chunk; what it does depends on what earlier cells
+// declared), and the hash must not: a function whose text is back to an
+// earlier version has that version's hash, and its cache entries hit again.
+// Uses keep the names of both, so nothing the rewrite calls is missed.
+func KeepWritten(decls, written []*Decl) {
+	byName := make(map[string]*Decl, len(written))
+	for _, w := range written {
+		byName[w.Name] = w
+	}
+	for _, d := range decls {
+		w := byName[d.Name]
+		if w == nil || w.Kind != d.Kind {
+			continue
+		}
+		d.Written, d.Canonical, d.Hash, d.Writes = w.Written, w.Canonical, w.Hash, w.Writes
+		d.Uses = mergeSorted(d.Uses, w.Uses)
+	}
+}
+
+// mergeSorted merges two sorted lists of names without duplicates.
+func mergeSorted(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var n string
+		switch {
+		case j >= len(b) || i < len(a) && a[i] < b[j]:
+			n = a[i]
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			n = b[j]
+			j++
+		default:
+			n = a[i]
+			i++
+			j++
+		}
+		if len(out) == 0 || out[len(out)-1] != n {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // dedupeSources keeps one copy of a source shared by several names of one

@@ -18,6 +18,27 @@ import (
 // helpers are appended to the function's last line, so that every line of
 // the function keeps its cell line number.
 
+// neverNil reports whether values of the type written typ are never a nil
+// interface once stored in an any: predeclared non-reference types and
+// notebook struct types.
+func neverNil(typ string, lookup func(name string) *names.Decl) bool {
+	switch typ {
+	case "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32",
+		"uint64", "uintptr", "float32", "float64", "complex64", "complex128", "byte", "rune":
+		return true
+	}
+	if lookup == nil {
+		return false
+	}
+	d := lookup(typ)
+	return d != nil && d.Kind == "type" && strings.HasPrefix(d.Canonical, "type "+typ+" struct")
+}
+
+// MaxFastArgs is the most arguments a plain cached function (not a method,
+// not generic) with at most one result may have for its wrapper to call the
+// arity-specific host entries Cache0 ... Cache4 of the runtime package.
+const MaxFastArgs = 4
+
 // Cached is what the rewrite learned about one cached function.
 type Cached struct {
 	Key     string // "F" or "T.M"
@@ -204,16 +225,42 @@ func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(n
 		cf.ImplName = impl
 		compute = "nil"
 	}
-	body = append(body, "__gocell_out := "+cell.RuntimeName+".CacheCall(\""+d.Name+"\", []any{"+strings.Join(args, ", ")+"}, "+compute+")")
-	if len(results) == 0 {
-		body = append(body, "_ = __gocell_out")
-	}
-	for i, t := range cf.Results {
-		body = append(body, fmt.Sprintf("var %s %s", results[i], t),
-			fmt.Sprintf("if __gocell_out[%d] != nil { %s = __gocell_out[%d].(%s) }", i, results[i], i, t))
-	}
-	if len(results) > 0 {
-		body = append(body, "return "+strings.Join(results, ", "))
+	// A key that cannot be made (rule 7) comes back as an error, panicked
+	// here in interpreted code: a cell error, recovered like any panic in
+	// a goroutine the cell started.
+	const fail = "if __gocell_err != nil { panic(__gocell_err) }"
+	if cf.ImplName != "" && len(args) <= MaxFastArgs && len(results) <= 1 {
+		// The fast path: one host entry per arity, one value back, and as
+		// few locals as possible: each local of an interpreted function
+		// is an allocation on every call, which is most of a small hit.
+		// A key error is panicked by the entry itself, which unwinds as a
+		// panic here would.
+		call := fmt.Sprintf("%s.Cache%d(%q", cell.RuntimeName, len(args), d.Name)
+		for _, a := range args {
+			call += ", " + a
+		}
+		call += ")"
+		switch {
+		case len(results) == 0:
+			body = append(body, call)
+		case neverNil(cf.Results[0], lookup):
+			body = append(body, "return "+call+".("+cf.Results[0]+")")
+		default:
+			body = append(body, "if __gocell_v := "+call+"; __gocell_v != nil { return __gocell_v.("+cf.Results[0]+") }",
+				"var __gocell_zero "+cf.Results[0], "return __gocell_zero")
+		}
+	} else {
+		body = append(body, "__gocell_out, __gocell_err := "+cell.RuntimeName+".CacheCall(\""+d.Name+"\", []any{"+strings.Join(args, ", ")+"}, "+compute+")", fail)
+		if len(results) == 0 {
+			body = append(body, "_ = __gocell_out")
+		}
+		for i, t := range cf.Results {
+			body = append(body, fmt.Sprintf("var %s %s", results[i], t),
+				fmt.Sprintf("if __gocell_out[%d] != nil { %s = __gocell_out[%d].(%s) }", i, results[i], i, t))
+		}
+		if len(results) > 0 {
+			body = append(body, "return "+strings.Join(results, ", "))
+		}
 	}
 	wrapper := sig + " { " + strings.Join(body, "; ") + " }"
 

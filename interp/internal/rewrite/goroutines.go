@@ -20,10 +20,13 @@ import (
 //
 // becomes, on the same lines,
 //
-//	{ __gocell_f, __gocell_a0, __gocell_a1 := f, x, y; go func() { defer func() { if r := recover(); r != nil { __gocell.GoPanic(r) } }(); __gocell_f(__gocell_a0, __gocell_a1) }() }
+//	{ __gocell_f1, __gocell_a1_0, __gocell_a1_1 := f, x, y; __gocell_g1 := __gocell.GoStart(); go func() { defer func() { __gocell.GoEnd(__gocell_g1, recover()) }(); __gocell.GoBegin(__gocell_g1); __gocell_f1(__gocell_a1_0, __gocell_a1_1) }() }
 //
 // A goroutine panic while its cell runs makes the cell end with an error;
-// after the cell ended, it is reported on stderr.
+// after the cell ended, it is reported on stderr. GoStart also takes the
+// cached call the starting goroutine computes for, if any, and GoBegin makes
+// the new goroutine work for it too, so that what the goroutine shows is
+// recorded by that call and by no other (rule 10).
 
 // rewriteGoStmts applies the rewrite to every go statement in text, a
 // chunk of kind kind.
@@ -76,7 +79,7 @@ func rewriteGoStmts(kind cell.Kind, text string) string {
 		prefix := "{ " + strings.Join(names, ", ") + " := "
 		token := fmt.Sprintf("__gocell_g%d", n)
 		suffix := "; " + token + " := " + cell.RuntimeName + ".GoStart(); go func() { defer func() { " + cell.RuntimeName + ".GoEnd(" + token + ", recover()) }(); " +
-			fn + "(" + strings.Join(args, ", ") + ellipsis + ") }() }"
+			cell.RuntimeName + ".GoBegin(" + token + "); " + fn + "(" + strings.Join(args, ", ") + ellipsis + ") }() }"
 		edits = append(edits, srcEdit{start: off(gs.Pos()), end: off(gs.End()), text: prefix + strings.Join(values, ", ") + suffix})
 		return false // nested go statements inside the literal are rare; leave them
 	})

@@ -77,6 +77,7 @@ func (e *DirectiveError) Unwrap() error { return e.Err }
 // *DirectiveError, or the parser's (a syntax error of the cell).
 func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error) {
 	text, mainCall := renameMain(c.Text, file)
+	written := text
 	text, err := chunk(reg.Facts(), cell.Decls, text)
 	if err != nil {
 		return nil, err
@@ -85,6 +86,12 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 	decls, err := names.ParseDecls(text, file, c.Line, c.Col)
 	if err != nil {
 		return nil, err
+	}
+	if text != written {
+		// Hash what the user wrote, not what the rewrite made of it.
+		if w, err := names.ParseDecls(written, file, c.Line, c.Col); err == nil {
+			names.KeepWritten(decls, w)
+		}
 	}
 	lookup := func(name string) *names.Decl {
 		for _, d := range decls {

@@ -96,7 +96,7 @@ describe('classic Notebook session', { timeout: 240_000 }, () => {
     assert.match(err, /undefined: undefinedThing/);
   }));
 
-  it('shows the spinner of a cached function while it computes, then a hit replays', withKnownBugs(async t => {
+  it('shows the spinner of a cached function while it computes, then a hit is silent', withKnownBugs(async t => {
     const miss = await runCell(page,
       '//%cache_data show_spinner="Crunching numbers..."\nfunc Slow(n int) int {\nfmt.Println("computed", n)\ntime.Sleep(2 * time.Second)\nreturn n * 2\n}\n\nSlow(21)',
       { wait: false });
@@ -109,10 +109,12 @@ describe('classic Notebook session', { timeout: 240_000 }, () => {
     const texts = await outputTexts(miss.cell);
     assert.ok(texts.includes('computed 21'), texts);
     assert.ok(texts.includes(`Out[${n}]:\n42`), texts);
+    // The spinner leaves nothing behind (rule 16).
     assert.deepEqual(texts.filter(s => s === ''), []);
 
     const hit = await runCell(page, 'Slow(21)');
-    assert.deepEqual(await outputTexts(hit.cell), [`Out[${hit.n}]:\n42`], 'a hit returns the value without running: the miss\'s print is not replayed');
+    // Printed text is the computation's log: a hit does not replay it (rule 10).
+    assert.deepEqual(await outputTexts(hit.cell), [`Out[${hit.n}]:\n42`], 'a hit returns the value and prints nothing');
     assert.equal(await hit.cell.locator('.gocell-spinner').count(), 0);
 
     const stats = await runCell(page, '%cache stats');

@@ -128,6 +128,7 @@ describe('JupyterLab renderer', { timeout: 180_000 }, () => {
     assert.equal(await spinner.count(), 0);
     const texts = await outputs(r.area).allInnerTexts();
     assert.ok(texts.includes('42'), texts);
+    // The spinner leaves nothing behind (rule 16).
     assert.deepEqual(texts, ['42']);
     const hit = await run('Slow(21)');
     assert.deepEqual(await outputs(hit.area).allInnerTexts(), ['42']);
