@@ -141,36 +141,11 @@ type unresolved struct {
 // package of a selector, where the chunk does not declare the name, and
 // adds the names the chunk declares at its top level to declared.
 func unresolvedSelectors(c cell.Chunk, names []string, declared map[string]bool) []unresolved {
-	prefix := "package p\n"
-	src := prefix + c.Text + "\n"
-	if c.Kind == cell.Stmts {
-		prefix = "package p\nfunc _() {\n"
-		src = prefix + c.Text + "\n}\n"
-	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", src, 0)
+	fset, f, prefix, err := parseChunk(c)
 	if err != nil {
 		return nil
 	}
-	for _, d := range f.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			if d.Recv == nil && c.Kind == cell.Decls {
-				declared[d.Name.Name] = true
-			}
-		case *ast.GenDecl:
-			for _, sp := range d.Specs {
-				switch sp := sp.(type) {
-				case *ast.ValueSpec:
-					for _, n := range sp.Names {
-						declared[n.Name] = true
-					}
-				case *ast.TypeSpec:
-					declared[sp.Name.Name] = true
-				}
-			}
-		}
-	}
+	addTopLevelNames(c, f, declared)
 	if c.Kind == cell.Stmts {
 		for _, st := range f.Decls[0].(*ast.FuncDecl).Body.List {
 			for _, id := range stmtDeclares(st) {

@@ -3,8 +3,6 @@ package interp
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -25,37 +23,12 @@ func (s *Session) explainUndefined(cerr *CellError, file, code string, c cell.Ch
 	if cerr == nil || cerr.EName != "CompileError" || !strings.HasPrefix(cerr.EValue, definitionLoop) {
 		return cerr
 	}
-	prefix := "package p\n"
-	src := prefix + c.Text + "\n"
-	if c.Kind == cell.Stmts {
-		prefix = "package p\nfunc _() {\n"
-		src = prefix + c.Text + "\n}\n"
-	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", src, 0)
+	fset, f, prefix, err := parseChunk(c)
 	if err != nil {
 		return cerr
 	}
 	declared := map[string]bool{}
-	for _, d := range f.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			if d.Recv == nil {
-				declared[d.Name.Name] = true
-			}
-		case *ast.GenDecl:
-			for _, sp := range d.Specs {
-				switch sp := sp.(type) {
-				case *ast.ValueSpec:
-					for _, n := range sp.Names {
-						declared[n.Name] = true
-					}
-				case *ast.TypeSpec:
-					declared[sp.Name.Name] = true
-				}
-			}
-		}
-	}
+	addTopLevelNames(c, f, declared)
 	globals := s.currentGlobals()
 	known := func(name string) bool {
 		if declared[name] || name == "_" || types.Universe.Lookup(name) != nil || s.importsName(name) || s.reg.Lookup(name) != nil {
