@@ -305,7 +305,11 @@ func (s *Saver) write(name string, ed *Encoded) (written int64, err error) {
 	if err := fw.open(); err != nil {
 		return written, err
 	}
-	if err := fw.f.Truncate(1 + ed.Size); err != nil {
+	end := int64(1) // the state byte, then every segment
+	for _, seg := range ed.segs {
+		end += int64(len(seg))
+	}
+	if err := fw.f.Truncate(end); err != nil {
 		return written, err
 	}
 	os.Remove(filepath.Join(s.Dir, name+notSavedExt))
