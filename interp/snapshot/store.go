@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/cespare/xxhash/v2"
 )
 
 // The kernel hands the snapshot directory and its size bound to the
@@ -75,6 +73,8 @@ func (s *Store) Close() error { return os.RemoveAll(s.dir) }
 // hashed in chunks of chunkSize as it is written, and only chunks whose
 // hash changed are written again, in place: an unchanged value costs one
 // hash pass and no write, and appending to a big slice rewrites its tail.
+// A big value is hashed and written by one goroutine per processor, each
+// on its own part of the file, straight from the variable's memory.
 // A state byte at the start of each file says whether it was written
 // completely, so a file the executor was writing when it died is
 // reported as not saved instead of being restored half old, half new.
@@ -271,14 +271,16 @@ func (s *Saver) write(name string, ed *Encoded) (written int64, err error) {
 	if prev == nil {
 		prev = &savedFile{size: -1}
 	}
-	next := &savedFile{size: ed.Size, chunks: make([]chunk, 0, len(prev.chunks))}
-	var f *os.File
+	pieces := splitChunks(ed.segs)
+	next := &savedFile{size: ed.Size, chunks: make([]chunk, len(pieces))}
+	fw := &fileWriter{path: filepath.Join(s.Dir, name+varExt)}
 	defer func() {
-		if f != nil {
+		if fw.f != nil {
 			if err == nil {
-				_, err = f.WriteAt([]byte{stateComplete}, 0)
+				// Only now, every chunk written, does the file say so.
+				_, err = fw.f.WriteAt([]byte{stateComplete}, 0)
 			}
-			if cerr := f.Close(); err == nil {
+			if cerr := fw.f.Close(); err == nil {
 				err = cerr
 			}
 		}
@@ -289,48 +291,25 @@ func (s *Saver) write(name string, ed *Encoded) (written int64, err error) {
 		s.total += next.size - max(prev.size, 0)
 		s.files[name] = next
 	}()
-	open := func() error {
-		var err error
-		f, err = os.OpenFile(filepath.Join(s.Dir, name+varExt), os.O_RDWR|os.O_CREATE, 0o600)
-		if err == nil {
-			_, err = f.WriteAt([]byte{stateWriting}, 0)
-		}
-		return err
+	var same []chunk // what each chunk was, if the layout is the same
+	if prev.size == ed.Size {
+		same = prev.chunks
 	}
-	shifted := prev.size != ed.Size
-	var off int64 = 1
-	for _, seg := range ed.segs {
-		for len(seg) > 0 {
-			piece := seg[:min(len(seg), chunkSize)]
-			seg = seg[len(piece):]
-			c := chunk{xxhash.Sum64(piece), len(piece)}
-			i := len(next.chunks)
-			next.chunks = append(next.chunks, c)
-			if !shifted && i < len(prev.chunks) && prev.chunks[i] == c {
-				off += int64(len(piece))
-				continue
-			}
-			if f == nil {
-				if err := open(); err != nil {
-					return written, err
-				}
-			}
-			if _, err := f.WriteAt(piece, off); err != nil {
-				return written, err
-			}
-			written += int64(len(piece))
-			off += int64(len(piece))
-		}
+	written, err = fw.update(ed.segs, pieces, same, next.chunks)
+	if err != nil {
+		return written, err
 	}
-	if f == nil && prev.size == ed.Size && len(prev.chunks) == len(next.chunks) {
+	if fw.f == nil && prev.size == ed.Size && len(prev.chunks) == len(next.chunks) {
 		return 0, nil
 	}
-	if f == nil {
-		if err := open(); err != nil {
-			return written, err
-		}
+	if err := fw.open(); err != nil {
+		return written, err
 	}
-	if err := f.Truncate(off); err != nil {
+	end := int64(1) // the state byte, then every segment
+	for _, seg := range ed.segs {
+		end += int64(len(seg))
+	}
+	if err := fw.f.Truncate(end); err != nil {
 		return written, err
 	}
 	os.Remove(filepath.Join(s.Dir, name+notSavedExt))
