@@ -3,7 +3,6 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"strings"
 
@@ -99,6 +98,33 @@ func rewriteCached(text string, decls []*names.Decl, known func(name string) boo
 // rewriteOne renames one cached function to its implementation and appends
 // the wrapper. fn is the function's source (no doc comment).
 func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(name string) *names.Decl) (*Cached, []srcEdit, string, error) {
+	const head = "package main\n"
+	fset := token.NewFileSet()
+	f, err := parseSource(fset, "", head+fn, 0)
+	if err != nil || len(f.Decls) != 1 {
+		return nil, nil, "", fmt.Errorf("cannot parse the cached function: %v", err)
+	}
+	fd := f.Decls[0].(*ast.FuncDecl)
+	off := func(p token.Pos) int { return fset.Position(p).Offset - len(head) }
+	cf, impl, wrapper, err := cachedWrapper(fd, d, opts, lookup)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	edits := []srcEdit{
+		{start: off(fd.Name.Pos()), end: off(fd.Name.End()), text: impl},
+		{start: len(fn), end: len(fn), text: wrapper},
+	}
+	src, ok := applySrcEdits(fn, append([]srcEdit(nil), edits...), 0)
+	if !ok {
+		return nil, nil, "", errOverlap
+	}
+	return cf, edits, src, nil
+}
+
+// cachedWrapper returns what the cached function fd becomes: its Cached,
+// the name its implementation is renamed to, and the wrapper and helpers
+// appended after it (starting with "; ").
+func cachedWrapper(fd *ast.FuncDecl, d *names.Decl, opts cachecells.Options, lookup func(name string) *names.Decl) (*Cached, string, string, error) {
 	// method returns the declaration of method m of the notebook type a
 	// type expression names (T or *T), or nil.
 	method := func(typ, m string) *names.Decl {
@@ -107,14 +133,6 @@ func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(n
 		}
 		return lookup(strings.TrimPrefix(typ, "*") + "." + m)
 	}
-	const head = "package main\n"
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", head+fn, 0)
-	if err != nil || len(f.Decls) != 1 {
-		return nil, nil, "", fmt.Errorf("cannot parse the cached function: %v", err)
-	}
-	fd := f.Decls[0].(*ast.FuncDecl)
-	off := func(p token.Pos) int { return fset.Position(p).Offset - len(head) }
 	name := fd.Name.Name
 	impl := name + "__gocell_impl"
 	helper := "__gocell_" + strings.ReplaceAll(d.Name, ".", "_")
@@ -181,7 +199,7 @@ func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(n
 	}
 	cf.LastErr = len(cf.Results) > 0 && cf.Results[len(cf.Results)-1] == "error"
 	if opts.Kind == cachecells.Resource && len(cf.Results) == 0 {
-		return nil, nil, "", fmt.Errorf("a //%%cache_resource function must return the resource")
+		return nil, "", "", fmt.Errorf("a //%%cache_resource function must return the resource")
 	}
 
 	// The wrapper of a generic function has the same type parameters; the
@@ -295,14 +313,5 @@ func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(n
 		cf.Closer = false
 	}
 
-	nameStart, nameEnd := off(fd.Name.Pos()), off(fd.Name.End())
-	edits := []srcEdit{
-		{start: nameStart, end: nameEnd, text: impl},
-		{start: len(fn), end: len(fn), text: "; " + wrapper + helpers},
-	}
-	src, ok := applySrcEdits(fn, append([]srcEdit(nil), edits...), 0)
-	if !ok {
-		return nil, nil, "", errOverlap
-	}
-	return cf, edits, src, nil
+	return cf, impl, "; " + wrapper + helpers, nil
 }

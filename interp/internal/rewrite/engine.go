@@ -149,6 +149,9 @@ type rewriter struct {
 	composites []composite
 	seq        int // numbers generated names
 	err        error
+
+	cached     map[*names.Decl]*cachedFunc // the cached functions (chunkfile.go)
+	cacheEdits map[srcEdit]int             // their edits, and their lengthening before the wrappers
 }
 
 // FixPkg is the interpreted package of helpers rewritten code calls, and
@@ -174,7 +177,7 @@ func newRewriter(facts *names.Facts, kind cell.Kind, text string) (*rewriter, bo
 		src = stmtPrefix + text + "\n}\n"
 		r.base = len(stmtPrefix)
 	}
-	f, err := parser.ParseFile(r.fset, "", src, 0)
+	f, err := parseSource(r.fset, "", src, 0)
 	if err != nil {
 		return nil, false
 	}
@@ -186,6 +189,19 @@ func newRewriter(facts *names.Facts, kind cell.Kind, text string) (*rewriter, bo
 		r.decls = f.Decls
 	}
 	return r, true
+}
+
+// parseHook, when set (by tests), is called on every parse of a chunk's
+// source or a part of it, so that tests can count them.
+var parseHook func()
+
+// parseSource is parser.ParseFile of a chunk's source: every parse in this
+// package goes through it.
+func parseSource(fset *token.FileSet, file, src string, mode parser.Mode) (*ast.File, error) {
+	if parseHook != nil {
+		parseHook()
+	}
+	return parser.ParseFile(fset, file, src, mode)
 }
 
 // off returns the offset in text of a position.
