@@ -53,48 +53,6 @@ type Cached struct {
 	Closer   bool // a _close helper releases the resource
 }
 
-// rewriteCached rewrites every cached function among decls in text (the
-// chunk the decls were parsed from). It returns the new text and, for each
-// rewritten decl, its new Source, with errors naming the directive's line.
-func rewriteCached(text string, decls []*names.Decl, known func(name string) bool, lookup func(name string) *names.Decl) (string, []*Cached, error) {
-	var edits []srcEdit
-	var funcs []*Cached
-	for _, d := range decls {
-		if d.Directive == "" {
-			continue
-		}
-		if d.Kind != "func" && d.Kind != "method" {
-			return "", nil, fmt.Errorf("line %d: %s must be directly above a func declaration", d.Line, strings.Fields(d.Directive)[0])
-		}
-		opts, err := cachecells.ParseDirective(d.Directive)
-		if err != nil {
-			return "", nil, fmt.Errorf("line %d: %v", d.Line, err)
-		}
-		if opts.Validate != "" && !known(opts.Validate) {
-			return "", nil, fmt.Errorf("line %d: validate=%s names no function or method of the notebook; declare it (func %s(r T) bool, or a method T.M() bool) before this cell", d.Line, opts.Validate, opts.Validate)
-		}
-		cf, eds, src, err := rewriteOne(text[d.Start:d.End], d, opts, lookup)
-		if err != nil {
-			return "", nil, fmt.Errorf("line %d: %v", d.Line, err)
-		}
-		for _, e := range eds {
-			e.start += d.Start
-			e.end += d.Start
-			edits = append(edits, e)
-		}
-		// The rewritten source starts at func, below the doc comment.
-		d.Line += strings.Count(d.Source[:len(d.Source)-(d.End-d.Start)], "\n")
-		d.Col = 1
-		d.Source = src
-		funcs = append(funcs, cf)
-	}
-	out, ok := applySrcEdits(text, edits, 0)
-	if !ok {
-		return "", nil, errOverlap
-	}
-	return out, funcs, nil
-}
-
 // rewriteOne renames one cached function to its implementation and appends
 // the wrapper. fn is the function's source (no doc comment).
 func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(name string) *names.Decl) (*Cached, []srcEdit, string, error) {

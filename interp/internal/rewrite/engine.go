@@ -14,30 +14,6 @@ import (
 	"github.com/gocell/gocell/interp/internal/names"
 )
 
-// chunk applies the rewrites of this package's files to one chunk of a
-// cell; kind tells whether text is declarations or statements.
-func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
-	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(facts, text) {
-		return text, nil
-	}
-	if kind == cell.Stmts {
-		text = renameShadows(facts, text)
-	}
-	r, ok := newRewriter(facts, kind, text)
-	if !ok {
-		return text, nil // a syntax error: yaegi reports it with its position
-	}
-	r.rewrite()
-	if r.err != nil {
-		return "", r.err
-	}
-	out, ok := r.apply()
-	if !ok {
-		return text, nil
-	}
-	return out, nil
-}
-
 // rewriteTriggers are substrings without which no rewrite applies. A chunk
 // containing none of them is returned without being parsed. Declarations
 // ("func", ":=", "var", "const", "type") are parsed to record the notebook's
@@ -164,32 +140,8 @@ const (
 	TagUnexported = "unexported"
 )
 
-const (
-	declPrefix = "package p\n"
-	stmtPrefix = "package p\nfunc _() {\n"
-)
-
-func newRewriter(facts *names.Facts, kind cell.Kind, text string) (*rewriter, bool) {
-	r := &rewriter{facts: facts, kind: kind, text: text, fset: token.NewFileSet()}
-	src := declPrefix + text + "\n"
-	r.base = len(declPrefix)
-	if kind == cell.Stmts {
-		src = stmtPrefix + text + "\n}\n"
-		r.base = len(stmtPrefix)
-	}
-	f, err := parseSource(r.fset, "", src, 0)
-	if err != nil {
-		return nil, false
-	}
-	r.file = f
-	r.tfile = r.fset.File(f.Pos())
-	if kind == cell.Stmts {
-		r.body = f.Decls[0].(*ast.FuncDecl).Body.List
-	} else {
-		r.decls = f.Decls
-	}
-	return r, true
-}
+// stmtPrefix is what a statements chunk is parsed in: the body of a function.
+const stmtPrefix = "package p\nfunc _() {\n"
 
 // parseHook, when set (by tests), is called on every parse of a chunk's
 // source or a part of it, so that tests can count them.

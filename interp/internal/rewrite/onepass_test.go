@@ -205,3 +205,71 @@ func TestOneParsePerChunk(t *testing.T) {
 		}
 	}
 }
+
+// benchGoCell is a 20-line cell with declarations, a cached function that
+// starts a goroutine, and statements with go statements in rewritten loops.
+const benchGoCell = `type Job struct{ ID, N int }
+
+//%cache_data
+func square(n int) int {
+	done := make(chan int)
+	go func() { done <- n * n }()
+	return <-done
+}
+
+func run(jobs []Job, out chan<- int) {
+	for _, j := range jobs {
+		go func() { out <- square(j.N) }()
+	}
+}
+jobs := []Job{{1, 2}, {2, 3}}
+out := make(chan int, len(jobs))
+run(jobs, out)
+for i := range len(jobs) {
+	fmt.Println(i, min(<-out, 100))
+}`
+
+// BenchmarkCell rewrites whole 20-line cells, chunk by chunk, with the
+// one-parse engine and with the chain of parsing steps it replaced (the
+// reference, in the same run); parses/op counts the parses of one cell.
+func BenchmarkCell(b *testing.B) {
+	cells := []struct{ name, code string }{
+		{"without triggers", benchCells["without triggers"]},
+		{"with triggers", benchCells["with triggers"]},
+		{"decls, cache and goroutines", benchGoCell},
+	}
+	for _, c := range cells {
+		chunks, err := cell.Split(c.code)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, engine := range []string{"one parse", "chain"} {
+			b.Run(c.name+"/"+engine, func(b *testing.B) {
+				parses := 0
+				parseHook = func() { parses++ }
+				defer func() { parseHook = nil }()
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					reg := &names.Registry{}
+					for _, ch := range chunks {
+						var err error
+						switch {
+						case ch.Kind == cell.Decls && engine == "one parse":
+							_, err = Declarations(reg, "cell1.go", ch)
+						case ch.Kind == cell.Decls:
+							_, err = oldDeclarations(reg, "cell1.go", ch)
+						case ch.Kind == cell.Stmts && engine == "one parse":
+							_, err = Statements(reg, ch.Text)
+						case ch.Kind == cell.Stmts:
+							_, err = oldStatements(reg, ch.Text)
+						}
+						if err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				b.ReportMetric(float64(parses)/float64(b.N), "parses/op")
+			})
+		}
+	}
+}

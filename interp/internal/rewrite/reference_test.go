@@ -20,7 +20,7 @@ var _ = cachecells.Data
 func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error) {
 	text, mainCall := renameMain(c.Text, file)
 	written := text
-	text, err := oldChunk(reg.Facts(), cell.Decls, text)
+	text, err := chunk(reg.Facts(), cell.Decls, text)
 	if err != nil {
 		return nil, err
 	}
@@ -52,33 +52,11 @@ func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, er
 }
 
 func oldStatements(reg *names.Registry, text string) (string, error) {
-	text, err := oldChunk(reg.Facts(), cell.Stmts, text)
+	text, err := chunk(reg.Facts(), cell.Stmts, text)
 	if err != nil {
 		return "", err
 	}
 	return oldRewriteGoStmts(cell.Stmts, text), nil
-}
-
-func oldChunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
-	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(facts, text) {
-		return text, nil
-	}
-	if kind == cell.Stmts {
-		text = renameShadows(facts, text)
-	}
-	r, ok := newRewriter(facts, kind, text)
-	if !ok {
-		return text, nil // a syntax error: yaegi reports it with its position
-	}
-	r.rewrite()
-	if r.err != nil {
-		return "", r.err
-	}
-	out, ok := r.apply()
-	if !ok {
-		return text, nil
-	}
-	return out, nil
 }
 
 func oldRewriteGoStmts(kind cell.Kind, text string) string {
@@ -182,10 +160,77 @@ func oldRewriteCached(text string, decls []*names.Decl, known func(name string) 
 	return out, funcs, nil
 }
 
+// declPrefix is what the chain parsed a declarations chunk under.
+const declPrefix = "package p\n"
+
 // countedParseDecls is names.ParseDecls, counted as a parse.
 func countedParseDecls(text, file string, line, col int) ([]*names.Decl, error) {
 	if parseHook != nil {
 		parseHook()
 	}
 	return names.ParseDecls(text, file, line, col)
+}
+
+// chunk applies the rewrites of this package's files to one chunk of a
+// cell; kind tells whether text is declarations or statements.
+func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
+	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(facts, text) {
+		return text, nil
+	}
+	if kind == cell.Stmts {
+		text = renameShadows(facts, text)
+	}
+	r, ok := newRewriter(facts, kind, text)
+	if !ok {
+		return text, nil // a syntax error: yaegi reports it with its position
+	}
+	r.rewrite()
+	if r.err != nil {
+		return "", r.err
+	}
+	out, ok := r.apply()
+	if !ok {
+		return text, nil
+	}
+	return out, nil
+}
+
+func newRewriter(facts *names.Facts, kind cell.Kind, text string) (*rewriter, bool) {
+	r := &rewriter{facts: facts, kind: kind, text: text, fset: token.NewFileSet()}
+	src := declPrefix + text + "\n"
+	r.base = len(declPrefix)
+	if kind == cell.Stmts {
+		src = stmtPrefix + text + "\n}\n"
+		r.base = len(stmtPrefix)
+	}
+	f, err := parseSource(r.fset, "", src, 0)
+	if err != nil {
+		return nil, false
+	}
+	r.file = f
+	r.tfile = r.fset.File(f.Pos())
+	if kind == cell.Stmts {
+		r.body = f.Decls[0].(*ast.FuncDecl).Body.List
+	} else {
+		r.decls = f.Decls
+	}
+	return r, true
+}
+
+// renameShadows returns text with the nested-scope variables that hide a
+// notebook name renamed, or text itself when there are none.
+func renameShadows(facts *names.Facts, text string) string {
+	if !hasScopes(text) {
+		return text // no nested scope without a block or an init statement
+	}
+	fset := token.NewFileSet()
+	f, err := parseSource(fset, "", stmtPrefix+text+"\n}\n", 0)
+	if err != nil {
+		return text
+	}
+	out, ok := applySrcEdits(text, shadowEdits(facts, f, fset.File(f.Pos())), 0)
+	if !ok {
+		return text
+	}
+	return out
 }

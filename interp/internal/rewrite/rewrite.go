@@ -43,7 +43,11 @@
 //   - value.go: func main renamed, the trailing value captured.
 //
 // All of them edit the text through one engine (engine.go), which refuses
-// overlapping edits. Rewritten code calls the interpreted package FixPkg
+// overlapping edits. A chunk is parsed once (chunkfile.go): every step makes
+// its edits against that one syntax tree, a step wrapping text another one
+// edits (a go statement, a cached function) as a composite built from the
+// rewritten text, and the edits are applied in one pass. A chunk in which
+// no rewrite can apply is not parsed at all. Rewritten code calls the interpreted package FixPkg
 // and the fixed slices, maps, errors and iter packages that package stdfix
 // compiles into the interpreter, and the runtime package cell.RuntimeName:
 // an interpreter running rewritten code must have them.

@@ -31,24 +31,6 @@ import (
 // shadowSuffix starts the name given to a renamed variable.
 const shadowSuffix = "__s"
 
-// renameShadows returns text with the nested-scope variables that hide a
-// notebook name renamed, or text itself when there are none.
-func renameShadows(facts *names.Facts, text string) string {
-	if !hasScopes(text) {
-		return text // no nested scope without a block or an init statement
-	}
-	fset := token.NewFileSet()
-	f, err := parseSource(fset, "", stmtPrefix+text+"\n}\n", 0)
-	if err != nil {
-		return text
-	}
-	out, ok := applySrcEdits(text, shadowEdits(facts, f, fset.File(f.Pos())), 0)
-	if !ok {
-		return text
-	}
-	return out
-}
-
 // hasScopes is a quick test that chunks without a nested scope fail.
 func hasScopes(text string) bool {
 	return strings.Contains(text, "{") || strings.Contains(text, ";")
