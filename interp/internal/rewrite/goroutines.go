@@ -47,19 +47,22 @@ func (r *rewriter) goStmts() {
 			return true
 		}
 		// A builtin cannot be held in a variable and does not panic in
-		// practice; clear is rewritten into a call that can.
-		if id, ok := gs.Call.Fun.(*ast.Ident); ok && isBuiltin(id.Name) && !(id.Name == "clear" && r.isUniverse(id)) {
+		// practice; clear, min and max are rewritten into calls that can
+		// (calls.go), and goCallParts sees what they became.
+		if id, ok := gs.Call.Fun.(*ast.Ident); ok && isBuiltin(id.Name) && !(rewrittenBuiltin(id.Name) && r.isUniverse(id)) {
 			return false
 		}
 		n++
 		k := n
 		start, end := r.off(gs.Pos()), r.off(gs.End())
 		r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
-			fn, args, ellipsis, ok := r.goCallParts(gs.Call)
+			head := r.render(start, r.off(gs.Call.Pos())) // go, and what a comment left
+			fn, args, ellipsis, call, ok := r.goCallParts(gs.Call)
 			if !ok {
-				return nil
+				// The call became something the rewrite leaves alone: keep
+				// the statement as the other rewrites made it.
+				return []srcEdit{{start: start, end: end, text: head + call}}
 			}
-			r.render(start, r.off(gs.Call.Pos())) // nothing is kept between go and the call
 			return []srcEdit{{start: start, end: end, text: goStmtText(k, fn, args, ellipsis)}}
 		}})
 		return false
@@ -69,8 +72,9 @@ func (r *rewriter) goStmts() {
 // goCallParts returns the rewritten text of a go statement's function and
 // arguments, and whether the call is variadic. When a rewrite replaced the
 // call as a whole (min(a, b) becomes a call of the fixed package's Min),
-// the new call is parsed to find them.
-func (r *rewriter) goCallParts(call *ast.CallExpr) (string, []string, bool, bool) {
+// the new call is parsed to find them; if it is no call, or a call of a
+// builtin, goCallParts reports false with the rewritten call.
+func (r *rewriter) goCallParts(call *ast.CallExpr) (fn string, args []string, ellipsis bool, rewritten string, ok bool) {
 	parts := []ast.Node{call.Fun}
 	for _, a := range call.Args {
 		parts = append(parts, a)
@@ -98,7 +102,7 @@ func (r *rewriter) goCallParts(call *ast.CallExpr) (string, []string, bool, bool
 		for _, p := range parts {
 			texts = append(texts, r.renderAll(r.off(p.Pos()), r.off(p.End())))
 		}
-		return texts[0], texts[1:], call.Ellipsis.IsValid(), true
+		return texts[0], texts[1:], call.Ellipsis.IsValid(), "", true
 	}
 	text := r.render(cs, ce)
 	fset := token.NewFileSet()
@@ -106,20 +110,19 @@ func (r *rewriter) goCallParts(call *ast.CallExpr) (string, []string, bool, bool
 		parseHook()
 	}
 	e, err := parser.ParseExprFrom(fset, "", text, 0)
-	c, ok := e.(*ast.CallExpr)
-	if err != nil || !ok {
-		return "", nil, false, false
+	c, isCall := e.(*ast.CallExpr)
+	if err != nil || !isCall {
+		return "", nil, false, text, false
 	}
 	if id, ok := c.Fun.(*ast.Ident); ok && isBuiltin(id.Name) {
-		return "", nil, false, false
+		return "", nil, false, text, false
 	}
 	tf := fset.File(c.Pos())
 	src := func(n ast.Node) string { return text[tf.Offset(n.Pos()):tf.Offset(n.End())] }
-	var args []string
 	for _, a := range c.Args {
 		args = append(args, src(a))
 	}
-	return src(c.Fun), args, c.Ellipsis.IsValid(), true
+	return src(c.Fun), args, c.Ellipsis.IsValid(), "", true
 }
 
 // goStmtText is go statement number n rewritten, from the rewritten text
@@ -146,6 +149,9 @@ func goStmtText(n int, fn string, args []string, ellipsis bool) string {
 		cell.RuntimeName + ".GoBegin(" + token + "); " + fnName + "(" + strings.Join(argNames, ", ") + dots + ") }() }"
 	return prefix + strings.Join(values, ", ") + suffix
 }
+
+// rewrittenBuiltin reports whether calls.go rewrites calls of the builtin.
+func rewrittenBuiltin(name string) bool { return name == "clear" || name == "min" || name == "max" }
 
 func isBuiltin(name string) bool {
 	switch name {
