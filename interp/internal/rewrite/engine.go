@@ -147,8 +147,9 @@ const stmtPrefix = "package p\nfunc _() {\n"
 // source or a part of it, so that tests can count them.
 var parseHook func()
 
-// parseSource is parser.ParseFile of a chunk's source: every parse in this
-// package goes through it.
+// parseSource is parser.ParseFile of a chunk's source or of a part of it:
+// every such parse goes through it (type texts of facts, a few words, are
+// parsed as expressions directly).
 func parseSource(fset *token.FileSet, file, src string, mode parser.Mode) (*ast.File, error) {
 	if parseHook != nil {
 		parseHook()

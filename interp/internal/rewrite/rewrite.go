@@ -47,10 +47,12 @@
 // its edits against that one syntax tree, a step wrapping text another one
 // edits (a go statement, a cached function) as a composite built from the
 // rewritten text, and the edits are applied in one pass. A chunk in which
-// no rewrite can apply is not parsed at all. Rewritten code calls the interpreted package FixPkg
-// and the fixed slices, maps, errors and iter packages that package stdfix
-// compiles into the interpreter, and the runtime package cell.RuntimeName:
-// an interpreter running rewritten code must have them.
+// no rewrite can apply is not parsed at all.
+//
+// Rewritten code calls the interpreted package FixPkg and the fixed slices,
+// maps, errors and iter packages that package stdfix compiles into the
+// interpreter, and the runtime package cell.RuntimeName: an interpreter
+// running rewritten code must have them.
 package rewrite
 
 import (
