@@ -86,7 +86,11 @@ func (r *rewriter) cachedFuncs(decls []*names.Decl, known func(name string) bool
 			return nil, fmt.Errorf("line %d: %v", d.Line, err)
 		}
 		start, end := r.off(fd.Pos()), r.off(fd.End())
-		if !r.editedIn(start, r.off(fd.Body.Lbrace)) {
+		sigEnd := end
+		if fd.Body != nil {
+			sigEnd = r.off(fd.Body.Lbrace)
+		}
+		if !r.editedIn(start, sigEnd) {
 			rename, wrap := srcEdit{r.off(fd.Name.Pos()), r.off(fd.Name.End()), impl}, srcEdit{end, end, wrapper}
 			r.edits = append(r.edits, rename, wrap)
 			r.cacheEdits[rename], r.cacheEdits[wrap] = 0, 0
@@ -98,7 +102,7 @@ func (r *rewriter) cachedFuncs(decls []*names.Decl, known func(name string) bool
 		info := &cachedFunc{impl: impl, wrapper: -1}
 		r.cached[d] = info
 		d, opts := d, opts
-		r.composites = append(r.composites, composite{start: start, end: end, prio: 2, build: func() []srcEdit {
+		r.composites = append(r.composites, composite{start: start, end: end, prio: 10, build: func() []srcEdit {
 			fn := r.render(start, end)
 			info.uses, info.length = scanIdents(fn), len(fn)
 			got, eds, _, err := rewriteOne(fn, d, opts, lookup)

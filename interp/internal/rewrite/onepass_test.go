@@ -36,6 +36,7 @@ var onePassCells = []string{
 	"//%cache_resource\nfunc none() { go work(1) }",
 	"func broken( {\n}",
 	"//%cache_data\nfunc (t *T) Ptr(xs ...int) (int, error) { go fmt.Println(xs); return len(xs), nil }",
+	"//%cache_data\nfunc nobody(n int) int",
 	"go min(1, 2)\ngo max(3)\ngo print(1)\nfunc clear(m map[int]int) {}",
 	"x, y := 1, 2\n{\n\tx := 3\n\tgo fmt.Println(x, y)\n}",
 }
