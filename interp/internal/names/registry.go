@@ -96,28 +96,39 @@ type declUnit struct {
 // ParseDecls parses a declarations chunk into Decls. file, line and col
 // are the chunk's cell position.
 func ParseDecls(text, file string, line, col int) ([]*Decl, error) {
-	const head = "package main\n"
-	src := head + text
+	src := ParseHead + text
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, file, src, parser.ParseComments)
 	if err != nil {
 		return nil, err
 	}
+	return FileDecls(fset.File(f.Pos()), f, text, len(ParseHead), file, line, col), nil
+}
+
+// ParseHead is the package clause ParseDecls puts in front of a chunk; a
+// caller parsing the chunk itself for FileDecls uses it too, so that syntax
+// errors name the same positions.
+const ParseHead = "package main\n"
+
+// FileDecls is ParseDecls of a chunk already parsed, with comments: f is
+// the file parsed from a source holding text at offset base, tf its
+// token.File. It leaves f as it is.
+func FileDecls(tf *token.File, f *ast.File, text string, base int, file string, line, col int) []*Decl {
 	var out []*Decl
+	off := func(p token.Pos) int { return tf.Offset(p) - base }
 	add := func(name, kind string, node ast.Node, doc *ast.CommentGroup, canon ast.Node) {
 		start := node.Pos()
 		if doc != nil {
 			start = doc.Pos()
 		}
-		off := fset.Position(start).Offset
-		l, c := cell.Position(text, off-len(head))
+		l, c := cell.Position(text, off(start))
 		if l == 1 {
 			c += col - 1
 		}
-		written := src[off:fset.Position(node.End()).Offset]
+		written := text[off(start):off(node.End())]
 		d := &Decl{Name: name, Kind: kind, Source: written, Written: written,
 			Canonical: canonical(canon), Uses: usedNames(canon), File: file, Line: line + l - 1, Col: c,
-			Start: fset.Position(node.Pos()).Offset - len(head), End: fset.Position(node.End()).Offset - len(head)}
+			Start: off(node.Pos()), End: off(node.End())}
 		if doc != nil {
 			if last := doc.List[len(doc.List)-1].Text; cell.IsDirective(last) {
 				d.Directive = last
@@ -159,7 +170,7 @@ func ParseDecls(text, file string, line, col int) ([]*Decl, error) {
 			}
 		}
 	}
-	return dedupeSources(out), nil
+	return dedupeSources(out)
 }
 
 // KeepWritten makes what decls (parsed from a rewritten chunk) say of the
@@ -214,6 +225,13 @@ func mergeSorted(a, b []string) []string {
 // grouped declaration: the others get an empty Source (replaying the group
 // once declares them all).
 func dedupeSources(decls []*Decl) []*Decl {
+	DedupeSources(decls)
+	return decls
+}
+
+// DedupeSources empties the Source of every decl after the first of a
+// group sharing one source, as ParseDecls does.
+func DedupeSources(decls []*Decl) {
 	seen := map[string]bool{}
 	for _, d := range decls {
 		key := d.File + "\x00" + d.Source
@@ -222,7 +240,6 @@ func dedupeSources(decls []*Decl) []*Decl {
 		}
 		seen[key] = true
 	}
-	return decls
 }
 
 // canonical prints a declaration without comments, in gofmt's layout.
@@ -441,3 +458,7 @@ func (r *Registry) Reach(name string) []*Decl {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
+
+// MergeNames merges two sorted lists of names without duplicates, as
+// KeepWritten merges the uses of a rewritten and a written declaration.
+func MergeNames(a, b []string) []string { return mergeSorted(a, b) }

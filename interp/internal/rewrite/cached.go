@@ -3,7 +3,6 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"strings"
 
@@ -54,51 +53,36 @@ type Cached struct {
 	Closer   bool // a _close helper releases the resource
 }
 
-// rewriteCached rewrites every cached function among decls in text (the
-// chunk the decls were parsed from). It returns the new text and, for each
-// rewritten decl, its new Source, with errors naming the directive's line.
-func rewriteCached(text string, decls []*names.Decl, known func(name string) bool, lookup func(name string) *names.Decl) (string, []*Cached, error) {
-	var edits []srcEdit
-	var funcs []*Cached
-	for _, d := range decls {
-		if d.Directive == "" {
-			continue
-		}
-		if d.Kind != "func" && d.Kind != "method" {
-			return "", nil, fmt.Errorf("line %d: %s must be directly above a func declaration", d.Line, strings.Fields(d.Directive)[0])
-		}
-		opts, err := cachecells.ParseDirective(d.Directive)
-		if err != nil {
-			return "", nil, fmt.Errorf("line %d: %v", d.Line, err)
-		}
-		if opts.Validate != "" && !known(opts.Validate) {
-			return "", nil, fmt.Errorf("line %d: validate=%s names no function or method of the notebook; declare it (func %s(r T) bool, or a method T.M() bool) before this cell", d.Line, opts.Validate, opts.Validate)
-		}
-		cf, eds, src, err := rewriteOne(text[d.Start:d.End], d, opts, lookup)
-		if err != nil {
-			return "", nil, fmt.Errorf("line %d: %v", d.Line, err)
-		}
-		for _, e := range eds {
-			e.start += d.Start
-			e.end += d.Start
-			edits = append(edits, e)
-		}
-		// The rewritten source starts at func, below the doc comment.
-		d.Line += strings.Count(d.Source[:len(d.Source)-(d.End-d.Start)], "\n")
-		d.Col = 1
-		d.Source = src
-		funcs = append(funcs, cf)
-	}
-	out, ok := applySrcEdits(text, edits, 0)
-	if !ok {
-		return "", nil, errOverlap
-	}
-	return out, funcs, nil
-}
-
 // rewriteOne renames one cached function to its implementation and appends
 // the wrapper. fn is the function's source (no doc comment).
 func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(name string) *names.Decl) (*Cached, []srcEdit, string, error) {
+	const head = "package main\n"
+	fset := token.NewFileSet()
+	f, err := parseSource(fset, "", head+fn, 0)
+	if err != nil || len(f.Decls) != 1 {
+		return nil, nil, "", fmt.Errorf("cannot parse the cached function: %v", err)
+	}
+	fd := f.Decls[0].(*ast.FuncDecl)
+	off := func(p token.Pos) int { return fset.Position(p).Offset - len(head) }
+	cf, impl, wrapper, err := cachedWrapper(fd, d, opts, lookup)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	edits := []srcEdit{
+		{start: off(fd.Name.Pos()), end: off(fd.Name.End()), text: impl},
+		{start: len(fn), end: len(fn), text: wrapper},
+	}
+	src, ok := applySrcEdits(fn, append([]srcEdit(nil), edits...), 0)
+	if !ok {
+		return nil, nil, "", errOverlap
+	}
+	return cf, edits, src, nil
+}
+
+// cachedWrapper returns what the cached function fd becomes: its Cached,
+// the name its implementation is renamed to, and the wrapper and helpers
+// appended after it (starting with "; ").
+func cachedWrapper(fd *ast.FuncDecl, d *names.Decl, opts cachecells.Options, lookup func(name string) *names.Decl) (*Cached, string, string, error) {
 	// method returns the declaration of method m of the notebook type a
 	// type expression names (T or *T), or nil.
 	method := func(typ, m string) *names.Decl {
@@ -107,14 +91,6 @@ func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(n
 		}
 		return lookup(strings.TrimPrefix(typ, "*") + "." + m)
 	}
-	const head = "package main\n"
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", head+fn, 0)
-	if err != nil || len(f.Decls) != 1 {
-		return nil, nil, "", fmt.Errorf("cannot parse the cached function: %v", err)
-	}
-	fd := f.Decls[0].(*ast.FuncDecl)
-	off := func(p token.Pos) int { return fset.Position(p).Offset - len(head) }
 	name := fd.Name.Name
 	impl := name + "__gocell_impl"
 	helper := "__gocell_" + strings.ReplaceAll(d.Name, ".", "_")
@@ -181,7 +157,7 @@ func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(n
 	}
 	cf.LastErr = len(cf.Results) > 0 && cf.Results[len(cf.Results)-1] == "error"
 	if opts.Kind == cachecells.Resource && len(cf.Results) == 0 {
-		return nil, nil, "", fmt.Errorf("a //%%cache_resource function must return the resource")
+		return nil, "", "", fmt.Errorf("a //%%cache_resource function must return the resource")
 	}
 
 	// The wrapper of a generic function has the same type parameters; the
@@ -295,14 +271,5 @@ func rewriteOne(fn string, d *names.Decl, opts cachecells.Options, lookup func(n
 		cf.Closer = false
 	}
 
-	nameStart, nameEnd := off(fd.Name.Pos()), off(fd.Name.End())
-	edits := []srcEdit{
-		{start: nameStart, end: nameEnd, text: impl},
-		{start: len(fn), end: len(fn), text: "; " + wrapper + helpers},
-	}
-	src, ok := applySrcEdits(fn, append([]srcEdit(nil), edits...), 0)
-	if !ok {
-		return nil, nil, "", errOverlap
-	}
-	return cf, edits, src, nil
+	return cf, impl, "; " + wrapper + helpers, nil
 }

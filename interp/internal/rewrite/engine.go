@@ -14,30 +14,6 @@ import (
 	"github.com/gocell/gocell/interp/internal/names"
 )
 
-// chunk applies the rewrites of this package's files to one chunk of a
-// cell; kind tells whether text is declarations or statements.
-func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
-	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(facts, text) {
-		return text, nil
-	}
-	if kind == cell.Stmts {
-		text = renameShadows(facts, text)
-	}
-	r, ok := newRewriter(facts, kind, text)
-	if !ok {
-		return text, nil // a syntax error: yaegi reports it with its position
-	}
-	r.rewrite()
-	if r.err != nil {
-		return "", r.err
-	}
-	out, ok := r.apply()
-	if !ok {
-		return text, nil
-	}
-	return out, nil
-}
-
 // rewriteTriggers are substrings without which no rewrite applies. A chunk
 // containing none of them is returned without being parsed. Declarations
 // ("func", ":=", "var", "const", "type") are parsed to record the notebook's
@@ -149,6 +125,9 @@ type rewriter struct {
 	composites []composite
 	seq        int // numbers generated names
 	err        error
+
+	cached     map[*names.Decl]*cachedFunc // the cached functions (chunkfile.go)
+	cacheEdits map[srcEdit]int             // their edits, and their lengthening before the wrappers
 }
 
 // FixPkg is the interpreted package of helpers rewritten code calls, and
@@ -161,31 +140,21 @@ const (
 	TagUnexported = "unexported"
 )
 
-const (
-	declPrefix = "package p\n"
-	stmtPrefix = "package p\nfunc _() {\n"
-)
+// stmtPrefix is what a statements chunk is parsed in: the body of a function.
+const stmtPrefix = "package p\nfunc _() {\n"
 
-func newRewriter(facts *names.Facts, kind cell.Kind, text string) (*rewriter, bool) {
-	r := &rewriter{facts: facts, kind: kind, text: text, fset: token.NewFileSet()}
-	src := declPrefix + text + "\n"
-	r.base = len(declPrefix)
-	if kind == cell.Stmts {
-		src = stmtPrefix + text + "\n}\n"
-		r.base = len(stmtPrefix)
+// parseHook, when set (by tests), is called on every parse of a chunk's
+// source or a part of it, so that tests can count them.
+var parseHook func()
+
+// parseSource is parser.ParseFile of a chunk's source or of a part of it:
+// every such parse goes through it (type texts of facts, a few words, are
+// parsed as expressions directly).
+func parseSource(fset *token.FileSet, file, src string, mode parser.Mode) (*ast.File, error) {
+	if parseHook != nil {
+		parseHook()
 	}
-	f, err := parser.ParseFile(r.fset, "", src, 0)
-	if err != nil {
-		return nil, false
-	}
-	r.file = f
-	r.tfile = r.fset.File(f.Pos())
-	if kind == cell.Stmts {
-		r.body = f.Decls[0].(*ast.FuncDecl).Body.List
-	} else {
-		r.decls = f.Decls
-	}
-	return r, true
+	return parser.ParseFile(fset, file, src, mode)
 }
 
 // off returns the offset in text of a position.

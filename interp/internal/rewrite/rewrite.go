@@ -43,10 +43,16 @@
 //   - value.go: func main renamed, the trailing value captured.
 //
 // All of them edit the text through one engine (engine.go), which refuses
-// overlapping edits. Rewritten code calls the interpreted package FixPkg
-// and the fixed slices, maps, errors and iter packages that package stdfix
-// compiles into the interpreter, and the runtime package cell.RuntimeName:
-// an interpreter running rewritten code must have them.
+// overlapping edits. A chunk is parsed once (chunkfile.go): every step makes
+// its edits against that one syntax tree, a step wrapping text another one
+// edits (a go statement, a cached function) as a composite built from the
+// rewritten text, and the edits are applied in one pass. A chunk in which
+// no rewrite can apply is not parsed at all.
+//
+// Rewritten code calls the interpreted package FixPkg and the fixed slices,
+// maps, errors and iter packages that package stdfix compiles into the
+// interpreter, and the runtime package cell.RuntimeName: an interpreter
+// running rewritten code must have them.
 package rewrite
 
 import (
@@ -75,23 +81,28 @@ func (e *DirectiveError) Unwrap() error { return e.Err }
 // and parses what it declares. reg holds the notebook's declarations so
 // far; the facts it learns go into reg. Its errors are an *Error, a
 // *DirectiveError, or the parser's (a syntax error of the cell).
+//
+// The chunk is parsed once: every rewrite, the go statements and the cached
+// functions make edits against that one syntax tree, applied in one pass,
+// and the declarations are read from it too.
 func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error) {
 	text, mainCall := renameMain(c.Text, file)
-	written := text
-	text, err := chunk(reg.Facts(), cell.Decls, text)
+	facts := reg.Facts()
+	r, err := newChunkRewriter(facts, cell.Decls, text, file)
 	if err != nil {
 		return nil, err
 	}
-	text = rewriteGoStmts(cell.Decls, text)
-	decls, err := names.ParseDecls(text, file, c.Line, c.Col)
-	if err != nil {
-		return nil, err
-	}
-	if text != written {
-		// Hash what the user wrote, not what the rewrite made of it.
-		if w, err := names.ParseDecls(written, file, c.Line, c.Col); err == nil {
-			names.KeepWritten(decls, w)
+	// What the user wrote, before any rewrite: canonical sources and hashes
+	// come from it.
+	decls := names.FileDecls(r.tfile, r.file, text, r.base, file, c.Line, c.Col)
+	if mayNeedRewrite(facts, text) {
+		r.rewrite()
+		if r.err != nil {
+			return nil, r.err
 		}
+	}
+	if hasGoStmt(text) {
+		r.goStmts()
 	}
 	lookup := func(name string) *names.Decl {
 		for _, d := range decls {
@@ -102,21 +113,75 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 		return reg.Lookup(name)
 	}
 	known := func(name string) bool { return lookup(name) != nil }
-	text, cached, err := rewriteCached(text, decls, known, lookup)
+	cached, err := r.cachedFuncs(decls, known, lookup)
 	if err != nil {
 		return nil, &DirectiveError{err}
 	}
-	return &Decls{Text: text, Main: mainCall, Decls: decls, Cached: cached}, nil
+	out, ok := r.apply()
+	if !ok {
+		// A bug of a rewrite: compile the chunk with the go statements and
+		// cached functions rewritten only.
+		r.edits, r.composites = nil, nil
+		r.goStmts()
+		if cached, err = r.cachedFuncs(decls, known, lookup); err != nil {
+			return nil, &DirectiveError{err}
+		}
+		if out, ok = r.apply(); !ok {
+			return nil, &DirectiveError{errOverlap}
+		}
+	}
+	if r.err != nil {
+		return nil, &DirectiveError{r.err} // a cached function's wrapper
+	}
+	r.rewrittenDecls(decls, out, c.Line, c.Col)
+	return &Decls{Text: out, Main: mainCall, Decls: decls, Cached: cached}, nil
 }
 
 // Statements rewrites a statements chunk; the facts it learns of the
 // variables it declares go into reg. Its error is an *Error.
+//
+// The chunk is parsed once, unless a variable hiding a notebook name must
+// be renamed first (shadow.go): the other rewrites then read the chunk
+// with the new names, parsed again.
 func Statements(reg *names.Registry, text string) (string, error) {
-	text, err := chunk(reg.Facts(), cell.Stmts, text)
-	if err != nil {
-		return "", err
+	facts := reg.Facts()
+	rewrites, goes := mayNeedRewrite(facts, text), hasGoStmt(text)
+	if !rewrites && !goes {
+		return text, nil
 	}
-	return rewriteGoStmts(cell.Stmts, text), nil
+	r, err := newChunkRewriter(facts, cell.Stmts, text, "")
+	if err != nil {
+		return text, nil // a syntax error: yaegi reports it with its position
+	}
+	if rewrites {
+		if hasScopes(text) {
+			if edits := shadowEdits(facts, r.file, r.tfile); len(edits) > 0 {
+				if renamed, ok := applySrcEdits(text, edits, 0); ok {
+					text = renamed
+					if r, err = newChunkRewriter(facts, cell.Stmts, text, ""); err != nil {
+						return text, nil
+					}
+				}
+			}
+		}
+		r.rewrite()
+		if r.err != nil {
+			return "", r.err
+		}
+	}
+	if goes {
+		r.goStmts()
+	}
+	out, ok := r.apply()
+	if !ok {
+		// A bug of a rewrite: rewrite the go statements only.
+		r.edits, r.composites = nil, nil
+		r.goStmts()
+		if out, ok = r.apply(); !ok {
+			return text, nil
+		}
+	}
+	return out, nil
 }
 
 // CaptureLast wraps a trailing expression statement of a statements chunk

@@ -2,7 +2,6 @@ package rewrite
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"sort"
 	"strconv"
@@ -32,18 +31,14 @@ import (
 // shadowSuffix starts the name given to a renamed variable.
 const shadowSuffix = "__s"
 
-// renameShadows returns text with the nested-scope variables that hide a
-// notebook name renamed, or text itself when there are none.
-func renameShadows(facts *names.Facts, text string) string {
-	if !strings.Contains(text, "{") && !strings.Contains(text, ";") {
-		return text // no nested scope without a block or an init statement
-	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", stmtPrefix+text+"\n}\n", 0)
-	if err != nil {
-		return text
-	}
-	tf := fset.File(f.Pos())
+// hasScopes is a quick test that chunks without a nested scope fail.
+func hasScopes(text string) bool {
+	return strings.Contains(text, "{") || strings.Contains(text, ";")
+}
+
+// shadowEdits returns the renames of renameShadows, given the chunk parsed
+// from stmtPrefix+text+"\n}\n" into f, of token.File tf.
+func shadowEdits(facts *names.Facts, f *ast.File, tf *token.File) []srcEdit {
 	body := f.Decls[0].(*ast.FuncDecl).Body.List
 
 	// The package-level names this chunk declares.
@@ -93,7 +88,7 @@ func renameShadows(facts *names.Facts, text string) string {
 		walk(s)
 	}
 	if len(rename) == 0 {
-		return text
+		return nil
 	}
 
 	// Every use of them, in functions literals too (closures).
@@ -111,11 +106,7 @@ func renameShadows(facts *names.Facts, text string) string {
 		return true
 	})
 	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
-	out, ok := applySrcEdits(text, edits, 0)
-	if !ok {
-		return text
-	}
-	return out
+	return edits
 }
 
 // add records a nested-scope variable to rename when it hides a notebook name.

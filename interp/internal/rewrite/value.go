@@ -2,7 +2,6 @@ package rewrite
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"regexp"
 	"strings"
@@ -27,7 +26,7 @@ func renameMain(text, file string) (string, string) {
 func captureLast(body string) (string, bool) {
 	src := "package p\nfunc _() {\n" + body + "\n}\n"
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", src, 0)
+	f, err := parseSource(fset, "", src, 0)
 	if err != nil {
 		return "", false
 	}

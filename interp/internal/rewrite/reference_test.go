@@ -1,0 +1,236 @@
+package rewrite
+
+// The pipeline as it was before the one-parse engine: a chain of steps each
+// parsing the text the previous one produced. It is kept here, in tests
+// only, as the reference the one-parse engine must agree with.
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"github.com/gocell/gocell/cachecells"
+	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/names"
+)
+
+var _ = cachecells.Data
+
+func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error) {
+	text, mainCall := renameMain(c.Text, file)
+	written := text
+	text, err := chunk(reg.Facts(), cell.Decls, text)
+	if err != nil {
+		return nil, err
+	}
+	text = oldRewriteGoStmts(cell.Decls, text)
+	decls, err := countedParseDecls(text, file, c.Line, c.Col)
+	if err != nil {
+		return nil, err
+	}
+	if text != written {
+		// Hash what the user wrote, not what the rewrite made of it.
+		if w, err := countedParseDecls(written, file, c.Line, c.Col); err == nil {
+			names.KeepWritten(decls, w)
+		}
+	}
+	lookup := func(name string) *names.Decl {
+		for _, d := range decls {
+			if d.Name == name {
+				return d
+			}
+		}
+		return reg.Lookup(name)
+	}
+	known := func(name string) bool { return lookup(name) != nil }
+	text, cached, err := oldRewriteCached(text, decls, known, lookup)
+	if err != nil {
+		return nil, &DirectiveError{err}
+	}
+	return &Decls{Text: text, Main: mainCall, Decls: decls, Cached: cached}, nil
+}
+
+func oldStatements(reg *names.Registry, text string) (string, error) {
+	text, err := chunk(reg.Facts(), cell.Stmts, text)
+	if err != nil {
+		return "", err
+	}
+	return oldRewriteGoStmts(cell.Stmts, text), nil
+}
+
+func oldRewriteGoStmts(kind cell.Kind, text string) string {
+	if !strings.Contains(text, "go ") && !strings.Contains(text, "go\t") {
+		return text
+	}
+	head := "package main\n"
+	if kind == cell.Stmts {
+		head = "package main\nfunc _() {\n"
+	}
+	src := head + text
+	if kind == cell.Stmts {
+		src += "\n}\n"
+	}
+	fset := token.NewFileSet()
+	f, err := parseSource(fset, "", src, 0)
+	if err != nil {
+		return text // the compiler will report it
+	}
+	var edits []srcEdit
+	n := 0
+	ast.Inspect(f, func(node ast.Node) bool {
+		gs, ok := node.(*ast.GoStmt)
+		if !ok {
+			return true
+		}
+		off := func(p token.Pos) int { return fset.Position(p).Offset - len(head) }
+		call := gs.Call
+		if id, ok := call.Fun.(*ast.Ident); ok && isBuiltin(id.Name) {
+			return true // a builtin cannot be held in a variable; it does not panic in practice
+		}
+		n++
+		fn := fmt.Sprintf("__gocell_f%d", n)
+		names := []string{fn}
+		values := []string{text[off(call.Fun.Pos()):off(call.Fun.End())]}
+		var args []string
+		for i, a := range call.Args {
+			name := fmt.Sprintf("__gocell_a%d_%d", n, i)
+			names = append(names, name)
+			values = append(values, text[off(a.Pos()):off(a.End())])
+			args = append(args, name)
+		}
+		ellipsis := ""
+		if call.Ellipsis.IsValid() {
+			ellipsis = "..."
+		}
+		// Keep every newline of the original statement: the values are
+		// written out in place, and the rest goes on the last line.
+		prefix := "{ " + strings.Join(names, ", ") + " := "
+		token := fmt.Sprintf("__gocell_g%d", n)
+		suffix := "; " + token + " := " + cell.RuntimeName + ".GoStart(); go func() { defer func() { " + cell.RuntimeName + ".GoEnd(" + token + ", recover()) }(); " +
+			cell.RuntimeName + ".GoBegin(" + token + "); " + fn + "(" + strings.Join(args, ", ") + ellipsis + ") }() }"
+		edits = append(edits, srcEdit{start: off(gs.Pos()), end: off(gs.End()), text: prefix + strings.Join(values, ", ") + suffix})
+		return false // nested go statements inside the literal are rare; leave them
+	})
+	if len(edits) == 0 {
+		return text
+	}
+	if out, ok := applySrcEdits(text, edits, 0); ok {
+		return out
+	}
+	return text
+}
+
+func oldRewriteCached(text string, decls []*names.Decl, known func(name string) bool, lookup func(name string) *names.Decl) (string, []*Cached, error) {
+	var edits []srcEdit
+	var funcs []*Cached
+	for _, d := range decls {
+		if d.Directive == "" {
+			continue
+		}
+		if d.Kind != "func" && d.Kind != "method" {
+			return "", nil, fmt.Errorf("line %d: %s must be directly above a func declaration", d.Line, strings.Fields(d.Directive)[0])
+		}
+		opts, err := cachecells.ParseDirective(d.Directive)
+		if err != nil {
+			return "", nil, fmt.Errorf("line %d: %v", d.Line, err)
+		}
+		if opts.Validate != "" && !known(opts.Validate) {
+			return "", nil, fmt.Errorf("line %d: validate=%s names no function or method of the notebook; declare it (func %s(r T) bool, or a method T.M() bool) before this cell", d.Line, opts.Validate, opts.Validate)
+		}
+		cf, eds, src, err := rewriteOne(text[d.Start:d.End], d, opts, lookup)
+		if err != nil {
+			return "", nil, fmt.Errorf("line %d: %v", d.Line, err)
+		}
+		for _, e := range eds {
+			e.start += d.Start
+			e.end += d.Start
+			edits = append(edits, e)
+		}
+		// The rewritten source starts at func, below the doc comment.
+		d.Line += strings.Count(d.Source[:len(d.Source)-(d.End-d.Start)], "\n")
+		d.Col = 1
+		d.Source = src
+		funcs = append(funcs, cf)
+	}
+	out, ok := applySrcEdits(text, edits, 0)
+	if !ok {
+		return "", nil, errOverlap
+	}
+	return out, funcs, nil
+}
+
+// declPrefix is what the chain parsed a declarations chunk under.
+const declPrefix = "package p\n"
+
+// countedParseDecls is names.ParseDecls, counted as a parse.
+func countedParseDecls(text, file string, line, col int) ([]*names.Decl, error) {
+	if parseHook != nil {
+		parseHook()
+	}
+	return names.ParseDecls(text, file, line, col)
+}
+
+// chunk applies the rewrites of this package's files to one chunk of a
+// cell; kind tells whether text is declarations or statements.
+func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
+	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(facts, text) {
+		return text, nil
+	}
+	if kind == cell.Stmts {
+		text = renameShadows(facts, text)
+	}
+	r, ok := newRewriter(facts, kind, text)
+	if !ok {
+		return text, nil // a syntax error: yaegi reports it with its position
+	}
+	r.rewrite()
+	if r.err != nil {
+		return "", r.err
+	}
+	out, ok := r.apply()
+	if !ok {
+		return text, nil
+	}
+	return out, nil
+}
+
+func newRewriter(facts *names.Facts, kind cell.Kind, text string) (*rewriter, bool) {
+	r := &rewriter{facts: facts, kind: kind, text: text, fset: token.NewFileSet()}
+	src := declPrefix + text + "\n"
+	r.base = len(declPrefix)
+	if kind == cell.Stmts {
+		src = stmtPrefix + text + "\n}\n"
+		r.base = len(stmtPrefix)
+	}
+	f, err := parseSource(r.fset, "", src, 0)
+	if err != nil {
+		return nil, false
+	}
+	r.file = f
+	r.tfile = r.fset.File(f.Pos())
+	if kind == cell.Stmts {
+		r.body = f.Decls[0].(*ast.FuncDecl).Body.List
+	} else {
+		r.decls = f.Decls
+	}
+	return r, true
+}
+
+// renameShadows returns text with the nested-scope variables that hide a
+// notebook name renamed, or text itself when there are none.
+func renameShadows(facts *names.Facts, text string) string {
+	if !hasScopes(text) {
+		return text // no nested scope without a block or an init statement
+	}
+	fset := token.NewFileSet()
+	f, err := parseSource(fset, "", stmtPrefix+text+"\n}\n", 0)
+	if err != nil {
+		return text
+	}
+	out, ok := applySrcEdits(text, shadowEdits(facts, f, fset.File(f.Pos())), 0)
+	if !ok {
+		return text
+	}
+	return out
+}
