@@ -51,6 +51,10 @@ type testClient struct {
 	shell   zmq4.Socket
 	control zmq4.Socket
 	iopub   zmq4.Socket
+	// published receives every IOPub message, from one reader goroutine:
+	// readers that each call Recv and give up on a timeout would leave a
+	// blocked Recv behind to swallow a later message.
+	published chan *Message
 }
 
 func startKernel(t *testing.T) (*testClient, *exec.Cmd) {
@@ -98,7 +102,30 @@ func startKernel(t *testing.T) (*testClient, *exec.Cmd) {
 	if err := c.iopub.SetOption(zmq4.OptionSubscribe, ""); err != nil {
 		t.Fatal(err)
 	}
+	c.published = make(chan *Message, 1024)
+	go func() {
+		for {
+			m, err := c.iopub.Recv()
+			if err != nil {
+				close(c.published)
+				return
+			}
+			if msg, err := c.codec.Decode(m.Frames); err == nil {
+				c.published <- msg
+			}
+		}
+	}()
 	return c, cmd
+}
+
+// nextPublished returns the next IOPub message, or nil after timeout.
+func (c *testClient) nextPublished(timeout time.Duration) *Message {
+	select {
+	case msg := <-c.published:
+		return msg
+	case <-time.After(timeout):
+		return nil
+	}
 }
 
 func (c *testClient) request(sock zmq4.Socket, msgType string, content any) *Message {
@@ -150,7 +177,10 @@ func (c *testClient) iopubUntilIdle(req *Message) []*Message {
 	c.t.Helper()
 	var out []*Message
 	for {
-		msg := c.recv(c.iopub)
+		msg := c.nextPublished(30 * time.Second)
+		if msg == nil {
+			c.t.Fatal("timed out waiting for IOPub")
+		}
 		var parent Header
 		_ = json.Unmarshal(msg.ParentHeader, &parent)
 		if parent.MsgID != req.Header.MsgID {
@@ -169,33 +199,31 @@ func TestKernelEndToEnd(t *testing.T) {
 	// kernel_info until IOPub is connected (PUB drops messages sent before
 	// the subscription is in place).
 	var info *Message
-	for i := 0; ; i++ {
+	sent := map[string]bool{}
+	deadline := time.Now().Add(30 * time.Second)
+connected:
+	for {
 		req := c.request(c.shell, "kernel_info_request", nil)
+		sent[req.Header.MsgID] = true
 		info = c.recv(c.shell)
 		if info.Header.MsgType != "kernel_info_reply" {
 			t.Fatalf("got %s, want kernel_info_reply", info.Header.MsgType)
 		}
-		got := make(chan bool, 1)
-		go func() {
-			for {
-				msg := c.recv(c.iopub)
-				var parent Header
-				_ = json.Unmarshal(msg.ParentHeader, &parent)
-				if parent.MsgID == req.Header.MsgID {
-					got <- true
-					return
-				}
+		// Any status of any kernel_info sent so far shows IOPub is connected.
+		for wait := time.Now().Add(time.Second); time.Now().Before(wait); {
+			msg := c.nextPublished(time.Until(wait))
+			if msg == nil {
+				break
 			}
-		}()
-		select {
-		case <-got:
-		case <-time.After(time.Second):
-			if i > 20 {
-				t.Fatal("no IOPub status for kernel_info")
+			var parent Header
+			_ = json.Unmarshal(msg.ParentHeader, &parent)
+			if sent[parent.MsgID] {
+				break connected
 			}
-			continue
 		}
-		break
+		if time.Now().After(deadline) {
+			t.Fatal("no IOPub status for kernel_info")
+		}
 	}
 	var ki struct {
 		ProtocolVersion string `json:"protocol_version"`
