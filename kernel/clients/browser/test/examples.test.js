@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  expectFailure, withKnownBugs, launchChromium, REPO_ROOT, screenshot, startNotebookServer, waitFor, watchConsole,
+  withKnownBugs, launchChromium, REPO_ROOT, screenshot, startNotebookServer, waitFor, watchConsole,
 } from '../lib/harness.js';
 import { CLASSIC_ALLOW, cellAt, menu, outputTexts, promptOf, waitKernelIdle } from '../lib/classic.js';
 

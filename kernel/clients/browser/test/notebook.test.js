@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  expectFailure, withKnownBugs, launchChromium, screenshot, startNotebookServer, waitFor, watchConsole,
+  withKnownBugs, launchChromium, screenshot, startNotebookServer, waitFor, watchConsole,
 } from '../lib/harness.js';
 import {
   CLASSIC_ALLOW, menu, outputTexts, promptOf, runCell, selectedIndex, cellAt, waitCellDone, waitKernelIdle, waitOutputText,

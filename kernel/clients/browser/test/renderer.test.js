@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  expectFailure, withKnownBugs, launchChromium, screenshot, startNotebookServer, waitFor, watchConsole,
+  withKnownBugs, launchChromium, screenshot, startNotebookServer, waitFor, watchConsole,
 } from '../lib/harness.js';
 import { buildRenderer } from '../renderer/build.js';
 
