@@ -70,8 +70,6 @@ var corpusKnownFailures = map[string]knownFailure{
 		"in yaegi's wrapper, whose struct value yaegi fills with the struct's last field, so the match fails"},
 	"errors_wrap_notebook": {silentWrong, "errors.As through %w and errors.Join to notebook error types and interfaces: the same wrapper " +
 		"problem; errors.Is(os.Open error, fs.ErrNotExist) is false through yaegi's os symbols"},
-	"fmt_gostringer": {silentWrong, "%#v of []Color uses no GoString of the elements, and %#v of a struct names its type only " +
-		"when one notebook type has that layout (Color and Hex share it: yaegi's reflect types are anonymous)"},
 	"generics_constraints": {silentWrong, "%T of a generic function's result (Sum(scores) of type Score) prints int: the " +
 		"rewrite cannot infer type arguments, and yaegi's value carries no notebook type"},
 	"iface_nil_typed": {silentWrong, "yaegi drops a typed nil pointer converted to error: err == nil is true and %T prints <nil>"},
@@ -80,9 +78,7 @@ var corpusKnownFailures = map[string]knownFailure{
 	"json_tags_omitempty": {silentWrong, "encoding/json's error names the struct field .id instead of User.id: yaegi's struct types are anonymous"},
 	"method_expressions": {silentWrong, "a method value taken in a range loop binds the loop variable itself (yaegi), " +
 		"and %T of a method expression prints the underlying func type"},
-	"panic_runtime_errors": {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},
-	"stringer_everywhere": {silentWrong, "String is not called for a notebook value held in an any variable (yaegi drops its methods), " +
-		"for the results of a multi-value call printed directly, for map keys and for nested slices"},
+	"panic_runtime_errors":  {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},
 	"text_template_structs": {silentWrong, "text/template cannot call methods of notebook structs: yaegi's reflect types have none"},
 }
 

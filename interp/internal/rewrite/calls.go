@@ -344,13 +344,20 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 		return
 	}
 	typed := map[int]bool{} // value arguments printed with %T
+	var verbs []byte        // the verbs of a literal format
 	if f := idx[0]; f >= 0 && f < len(call.Args) {
 		if lit, ok := call.Args[f].(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.Contains(lit.Value, "%") {
+			if format, err := strconv.Unquote(lit.Value); err == nil {
+				verbs, _ = formatVerbs(format)
+			}
 			typed = r.typeVerbs(lit)
 		}
 	}
 	for i := idx[1]; i < len(call.Args); i++ {
 		a := call.Args[i]
+		if name == "fmt.Errorf" && (verbs == nil || i-idx[1] >= len(verbs) || verbs[i-idx[1]] == 'w') {
+			continue // wrapped: the error itself (yaegi keeps its methods)
+		}
 		start, end := r.off(a.Pos()), r.off(a.End())
 		if typed[i-idx[1]] {
 			// A notebook type known from the syntax is named directly (the
@@ -364,18 +371,47 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 			}})
 			continue
 		}
-		if pre, suf := r.printArgView(a, strings.HasPrefix(name, "fmt.")); pre != "" {
-			r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
-				return []srcEdit{{start, end, pre + r.render(start, end) + suf}}
-			}})
+		if lit, ok := a.(*ast.BasicLit); ok && lit.Kind != token.IMAG {
+			continue // a constant prints as itself
+		}
+		if id, ok := a.(*ast.Ident); ok && id.Name == "nil" && id.Obj == nil {
 			continue
 		}
-		c, ok := a.(*ast.CallExpr)
-		if !ok || !r.notebookCall(c, len(call.Args) == 1) {
-			continue
+		// ValT carries the static type of the value; in generic code
+		// (yaegi instantiates a generic call there wrongly) Val, which
+		// knows the type of values whose types have methods.
+		val := FixPkg + ".ValT("
+		if r.inGeneric(call.Pos()) || r.facts.TypeKind(genericPrinterFact) != names.KindUnknown {
+			val = FixPkg + ".Val("
+		}
+		pre, suf := val, ")"
+		if c, ok := a.(*ast.CallExpr); ok {
+			switch {
+			case len(call.Args) == 1 && !r.notebookCall(c, true):
+				// Perhaps several results: each is shown.
+				pre, suf = FixPkg+".Vals(", ")..."
+				if n := r.resultCount(c); n > 1 {
+					var rs, vs []string
+					for i := 0; i < n; i++ {
+						rs = append(rs, "__r"+strconv.Itoa(i))
+						vs = append(vs, val+"__r"+strconv.Itoa(i)+")")
+					}
+					pre = "func() []any { " + strings.Join(rs, ", ") + " := "
+					suf = "; return []any{" + strings.Join(vs, ", ") + "} }()..."
+				}
+			case r.notebookCall(c, false) || r.isConversion(c):
+				pre, suf = val+"(", "))"
+			case r.isPkgCall(c, "slices", "maps"):
+				// Generic functions, perhaps of notebook types: Val
+				// (yaegi cannot instantiate ValT with a package
+				// function's result type).
+				pre, suf = FixPkg+".Val((", "))"
+			default:
+				continue // a package's function: a host value
+			}
 		}
 		r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
-			return []srcEdit{{start, end, "(" + r.render(start, end) + ")"}}
+			return []srcEdit{{start, end, pre + r.render(start, end) + suf}}
 		}})
 	}
 }

@@ -415,12 +415,19 @@ func (r *rewriter) rewriteDecls(root ast.Node) {
 		var regs []string
 		for _, sp := range g.Specs {
 			ts := sp.(*ast.TypeSpec)
-			if _, ok := ts.Type.(*ast.StructType); ok && ts.TypeParams == nil && !ts.Assign.IsValid() && ts.Name.Name != "_" {
-				regs = append(regs, "var _ = "+FixPkg+".RegisterType(\"main."+ts.Name.Name+"\", (*"+ts.Name.Name+")(nil))")
+			if _, ok := ts.Type.(*ast.InterfaceType); !ok && ts.TypeParams == nil && !ts.Assign.IsValid() && ts.Name.Name != "_" {
+				regs = append(regs, "var _ = "+FixPkg+".RegisterType(\"main."+ts.Name.Name+"\", "+FixPkg+".Box[*"+ts.Name.Name+"]{})")
 			}
 		}
 		if len(regs) > 0 {
 			r.insert(g.End(), "; "+strings.Join(regs, "; "))
+		}
+	}
+	for _, d := range r.decls {
+		if f, ok := d.(*ast.FuncDecl); ok {
+			if reg := r.methodRegistration(f); reg != "" {
+				r.insert(f.End(), "; "+reg)
+			}
 		}
 	}
 	ast.Inspect(root, func(n ast.Node) bool {

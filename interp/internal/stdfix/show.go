@@ -2,7 +2,6 @@ package stdfix
 
 import (
 	"fmt"
-	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -18,10 +17,9 @@ import (
 // it formats what fmt would call the methods for with them, and every
 // other verb with the value itself, as fmt does for the real type.
 //
-// Inside slices, arrays and maps the values have lost their methods
-// (yaegi's reflect types have none); the rewrite passes such arguments
-// through __gocellfix.Elems with a function that calls the method, and
-// fixElems returns a copy whose elements are shown values.
+// Printed arguments go through the views of view.go, which know the
+// notebook types of the parts of a value; methodsView is what is left of a
+// wrapper yaegi made elsewhere.
 
 // methodsView is a notebook value with the methods fmt looks for.
 type methodsView struct {
@@ -193,147 +191,10 @@ func (e shown) Format(f fmt.State, verb rune) {
 	}
 }
 
-// fixElems returns x (a slice, array or map of a notebook type, or of
-// pointers to it) with each element replaced by a shown value, str being
-// the interpreted function that calls the element's String or Error
-// method. A nil pointer element prints <nil>, as fmt prints it.
-func fixElems(x any, str any) any {
-	v := reflect.ValueOf(unwrapInterp(x))
-	fv := reflect.ValueOf(str)
-	if !v.IsValid() || fv.Kind() != reflect.Func || fv.Type().NumIn() != 1 {
-		return x
-	}
-	call := func(e reflect.Value) any {
-		if e.Kind() == reflect.Interface {
-			if e.IsNil() {
-				return nil
-			}
-			e = e.Elem()
-		}
-		if e.Kind() == reflect.Pointer && e.IsNil() {
-			return nil
-		}
-		in := fv.Type().In(0)
-		if !e.Type().AssignableTo(in) {
-			if !e.Type().ConvertibleTo(in) {
-				return printArg(e)
-			}
-			e = e.Convert(in)
-		}
-		out := fv.Call([]reflect.Value{e})
-		if len(out) != 1 || out[0].Kind() != reflect.String {
-			return printArg(e)
-		}
-		return shown{v: e, s: out[0].String()}
-	}
-	switch v.Kind() {
-	case reflect.Slice, reflect.Array:
-		if v.Kind() == reflect.Slice && v.IsNil() {
-			return x
-		}
-		out := make([]any, v.Len())
-		for i := range out {
-			out[i] = call(v.Index(i))
-		}
-		return sliceView{out}
-	case reflect.Map:
-		if v.IsNil() {
-			return x
-		}
-		out := reflect.MakeMapWithSize(reflect.MapOf(v.Type().Key(), anyType), v.Len())
-		it := v.MapRange()
-		for it.Next() {
-			out.SetMapIndex(it.Key(), asAny(reflect.ValueOf(call(it.Value()))))
-		}
-		return out.Interface()
-	case reflect.Pointer:
-		if v.IsNil() {
-			return x
-		}
-		return call(v)
-	}
-	return call(v)
-}
-
-// sliceView prints a slice of shown values as fmt prints a slice: [a b],
-// with the verb applied to each element.
-type sliceView struct{ elems []any }
-
-func (s sliceView) Format(f fmt.State, verb rune) {
-	spec := formatSpec(f, verb)
-	if verb == 'v' && f.Flag('#') {
-		fmt.Fprintf(f, spec, s.elems)
-		return
-	}
-	f.Write([]byte{'['})
-	for i, e := range s.elems {
-		if i > 0 {
-			f.Write([]byte{' '})
-		}
-		fmt.Fprintf(f, spec, e)
-	}
-	f.Write([]byte{']'})
-}
-
-// fixPlain returns x as it is. yaegi passes a notebook value to it without
-// an interface wrapper (it has no MapTypes entry), so the result reaches
-// fmt without the pointer-receiver methods yaegi would wrongly give a
-// non-pointer value.
-func fixPlain(x any) any { return x }
-
-// fixShown is a value shown with s, the result of its String or Error
-// method, for the verbs fmt calls the method for.
-func fixShown(v any, s string) any {
-	return shown{v: reflect.ValueOf(unwrapInterp(v)), s: s}
-}
-
 // fixShow is a value with the results of its String and GoString
 // methods, as the interpreter found them.
 func fixShow(v any, hasS bool, s string, hasGS bool, gs string) any {
 	return shown{v: reflect.ValueOf(unwrapInterp(v)), s: s, noS: !hasS, gs: gs, hasGS: hasGS}
-}
-
-// fixFields is a notebook struct value whose fields are shown: names are
-// the fields' names, vals their values (shown where they have methods).
-func fixFields(names []string, vals []any) any {
-	if len(names) != len(vals) {
-		return vals
-	}
-	out := make([]any, len(vals))
-	for i, v := range vals {
-		out[i] = unwrapInterp(v)
-	}
-	return structView{names, out}
-}
-
-// structView prints as fmt prints a struct: {a b}, {A:a B:b} with %+v.
-type structView struct {
-	names []string
-	vals  []any
-}
-
-func (s structView) Format(f fmt.State, verb rune) {
-	plus := verb == 'v' && f.Flag('+')
-	spec := formatSpec(f, verb)
-	if verb == 'v' && f.Flag('#') {
-		fmt.Fprintf(f, spec, s.vals)
-		return
-	}
-	f.Write([]byte{'{'})
-	for i, v := range s.vals {
-		if i > 0 {
-			f.Write([]byte{' '})
-		}
-		if plus {
-			io.WriteString(f, s.names[i]+":")
-		}
-		if v == nil {
-			io.WriteString(f, "<nil>")
-			continue
-		}
-		fmt.Fprintf(f, spec, printArg(reflect.ValueOf(v)))
-	}
-	f.Write([]byte{'}'})
 }
 
 // fixRecovered returns the value a recover call returned as Go returns it:

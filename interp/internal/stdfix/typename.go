@@ -50,8 +50,13 @@ var structNames sync.Map // reflect.Type -> string
 // fixRegisterType records the name of a notebook struct type; p is a nil
 // pointer to it. It returns nil, the value of the var _ it initializes.
 func fixRegisterType(name string, p any) any {
-	t := reflect.TypeOf(unwrapInterp(p))
-	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct || t.Elem().Name() != "" {
+	registerItype(name, p)
+	v, _ := typedValue(p)
+	if !v.IsValid() {
+		return nil
+	}
+	t := v.Type()
+	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct || t.Elem().Name() != "" {
 		return nil
 	}
 	if old, loaded := structNames.LoadOrStore(t.Elem(), name); loaded && old != name {

@@ -4,6 +4,7 @@ package __gocellfix
 
 import (
 	"cmp"
+	"fmt"
 
 	fix "gocell/fix"
 )
@@ -115,13 +116,7 @@ func Clear(x any) {
 
 func Named(name string, v any) string { return name }
 
-// Elems and Plain: printing arguments (see show.go).
-
-func Elems(x any, str any) any { return fix.Elems(x, str) }
-
-func Plain(x any) any { return fix.Plain(x) }
-
-func Shown(x any, s string) any { return fix.Shown(x, s) }
+// Show: printing arguments (see show.go).
 
 func Show(x any, hasS bool, s string, hasGS bool, gs string) any {
 	return fix.Show(x, hasS, s, hasGS, gs)
@@ -129,11 +124,52 @@ func Show(x any, hasS bool, s string, hasGS bool, gs string) any {
 
 func Recovered(x any) any { return fix.Recovered(x) }
 
-func Fields(names []string, vals []any) any { return fix.Fields(names, vals) }
-
 func Same(a, b any) bool { return fix.Same(a, b) }
 
 func RegisterType(name string, p any) any { return fix.RegisterType(name, p) }
+
+func RegisterMethod(typ, name string, ptr bool, f any) any {
+	return fix.RegisterMethod(typ, name, ptr, f)
+}
+
+// Val is a printed value as fmt must see it: x, an interface, keeps the
+// notebook type of the value, which fix.View reads. An error stays itself
+// (for %w and errors.Is).
+func Val(x any) any {
+	if x == nil || fix.IsError(x) {
+		return x
+	}
+	if v, ok := fix.ViewBox(x); ok {
+		return v
+	}
+	// A generic type's value: its methods, as the interpreter finds them
+	// (the value itself would reach fmt without them).
+	var s, gs string
+	e, hasE := x.(error)
+	st, hasS := x.(fmt.Stringer)
+	g, hasGS := x.(fmt.GoStringer)
+	if hasE {
+		s, hasS = e.Error(), true
+	} else if hasS {
+		s = st.String()
+	}
+	if hasGS {
+		gs = g.GoString()
+	}
+	if hasS || hasGS {
+		return fix.Show(x, hasS, s, hasGS, gs)
+	}
+	return x
+}
+
+// Vals is Val of each result of a call printed alone: fmt.Println(f()).
+func Vals(xs ...any) []any {
+	out := make([]any, len(xs))
+	for i := range xs {
+		out[i] = Val(xs[i])
+	}
+	return out
+}
 
 func TypeOf(v any) string {
 	vals := []any{v}
@@ -165,4 +201,32 @@ func Zero2K[K, V any](seq func(yield func(K, V) bool)) K {
 func Zero2V[K, V any](seq func(yield func(K, V) bool)) V {
 	var v V
 	return v
+}
+
+// Box carries the static type of a printed value to fix.View: the
+// interpreter keeps the type of a value converted to an interface only
+// when the type has methods, as Box has.
+type Box[T any] struct{ V T }
+
+func (b Box[T]) Boxed() {}
+
+// ValT is Val for a value of a known static type T.
+func ValT[T any](x T) any {
+	b := Box[T]{x}
+	if v, ok := viewBox(b); ok {
+		return v
+	}
+	return x
+}
+
+// viewBox is fix.ViewBox(b): false when the value prints right as itself.
+// yaegi panics handing over some boxes of host types (a slice of time.Duration: "cannot return value obtained from
+// unexported field"); those print right as they are.
+func viewBox(b any) (v any, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return fix.ViewBox(b)
 }

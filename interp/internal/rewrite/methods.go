@@ -1,0 +1,180 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/gocell/gocell/interp/internal/names"
+)
+
+// Methods of notebook types that host packages call.
+//
+// yaegi's reflect types of notebook types have no methods, so fmt,
+// encoding/json and text/template cannot find them. After each method
+// they look for, the declaration registers a function that calls it,
+// which the host helpers call where the package would call the method:
+//
+//	func (p Point) String() string { ... }
+//
+// gains
+//
+//	; var _ = __gocellfix.RegisterMethod("main.Point", "String", false, func(__v Point) string { return __v.String() })
+//
+// Methods without parameters whose results are a value, or a value and an
+// error, are registered too (as "get:Name"), for text/template.
+
+// genericPrinterFact is recorded (as a type name no program can declare)
+// once the notebook gives a generic type a method fmt calls: the
+// interpreter keeps such methods only for a value converted to an
+// interface outside generic code, so printed values then go through Val,
+// not the generic ValT.
+const genericPrinterFact = "__gocell generic printer"
+
+// methodRegistration returns the registration of a method declaration, or
+// "".
+func (r *rewriter) methodRegistration(f *ast.FuncDecl) string {
+	if f.Recv == nil || len(f.Recv.List) != 1 || f.Type.TypeParams != nil || f.Name.Name == "_" {
+		return ""
+	}
+	recv := f.Recv.List[0].Type
+	ptr := false
+	if st, ok := recv.(*ast.StarExpr); ok {
+		ptr, recv = true, st.X
+	}
+	id, ok := ast.Unparen(recv).(*ast.Ident)
+	if !ok {
+		switch f.Name.Name {
+		case "String", "Error", "GoString", "Format":
+			if _, generic := ast.Unparen(recv).(*ast.IndexExpr); generic {
+				r.facts.SetType(genericPrinterFact, names.KindOther)
+			} else if _, generic := ast.Unparen(recv).(*ast.IndexListExpr); generic {
+				r.facts.SetType(genericPrinterFact, names.KindOther)
+			}
+		}
+		return ""
+	}
+	if id.Name == "_" {
+		return ""
+	}
+	recvText := id.Name
+	if ptr {
+		recvText = "*" + recvText
+	}
+	var params, results []string
+	for _, p := range f.Type.Params.List {
+		if _, ok := p.Type.(*ast.Ellipsis); ok {
+			return ""
+		}
+		n := max(1, len(p.Names))
+		for i := 0; i < n; i++ {
+			params = append(params, names.ExprString(p.Type))
+		}
+	}
+	if f.Type.Results != nil {
+		for _, p := range f.Type.Results.List {
+			n := max(1, len(p.Names))
+			for i := 0; i < n; i++ {
+				results = append(results, names.ExprString(p.Type))
+			}
+		}
+	}
+	sig := strings.Join(params, ",") + "->" + strings.Join(results, ",")
+	name := f.Name.Name
+	var fn string
+	switch {
+	case (name == "String" || name == "Error" || name == "GoString") && sig == "->string":
+		fn = "func(__v " + recvText + ") string { return __v." + name + "() }"
+	case name == "Format" && len(params) == 2 && len(results) == 0:
+		fn = "func(__v " + recvText + ", __f " + params[0] + ", __c " + params[1] + ") { __v.Format(__f, __c) }"
+	case (name == "MarshalJSON" || name == "MarshalText") && sig == "->[]byte,error":
+		fn = "func(__v " + recvText + ") ([]byte, error) { return __v." + name + "() }"
+	case (name == "UnmarshalJSON" || name == "UnmarshalText") && sig == "[]byte->error":
+		fn = "func(__v " + recvText + ", __b []byte) error { return __v." + name + "(__b) }"
+	case ast.IsExported(name) && len(params) == 0 && len(results) == 1:
+		name = "get:" + name
+		fn = "func(__v " + recvText + ") (any, error) { return __v." + f.Name.Name + "(), nil }"
+	case ast.IsExported(name) && len(params) == 0 && len(results) == 2 && results[1] == "error":
+		name = "get:" + name
+		fn = "func(__v " + recvText + ") (any, error) { __r, __err := __v." + f.Name.Name + "(); return __r, __err }"
+	default:
+		return ""
+	}
+	return "var _ = " + FixPkg + ".RegisterMethod(" + strconv.Quote("main."+id.Name) + ", " + strconv.Quote(name) + ", " +
+		strconv.FormatBool(ptr) + ", " + fn + ")"
+}
+
+// inGeneric reports whether p lies in a generic function or a method of a
+// generic type.
+func (r *rewriter) inGeneric(p token.Pos) bool {
+	for _, d := range r.decls {
+		f, ok := d.(*ast.FuncDecl)
+		if !ok || p < f.Pos() || p >= f.End() {
+			continue
+		}
+		if f.Type.TypeParams != nil {
+			return true
+		}
+		if f.Recv != nil && len(f.Recv.List) == 1 {
+			t := f.Recv.List[0].Type
+			if st, ok := t.(*ast.StarExpr); ok {
+				t = st.X
+			}
+			switch t.(type) {
+			case *ast.IndexExpr, *ast.IndexListExpr:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// resultCount returns the number of results of a call of a notebook
+// function, or 0 when unknown.
+func (r *rewriter) resultCount(c *ast.CallExpr) int {
+	f, ok := ast.Unparen(c.Fun).(*ast.Ident)
+	if !ok {
+		return 0
+	}
+	if f.Obj != nil {
+		if d, ok := f.Obj.Decl.(*ast.FuncDecl); ok && d.Type.Results != nil && d.Type.TypeParams == nil {
+			return d.Type.Results.NumFields()
+		}
+		return 0
+	}
+	if fi, ok := r.facts.Func(f.Name); ok {
+		return fi.Results
+	}
+	return 0
+}
+
+// isConversion reports whether c converts to a notebook type, T(x).
+func (r *rewriter) isConversion(c *ast.CallExpr) bool {
+	id, ok := ast.Unparen(c.Fun).(*ast.Ident)
+	if !ok || len(c.Args) != 1 {
+		return false
+	}
+	if id.Obj != nil {
+		return id.Obj.Kind == ast.Typ
+	}
+	return r.facts.TypeKind(id.Name) != names.KindUnknown
+}
+
+// isPkgCall reports whether c calls a function of one of the packages.
+func (r *rewriter) isPkgCall(c *ast.CallExpr, pkgs ...string) bool {
+	sel, ok := c.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	if !ok || x.Obj != nil || r.facts.HasVar(x.Name) {
+		return false
+	}
+	for _, p := range pkgs {
+		if x.Name == p {
+			return true
+		}
+	}
+	return false
+}
