@@ -20,7 +20,10 @@ import (
 //
 // gains
 //
-//	; var _ = __gocellfix.RegisterMethod("main.Point", "String", false, func(__v Point) string { return __v.String() })
+//	; var _ = func() any { var __b __gocellfix.Box[*Point]; return __gocellfix.RegisterMethod(__b, "String", false, func(__v Point) string { return __v.String() }) }()
+//
+// (a variable of type Box[*Point], which has a method, reaches the host
+// helper with its type).
 //
 // Methods without parameters whose results are a value, or a value and an
 // error, are registered too (as "get:Name"), for text/template.
@@ -101,8 +104,8 @@ func (r *rewriter) methodRegistration(f *ast.FuncDecl) string {
 	default:
 		return ""
 	}
-	return "var _ = " + FixPkg + ".RegisterMethod(" + strconv.Quote("main."+id.Name) + ", " + strconv.Quote(name) + ", " +
-		strconv.FormatBool(ptr) + ", " + fn + ")"
+	return "var _ = func() any { var __b " + FixPkg + ".Box[*" + id.Name + "]; return " + FixPkg + ".RegisterMethod(__b, " + strconv.Quote(name) + ", " +
+		strconv.FormatBool(ptr) + ", " + fn + ") }()"
 }
 
 // inGeneric reports whether p lies in a generic function or a method of a

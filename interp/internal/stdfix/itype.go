@@ -176,35 +176,82 @@ func interpValue(v reflect.Value) (inner reflect.Value, t itypeOf, ok bool) {
 
 // A notebook type's methods that host packages call, registered by the
 // declarations (the rewrite adds the registration after each method):
-// each is an interpreted function taking the receiver first.
+// each is an interpreted function taking the receiver first. Types are
+// known by interpreter and name: a process may run several interpreters,
+// each with its own main.Point.
 type typeMethods struct {
 	value map[string]reflect.Value // methods of T
 	ptr   map[string]reflect.Value // methods of *T only
 }
 
+type typeKey struct {
+	interp uintptr // the yaegi *Interpreter
+	name   string  // "main.Point"
+}
+
+type layoutKey struct {
+	interp uintptr
+	rt     reflect.Type
+}
+
 var (
 	methodsMu sync.RWMutex
-	methodReg = map[string]*typeMethods{} // "main.Point" -> methods
-	// typesByName are the notebook types' itypes, by name; typesByLayout
-	// those of struct types whose reflect layout only one type has.
-	typesByName   = map[string]itypeOf{}
-	typesByLayout = map[reflect.Type]itypeOf{}
+	methodReg = map[typeKey]*typeMethods{}
+	// typesByLayout are the itypes of notebook struct types whose reflect
+	// layout only one type has (0: ambiguous).
+	typesByLayout = map[layoutKey]itypeOf{}
+	// layoutInterps is the interpreter that last registered a layout, for
+	// values whose interpreter is unknown.
+	layoutInterps = map[reflect.Type]uintptr{}
 )
 
-// fixRegisterMethod records the function that calls method name of the
-// notebook type typ ("main.Point") on a receiver of type T, or *T when
-// ptr. It returns nil, the value of the var _ it initializes.
-func fixRegisterMethod(typ, name string, ptr bool, fn any) any {
+// interp is the interpreter that declared the type, or 0.
+func (t itypeOf) interp() uintptr {
+	if !t.ok() {
+		return 0
+	}
+	n := t.v.FieldByName("node")
+	if !n.IsValid() || n.IsNil() {
+		return 0
+	}
+	i := n.Elem().FieldByName("interp")
+	if !i.IsValid() || i.IsNil() {
+		return 0
+	}
+	return i.Pointer()
+}
+
+// declares reports whether the interpreter declared method name on the
+// type (on T or *T): a registration outlives a redeclared type.
+func (t itypeOf) declares(name string) bool {
+	ms := t.v.FieldByName("method")
+	for i := 0; i < ms.Len(); i++ {
+		m := ms.Index(i)
+		if !m.IsNil() && m.Elem().FieldByName("ident").String() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// fixRegisterMethod records the function that calls method name of a
+// notebook type on a receiver of type T, or *T when ptr; p is a new(T),
+// which the interpreter passes with its type (*T has methods). It returns
+// nil, the value of the var _ it initializes.
+func fixRegisterMethod(p any, name string, ptr bool, fn any) any {
 	fv := reflect.ValueOf(fn)
-	if fv.Kind() != reflect.Func {
+	_, t := typedValue(p)
+	if fv.Kind() != reflect.Func || t.cat() != tcatPtr || t.elem().name() == "" {
 		return nil
 	}
+	t = t.elem()
+	key := typeKey{t.interp(), t.name()}
 	methodsMu.Lock()
 	defer methodsMu.Unlock()
-	m := methodReg[typ]
+	m := methodReg[key]
 	if m == nil {
 		m = &typeMethods{value: map[string]reflect.Value{}, ptr: map[string]reflect.Value{}}
-		methodReg[typ] = m
+		methodReg[key] = m
 	}
 	if ptr {
 		m.ptr[name] = fv
@@ -216,38 +263,42 @@ func fixRegisterMethod(typ, name string, ptr bool, fn any) any {
 	return nil
 }
 
-// registerItype records a notebook type's itype, from a nil pointer to it
-// as the interpreter hands it over.
+// registerItype records a notebook struct type's layout, from a Box[*T].
 func registerItype(name string, p any) {
 	v, t := typedValue(p)
-	if !t.ok() || t.cat() != tcatPtr {
+	if !t.ok() || t.cat() != tcatPtr || !v.IsValid() {
 		return
 	}
 	t = t.elem()
-	methodsMu.Lock()
-	defer methodsMu.Unlock()
-	typesByName[name] = t
 	rt := v.Type()
 	if rt.Kind() != reflect.Pointer || rt.Elem().Kind() != reflect.Struct {
 		return
 	}
-	if old, ok := typesByLayout[rt.Elem()]; ok && old.name() != name {
-		typesByLayout[rt.Elem()] = itypeOf{} // two types share the layout
+	key := layoutKey{t.interp(), rt.Elem()}
+	methodsMu.Lock()
+	defer methodsMu.Unlock()
+	layoutInterps[rt.Elem()] = key.interp
+	if old, ok := typesByLayout[key]; ok && old.name() != name {
+		typesByLayout[key] = itypeOf{} // two types share the layout
 		return
 	}
-	typesByLayout[rt.Elem()] = t
+	typesByLayout[key] = t
 }
 
 // layoutType returns the notebook struct type of a value that lost its
 // type (held in an interface the interpreter did not wrap), when only one
-// notebook type has its reflect layout.
-func layoutType(rt reflect.Type) itypeOf {
+// notebook type of the interpreter (0: the latest to declare one) has its
+// reflect layout.
+func layoutType(interp uintptr, rt reflect.Type) itypeOf {
 	if rt == nil || rt.Kind() != reflect.Struct || rt.Name() != "" {
 		return itypeOf{}
 	}
 	methodsMu.RLock()
 	defer methodsMu.RUnlock()
-	return typesByLayout[rt]
+	if interp == 0 {
+		interp = layoutInterps[rt]
+	}
+	return typesByLayout[layoutKey{interp, rt}]
 }
 
 // methodOf returns the registered method name of a value of type t (a
@@ -267,9 +318,9 @@ func methodIn(t itypeOf, name string, isPtr bool, depth int) (reflect.Value, []i
 	if depth > 4 || !t.ok() {
 		return reflect.Value{}, nil, false, false
 	}
-	if n := t.name(); n != "" {
+	if n := t.name(); n != "" && t.declares(name) {
 		methodsMu.RLock()
-		m := methodReg[n]
+		m := methodReg[typeKey{t.interp(), n}]
 		methodsMu.RUnlock()
 		if m != nil {
 			if f, ok := m.value[name]; ok {

@@ -42,7 +42,7 @@ func typedValue(x any) (reflect.Value, itypeOf) {
 		if !inner.IsValid() {
 			return inner, itypeOf{}
 		}
-		return inner, layoutType(inner.Type())
+		return inner, layoutType(0, inner.Type())
 	}
 	if t.cat() == tcatPtr && inner.Kind() == reflect.Pointer && !inner.IsNil() {
 		t, inner = t.elem(), inner.Elem()
@@ -79,7 +79,7 @@ func dynamicValue(v reflect.Value) (reflect.Value, itypeOf) {
 		break
 	}
 	if v.IsValid() {
-		return v, layoutType(v.Type())
+		return v, layoutType(0, v.Type())
 	}
 	return v, itypeOf{}
 }
@@ -171,7 +171,7 @@ func (vw *viewer) view(v reflect.Value, t itypeOf, depth int, ro bool) (any, boo
 		return vw.view(in, dt, depth, ro)
 	}
 	if !t.ok() && v.Kind() == reflect.Struct {
-		t = layoutType(v.Type())
+		t = layoutType(0, v.Type())
 	}
 	if !ro && t.ok() {
 		if n, ok := vw.methodsNode(v, t, depth); ok {

@@ -128,8 +128,8 @@ func Same(a, b any) bool { return fix.Same(a, b) }
 
 func RegisterType(name string, p any) any { return fix.RegisterType(name, p) }
 
-func RegisterMethod(typ, name string, ptr bool, f any) any {
-	return fix.RegisterMethod(typ, name, ptr, f)
+func RegisterMethod(p any, name string, ptr bool, f any) any {
+	return fix.RegisterMethod(p, name, ptr, f)
 }
 
 // Val is a printed value as fmt must see it: x, an interface, keeps the
