@@ -73,9 +73,6 @@ var corpusKnownFailures = map[string]knownFailure{
 	"generics_constraints": {silentWrong, "%T of a generic function's result (Sum(scores) of type Score) prints int: the " +
 		"rewrite cannot infer type arguments, and yaegi's value carries no notebook type"},
 	"iface_nil_typed": {silentWrong, "yaegi drops a typed nil pointer converted to error: err == nil is true and %T prints <nil>"},
-	"json_marshaler_methods": {silentWrong, "MarshalJSON/MarshalText of notebook types in struct fields and slices: encoding/json " +
-		"sees yaegi's reflect types, which have no methods"},
-	"json_tags_omitempty": {silentWrong, "encoding/json's error names the struct field .id instead of User.id: yaegi's struct types are anonymous"},
 	"method_expressions": {silentWrong, "a method value taken in a range loop binds the loop variable itself (yaegi), " +
 		"and %T of a method expression prints the underlying func type"},
 	"panic_runtime_errors":  {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},

@@ -72,6 +72,8 @@ func (r *rewriter) rewriteCalls(root ast.Node) {
 				switch pkg.Name {
 				case "fmt", "log":
 					r.printCall(call, pkg.Name+"."+f.Sel.Name)
+				case "json":
+					r.jsonCall(call, f.Sel.Name)
 				case "slices":
 					if f.Sel.Name == "Concat" && len(call.Args) == 1 && !call.Ellipsis.IsValid() {
 						r.insert(call.Args[0].End(), ", nil")

@@ -181,3 +181,33 @@ func (r *rewriter) isPkgCall(c *ast.CallExpr, pkgs ...string) bool {
 	}
 	return false
 }
+
+// jsonCall passes the value of json.Marshal and MarshalIndent and the
+// pointer of json.Unmarshal through __gocellfix.JSONT, which gives the
+// host the notebook types of its parts (their MarshalJSON, UnmarshalJSON,
+// MarshalText and UnmarshalText methods):
+//
+//	json.Marshal(a)  becomes  json.Marshal(__gocellfix.JSONT(a))
+func (r *rewriter) jsonCall(call *ast.CallExpr, name string) {
+	i := -1
+	switch name {
+	case "Marshal", "MarshalIndent":
+		i = 0
+	case "Unmarshal":
+		i = 1
+	}
+	if i < 0 || i >= len(call.Args) || call.Ellipsis.IsValid() || r.inGeneric(call.Pos()) {
+		return
+	}
+	a := call.Args[i]
+	if id, ok := a.(*ast.Ident); ok && id.Name == "nil" {
+		return
+	}
+	if c, ok := a.(*ast.CallExpr); ok && !r.notebookCall(c, false) && !r.isConversion(c) {
+		return // a package's function: a host value
+	}
+	start, end := r.off(a.Pos()), r.off(a.End())
+	r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
+		return []srcEdit{{start, end, FixPkg + ".JSONT(" + r.render(start, end) + ")"}}
+	}})
+}

@@ -9,11 +9,11 @@ import (
 // notebook types (#1656).
 
 func fixJSONMarshal(v any) ([]byte, error) {
-	return json.Marshal(jsonView(v))
+	return json.Marshal(jsonArg(v))
 }
 
 func fixJSONMarshalIndent(v any, prefix, indent string) ([]byte, error) {
-	return json.MarshalIndent(jsonView(v), prefix, indent)
+	return json.MarshalIndent(jsonArg(v), prefix, indent)
 }
 
 func jsonView(v any) any {
@@ -26,6 +26,9 @@ func jsonView(v any) any {
 }
 
 func fixJSONUnmarshal(data []byte, v any) error {
+	if ta, ok := v.(typedArg); ok {
+		return jsonUnmarshalTyped(data, ta)
+	}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		if m := mirrorType(rv.Type().Elem(), mirrorJSON); m != rv.Type().Elem() {

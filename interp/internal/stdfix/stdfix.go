@@ -89,6 +89,7 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"Recovered":      reflect.ValueOf(fixRecovered),
 			"View":           reflect.ValueOf(fixView),
 			"ViewBox":        reflect.ValueOf(fixViewBox),
+			"TypedArg":       reflect.ValueOf(fixTypedArg),
 			"IsError":        reflect.ValueOf(fixIsError),
 			"RegisterMethod": reflect.ValueOf(fixRegisterMethod),
 		},

@@ -219,6 +219,25 @@ func ValT[T any](x T) any {
 	return x
 }
 
+// JSONT is x with its static type T for encoding/json (see
+// stdfix/jsonview.go), or x itself when the interpreter cannot hand it over.
+func JSONT[T any](x T) any {
+	b := Box[T]{x}
+	if v, ok := typedArg(b); ok {
+		return v
+	}
+	return x
+}
+
+func typedArg(b any) (v any, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return fix.TypedArg(b)
+}
+
 // viewBox is fix.ViewBox(b): false when the value prints right as itself.
 // yaegi panics handing over some boxes of host types (a slice of time.Duration: "cannot return value obtained from
 // unexported field"); those print right as they are.
