@@ -75,8 +75,7 @@ var corpusKnownFailures = map[string]knownFailure{
 	"iface_nil_typed": {silentWrong, "yaegi drops a typed nil pointer converted to error: err == nil is true and %T prints <nil>"},
 	"method_expressions": {silentWrong, "a method value taken in a range loop binds the loop variable itself (yaegi), " +
 		"and %T of a method expression prints the underlying func type"},
-	"panic_runtime_errors":  {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},
-	"text_template_structs": {silentWrong, "text/template cannot call methods of notebook structs: yaegi's reflect types have none"},
+	"panic_runtime_errors": {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},
 }
 
 // corpusForms are the ways a snippet is fed to a session.

@@ -79,6 +79,8 @@ func (r *rewriter) rewriteCalls(root ast.Node) {
 						r.insert(call.Args[0].End(), ", nil")
 					}
 				}
+			} else if f.Sel.Name == "Execute" || f.Sel.Name == "ExecuteTemplate" {
+				r.templateCall(call, f.Sel.Name)
 			}
 		}
 		return true

@@ -211,3 +211,39 @@ func (r *rewriter) jsonCall(call *ast.CallExpr, name string) {
 		return []srcEdit{{start, end, FixPkg + ".JSONT(" + r.render(start, end) + ")"}}
 	}})
 }
+
+// templateCall passes the data of a template's Execute(w, data) or
+// ExecuteTemplate(w, name, data) through __gocellfix.TemplateT, which
+// gives the template the methods of notebook structs (as fields holding
+// their results). A notebook method named Execute keeps its calls as they
+// are.
+func (r *rewriter) templateCall(call *ast.CallExpr, name string) {
+	i := 1
+	if name == "ExecuteTemplate" {
+		i = 2
+	}
+	if len(call.Args) != i+1 || call.Ellipsis.IsValid() || r.inGeneric(call.Pos()) {
+		return
+	}
+	if _, ok := r.facts.Method(name); ok {
+		return
+	}
+	if w, ok := call.Args[0].(*ast.SelectorExpr); ok && names.ExprString(w) == "os.Stdout" && !r.facts.HasVar("os") {
+		// In order with the cell's printing (see stdfix.useStdout).
+		r.replace(w, FixPkg+".Stdout()")
+	}
+	a := call.Args[i]
+	if id, ok := a.(*ast.Ident); ok && id.Name == "nil" {
+		return
+	}
+	if _, ok := a.(*ast.BasicLit); ok {
+		return
+	}
+	if c, ok := a.(*ast.CallExpr); ok && !r.notebookCall(c, false) && !r.isConversion(c) {
+		return
+	}
+	start, end := r.off(a.Pos()), r.off(a.End())
+	r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
+		return []srcEdit{{start, end, FixPkg + ".TemplateT(" + r.render(start, end) + ")"}}
+	}})
+}

@@ -90,6 +90,7 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"View":           reflect.ValueOf(fixView),
 			"ViewBox":        reflect.ValueOf(fixViewBox),
 			"TypedArg":       reflect.ValueOf(fixTypedArg),
+			"TemplateData":   reflect.ValueOf(fixTemplateData),
 			"IsError":        reflect.ValueOf(fixIsError),
 			"RegisterMethod": reflect.ValueOf(fixRegisterMethod),
 		},
@@ -148,6 +149,9 @@ func Install(yi *yaegi.Interpreter) error {
 		fmtSyms[name] = f
 	}
 	if err := yi.Use(yaegi.Exports{".": {"MapTypes": reflect.ValueOf(mapTypes)}}); err != nil {
+		return err
+	}
+	if err := useStdout(yi, fmtSyms); err != nil {
 		return err
 	}
 	if err := useErrorWrappers(yi); err != nil {

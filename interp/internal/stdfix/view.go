@@ -366,10 +366,10 @@ type methodNode struct {
 	plain                   any // the value printed without its methods
 }
 
-func (n *methodNode) raw() any { return valueOrNil(n.v) }
+func (n methodNode) raw() any { return valueOrNil(n.v) }
 
 // Format does what fmt's handleMethods does for the real type.
-func (n *methodNode) Format(f fmt.State, verb rune) {
+func (n methodNode) Format(f fmt.State, verb rune) {
 	spec := formatSpec(f, verb)
 	if verb == 'p' || verb == 'T' {
 		fmt.Fprintf(f, spec, n.raw())
@@ -405,7 +405,7 @@ func (n *methodNode) Format(f fmt.State, verb rune) {
 
 // call calls a method as fmt does: a panic prints %!v(PANIC=String
 // method: ...), and <nil> for a nil pointer receiver.
-func (n *methodNode) call(f fmt.State, verb rune, m *boundMethod, args ...reflect.Value) (s string, ok bool) {
+func (n methodNode) call(f fmt.State, verb rune, m *boundMethod, args ...reflect.Value) (s string, ok bool) {
 	name := map[*boundMethod]string{n.format: "Format", n.err: "Error", n.str: "String", n.goStr: "GoString"}[m]
 	defer func() {
 		if p := recover(); p != nil {

@@ -18,7 +18,9 @@ func (l *Level) UnmarshalText(b []byte) error {
 
 type Money int64
 
-func (m Money) MarshalJSON() ([]byte, error) { return []byte(fmt.Sprintf(`"$%d.%02d"`, m/100, m%100)), nil }
+func (m Money) MarshalJSON() ([]byte, error) {
+	return []byte(fmt.Sprintf(`"$%d.%02d"`, m/100, m%100)), nil
+}
 
 func (m *Money) UnmarshalJSON(b []byte) error {
 	var s string
@@ -32,14 +34,14 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 }
 
 type Item struct {
-	Name   string            `json:"name"`
-	Price  Money             `json:"price"`
-	Extra  *Money            `json:"extra,omitempty"`
-	Levels map[Level]string  `json:"levels,omitempty"`
-	Lv     Level             `json:"lv"`
-	Hist   []Money           `json:"hist"`
-	When   time.Duration     `json:"when"`
-	Attrs  map[string]Money  `json:"attrs,omitempty"`
+	Name   string           `json:"name"`
+	Price  Money            `json:"price"`
+	Extra  *Money           `json:"extra,omitempty"`
+	Levels map[Level]string `json:"levels,omitempty"`
+	Lv     Level            `json:"lv"`
+	Hist   []Money          `json:"hist"`
+	When   time.Duration    `json:"when"`
+	Attrs  map[string]Money `json:"attrs,omitempty"`
 	skip   int
 }
 

@@ -5,6 +5,7 @@ package __gocellfix
 import (
 	"cmp"
 	"fmt"
+	"io"
 
 	fix "gocell/fix"
 )
@@ -236,6 +237,31 @@ func typedArg(b any) (v any, ok bool) {
 		}
 	}()
 	return fix.TypedArg(b)
+}
+
+// Stdout is the cell's output, in order with fmt's printing.
+func Stdout() io.Writer {
+	w, _ := fix.Stdout().(io.Writer)
+	return w
+}
+
+// TemplateT is the data of a template's Execute as the template must see
+// it (see stdfix/template.go), or x itself.
+func TemplateT[T any](x T) any {
+	b := Box[T]{x}
+	if v, ok := templateData(b); ok {
+		return v
+	}
+	return x
+}
+
+func templateData(b any) (v any, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return fix.TemplateData(b)
 }
 
 // viewBox is fix.ViewBox(b): false when the value prints right as itself.
