@@ -72,9 +72,7 @@ var corpusKnownFailures = map[string]knownFailure{
 		"problem; errors.Is(os.Open error, fs.ErrNotExist) is false through yaegi's os symbols"},
 	"generics_constraints": {silentWrong, "%T of a generic function's result (Sum(scores) of type Score) prints int: the " +
 		"rewrite cannot infer type arguments, and yaegi's value carries no notebook type"},
-	"iface_nil_typed": {silentWrong, "yaegi drops a typed nil pointer converted to error: err == nil is true and %T prints <nil>"},
-	"method_expressions": {silentWrong, "a method value taken in a range loop binds the loop variable itself (yaegi), " +
-		"and %T of a method expression prints the underlying func type"},
+	"iface_nil_typed":      {silentWrong, "yaegi drops a typed nil pointer converted to error: err == nil is true and %T prints <nil>"},
 	"panic_runtime_errors": {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},
 }
 

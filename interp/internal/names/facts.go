@@ -189,6 +189,14 @@ func (t *Facts) Method(name string) (FuncInfo, bool) {
 	return ms[0], true
 }
 
+// MethodsNamed returns the notebook's methods of that name, one per
+// receiver type.
+func (t *Facts) MethodsNamed(name string) []FuncInfo {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return append([]FuncInfo(nil), t.methods[name]...)
+}
+
 func (t *Facts) HasVar(name string) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()

@@ -146,10 +146,27 @@ func (r *rewriter) methodExpr(sel *ast.SelectorExpr) bool {
 //	f := hello.Greet  becomes  f := func() func(string) string { __r := hello; return __r.Greet }()
 func (r *rewriter) methodValue(sel *ast.SelectorExpr) {
 	t := r.staticTypeOf(sel.X, 0)
-	if t == "" || strings.HasPrefix(t, "*") {
-		return
+	var m names.FuncInfo
+	var ok bool
+	if t == "" {
+		// The receiver's type is unknown (a range variable): a method of
+		// that name whose signature all notebook types agree on.
+		id, isID := sel.X.(*ast.Ident)
+		if !isID || id.Obj == nil && !r.facts.HasVar(id.Name) {
+			return
+		}
+		m, ok = r.facts.Method(sel.Sel.Name)
+		for _, o := range r.facts.MethodsNamed(sel.Sel.Name) {
+			if o.PtrRecv || o.ResultText != m.ResultText || o.Variadic != m.Variadic || strings.Join(o.Params, ",") != strings.Join(m.Params, ",") {
+				ok = false
+			}
+		}
+	} else {
+		if strings.HasPrefix(t, "*") {
+			return
+		}
+		m, ok = r.facts.MethodOf(strings.TrimPrefix(t, "main."), sel.Sel.Name)
 	}
-	m, ok := r.facts.MethodOf(strings.TrimPrefix(t, "main."), sel.Sel.Name)
 	if !ok || m.PtrRecv {
 		return
 	}

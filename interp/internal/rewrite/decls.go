@@ -415,18 +415,23 @@ func (r *rewriter) rewriteDecls(root ast.Node) {
 		var regs []string
 		for _, sp := range g.Specs {
 			ts := sp.(*ast.TypeSpec)
-			if _, ok := ts.Type.(*ast.InterfaceType); !ok && ts.TypeParams == nil && !ts.Assign.IsValid() && ts.Name.Name != "_" {
+			if _, ok := ts.Type.(*ast.StructType); ok && ts.TypeParams == nil && !ts.Assign.IsValid() && ts.Name.Name != "_" {
 				regs = append(regs, "var _ = "+FixPkg+".RegisterType(\"main."+ts.Name.Name+"\", "+FixPkg+".Box[*"+ts.Name.Name+"]{})")
 			}
 		}
 		if len(regs) > 0 {
-			r.insert(g.End(), "; "+strings.Join(regs, "; "))
+			// In the declaration's own source (see the methods below).
+			r.prefixDecl(g.TokPos, "type", strings.Join(regs, "; "))
 		}
 	}
 	for _, d := range r.decls {
 		if f, ok := d.(*ast.FuncDecl); ok {
 			if reg := r.methodRegistration(f); reg != "" {
-				r.insert(f.End(), "; "+reg)
+				// Before the method, in its own source (the edit replaces
+				// the func keyword: an insertion at a declaration's start
+				// stays out of it), so that a rebuilt or restored
+				// interpreter compiles it again with the method.
+				r.prefixDecl(f.Type.Func, "func", reg)
 			}
 		}
 	}
@@ -731,6 +736,8 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 		if x.Type != nil {
 			return r.staticTypeName(x.Type, false)
 		}
+	case *ast.SelectorExpr:
+		return r.methodExprType(x)
 	case *ast.UnaryExpr:
 		if c, ok := x.X.(*ast.CompositeLit); ok && x.Op == token.AND && c.Type != nil {
 			if t := r.staticTypeName(c.Type, false); t != "" {

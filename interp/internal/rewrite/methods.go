@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"strconv"
 	"strings"
@@ -18,9 +19,10 @@ import (
 //
 //	func (p Point) String() string { ... }
 //
-// gains
+// is preceded, in its own source (so that a rebuilt or restored
+// interpreter compiles the registration with the method), by
 //
-//	; var _ = func() any { var __b __gocellfix.Box[*Point]; return __gocellfix.RegisterMethod(__b, "String", false, func(__v Point) string { return __v.String() }) }()
+//	var _ = func() any { var __b __gocellfix.Box[*Point]; return __gocellfix.RegisterMethod(__b, "String", false, func(__v Point) string { return __v.String() }) }()
 //
 // (a variable of type Box[*Point], which has a method, reaches the host
 // helper with its type).
@@ -246,4 +248,67 @@ func (r *rewriter) templateCall(call *ast.CallExpr, name string) {
 	r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
 		return []srcEdit{{start, end, FixPkg + ".TemplateT(" + r.render(start, end) + ")"}}
 	}})
+}
+
+// methodExprType returns how %T prints a method expression T.M or
+// (*T).M of a notebook type, func(main.T, ...) R, or "".
+func (r *rewriter) methodExprType(sel *ast.SelectorExpr) string {
+	x := ast.Unparen(sel.X)
+	ptr := false
+	if st, ok := x.(*ast.StarExpr); ok {
+		ptr, x = true, st.X
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || id.Obj != nil && id.Obj.Kind != ast.Typ || id.Obj == nil && r.facts.TypeKind(id.Name) == names.KindUnknown {
+		return ""
+	}
+	m, ok := r.facts.MethodOf(id.Name, sel.Sel.Name)
+	if !ok || m.PtrRecv && !ptr {
+		return ""
+	}
+	typeText := func(t string) string {
+		e, err := parser.ParseExpr(t)
+		if err != nil {
+			return t
+		}
+		if n := r.staticTypeName(e, true); n != "" {
+			return n
+		}
+		return t
+	}
+	recv := "main." + id.Name
+	if ptr {
+		recv = "*" + recv
+	}
+	params := []string{recv}
+	for i, p := range m.Params {
+		t := typeText(p)
+		if m.Variadic && i == len(m.Params)-1 {
+			t = "..." + t
+		}
+		params = append(params, t)
+	}
+	res := m.ResultText
+	if strings.HasPrefix(res, "(") {
+		parts := strings.Split(strings.Trim(res, "()"), ",")
+		for i, p := range parts {
+			parts[i] = typeText(strings.TrimSpace(p))
+		}
+		res = "(" + strings.Join(parts, ", ") + ")"
+	} else if res != "" {
+		res = typeText(res)
+	}
+	out := "func(" + strings.Join(params, ", ") + ")"
+	if res != "" {
+		out += " " + res
+	}
+	return out
+}
+
+// prefixDecl writes text (declarations of _) before a declaration's
+// keyword, within its source: the edit replaces the keyword (an insertion
+// at a declaration's start stays out of the declaration's source).
+func (r *rewriter) prefixDecl(kwPos token.Pos, kw, text string) {
+	p := r.off(kwPos)
+	r.edits = append(r.edits, srcEdit{p, p + len(kw), text + "; " + kw})
 }

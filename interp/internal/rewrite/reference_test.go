@@ -29,6 +29,27 @@ func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, er
 	if err != nil {
 		return nil, err
 	}
+	// The registrations of types and methods (var _ = __gocellfix.Register...)
+	// written before a declaration belong to its source.
+	for _, d := range decls {
+		ls := strings.LastIndexByte(text[:d.Start], '\n') + 1
+		if pre := text[ls:d.Start]; strings.HasPrefix(pre, "var _ = "+FixPkg+".Register") || strings.HasPrefix(pre, "var _ = func() any { var __b "+FixPkg+".Box[") {
+			d.Source = pre + d.Source
+			d.Start -= len(pre)
+			d.Col -= len(pre)
+			d.Uses = names.MergeNames(d.Uses, scanIdents(pre))
+			// A doc comment above now precedes the registration.
+			for d.Start > 0 {
+				ps := strings.LastIndexByte(text[:d.Start-1], '\n') + 1
+				if !strings.HasPrefix(strings.TrimSpace(text[ps:d.Start-1]), "//") {
+					break
+				}
+				d.Source = text[ps:d.Start] + d.Source
+				d.Start = ps
+				d.Line--
+			}
+		}
+	}
 	if text != written {
 		// Hash what the user wrote, not what the rewrite made of it.
 		if w, err := countedParseDecls(written, file, c.Line, c.Col); err == nil {

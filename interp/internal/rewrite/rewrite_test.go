@@ -109,7 +109,7 @@ var rewriteCases = []rewriteCase{
 		out: "loop:\nfor { {\n\tselect {\n\tcase <-quit:\n\t\tgoto __gocell_brk1\n\tdefault:\n\t\tgoto __gocell_cont2\n\t}\n}; __gocell_cont2: ;}; __gocell_brk1: ;"},
 	{name: "struct tags for json and printing", kind: cell.Decls,
 		in:  "type Item struct {\n\tBase\n\tName string `json:\"name\"`\n\tsecret int\n\tnote string `json:\"note\"`\n}",
-		out: "type Item struct {\n\tBase `gocell:\"embedded\"`\n\tName string `json:\"name\"`\n\tsecret int `gocell:\"unexported\"`\n\tnote string `json:\"note\" gocell:\"unexported\"`\n}; var _ = __gocellfix.RegisterType(\"main.Item\", __gocellfix.Box[*Item]{})"},
+		out: "var _ = __gocellfix.RegisterType(\"main.Item\", __gocellfix.Box[*Item]{}); type Item struct {\n\tBase `gocell:\"embedded\"`\n\tName string `json:\"name\"`\n\tsecret int `gocell:\"unexported\"`\n\tnote string `json:\"note\" gocell:\"unexported\"`\n}"},
 	{name: "generic signature deduplicated", kind: cell.Decls,
 		in:  "func Map[T, U any](xs []T, f func(T) U) []U { return nil }",
 		out: "func Map[T any, T__2 any, U any](xs []T, f func(T__2) U) []U { return nil }"},
