@@ -3,11 +3,13 @@ package interp
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"runtime"
 	"time"
 
 	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/internal/stdfix"
 	"github.com/gocell/gocell/interp/interrupt"
 )
 
@@ -29,6 +31,40 @@ func (s *Session) goStart() *goToken {
 	s.liveGo++
 	t.cell = s.cellSeq
 	return t
+}
+
+// goCall runs a go statement of a cell: the function value and the
+// arguments were evaluated by the statement, as Go evaluates them, and f
+// runs in a new goroutine that reports its panic to the session.
+//
+// The goroutine is started here, not by a go statement of the
+// interpreter: yaegi runs `go func() { ... }()` on the enclosing frame
+// itself, so a goroutine started in a loop reads the variables the
+// rewrite evaluated its arguments into only when it gets to run, after
+// later iterations may have replaced them (a wrong argument, or a
+// WaitGroup of the next iteration and a hang).
+func (s *Session) goCall(f any, args ...any) { s.startGoroutine(f, args, false) }
+
+// goCallSlice is goCall for go f(a, b, rest...): the last argument is the
+// variadic slice.
+func (s *Session) goCallSlice(f any, args ...any) { s.startGoroutine(f, args, true) }
+
+func (s *Session) startGoroutine(f any, args []any, spread bool) {
+	fv := reflect.ValueOf(f)
+	if fv.Kind() != reflect.Func || fv.IsNil() {
+		panic("go of nil func value")
+	}
+	in := stdfix.CallArgs(fv.Type(), args, spread)
+	t := s.goStart()
+	go func() {
+		defer func() { s.goEnd(t, recover()) }()
+		s.goBegin(t)
+		if spread {
+			fv.CallSlice(in)
+		} else {
+			fv.Call(in)
+		}
+	}()
 }
 
 // goBegin runs first in the new goroutine: it works for its starter's

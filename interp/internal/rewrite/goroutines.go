@@ -11,36 +11,35 @@ import (
 )
 
 // A panic in an interpreted goroutine ends the whole process in yaegi, and
-// no recover outside the goroutine can catch it. So every go statement is
-// rewritten to evaluate the function and its arguments first, as Go does,
-// then run the call under a deferred recover that hands the panic to the
-// session:
+// no recover outside the goroutine can catch it. So every go statement
+// hands the function and its arguments, evaluated by the statement as Go
+// evaluates them, to the runtime, which starts the goroutine under a
+// recover that reports the panic to the session:
 //
-//	go f(x, y)
+//	go f(x, y)    becomes    __gocell.Go(f, x, y)
 //
-// becomes, on the same lines,
+// on the same lines. A goroutine panic while its cell runs makes the cell
+// end with an error; after the cell ended, it is reported on stderr. Go
+// also takes the cached call the starting goroutine computes for, if any,
+// and the new goroutine works for it too, so that what the goroutine shows
+// is recorded by that call and by no other (rule 10).
 //
-//	{ __gocell_f1, __gocell_a1_0, __gocell_a1_1 := f, x, y; __gocell_g1 := __gocell.GoStart(); go func() { defer func() { __gocell.GoEnd(__gocell_g1, recover()) }(); __gocell.GoBegin(__gocell_g1); __gocell_f1(__gocell_a1_0, __gocell_a1_1) }() }
-//
-// A goroutine panic while its cell runs makes the cell end with an error;
-// after the cell ended, it is reported on stderr. GoStart also takes the
-// cached call the starting goroutine computes for, if any, and GoBegin makes
-// the new goroutine work for it too, so that what the goroutine shows is
-// recorded by that call and by no other (rule 10).
+// The goroutine is not started by the interpreter's go statement: yaegi
+// runs `go func() { ... }()` on the enclosing frame, so a goroutine started
+// in a loop would read temporaries holding its function and arguments only
+// when it runs, after later iterations replaced them.
 
 // hasGoStmt is a quick test that chunks without a go statement fail.
 func hasGoStmt(text string) bool {
 	return strings.Contains(text, "go ") || strings.Contains(text, "go\t")
 }
 
-// goStmts rewrites every go statement of the chunk, numbering them in the
-// order they come. A go statement's function and arguments may hold
+// goStmts rewrites every go statement of the chunk. A go statement's function and arguments may hold
 // rewrites of their own: each go statement is a composite, built from
 // their rewritten text. Go statements nested in another one's function
 // literal are left alone (rare, and the outer one recovers the panic of
 // the goroutine it starts only).
 func (r *rewriter) goStmts() {
-	n := 0
 	ast.Inspect(r.file, func(node ast.Node) bool {
 		gs, ok := node.(*ast.GoStmt)
 		if !ok {
@@ -52,8 +51,6 @@ func (r *rewriter) goStmts() {
 		if id, ok := gs.Call.Fun.(*ast.Ident); ok && isBuiltin(id.Name) && !(rewrittenBuiltin(id.Name) && r.isUniverse(id)) {
 			return false
 		}
-		n++
-		k := n
 		start, end := r.off(gs.Pos()), r.off(gs.End())
 		r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
 			head := r.render(start, r.off(gs.Call.Pos())) // go, and what a comment left
@@ -63,7 +60,7 @@ func (r *rewriter) goStmts() {
 				// the statement as the other rewrites made it.
 				return []srcEdit{{start: start, end: end, text: head + call}}
 			}
-			return []srcEdit{{start: start, end: end, text: goStmtText(k, fn, args, ellipsis)}}
+			return []srcEdit{{start: start, end: end, text: r.goStmtText(gs.Call, fn, args, ellipsis)}}
 		}})
 		return false
 	})
@@ -125,29 +122,46 @@ func (r *rewriter) goCallParts(call *ast.CallExpr) (fn string, args []string, el
 	return src(c.Fun), args, c.Ellipsis.IsValid(), "", true
 }
 
-// goStmtText is go statement number n rewritten, from the rewritten text
-// of its function and arguments.
-func goStmtText(n int, fn string, args []string, ellipsis bool) string {
-	fnName := fmt.Sprintf("__gocell_f%d", n)
-	names := []string{fnName}
+// goStmtText is a go statement rewritten, from the rewritten text of its
+// function and arguments: the runtime's Go (GoSlice for f(xs...)) gets
+// the values the statement evaluates and starts the goroutine itself.
+//
+// A function literal among them is made by a maker function:
+//
+//	go func() { body }()    becomes    { __gocell_mk0 := func() func() { return func() { body } }; __gocell.Go(__gocell_mk0()) }
+//
+// In yaegi a literal captures the variables of the frame it is made in
+// when it is made, but one handed straight to a host function reads that
+// frame when it runs, and each call of a literal writes the frame slot it
+// was made in back when it returns: a goroutine started in a loop could
+// see a later iteration's variables or run a later iteration's closure.
+// Made inside a call of the maker, the literal captures the maker's copy
+// of the variables and writes back into the maker's own frame.
+func (r *rewriter) goStmtText(call *ast.CallExpr, fn string, args []string, ellipsis bool) string {
 	values := append([]string{fn}, args...)
-	var argNames []string
-	for i := range args {
-		name := fmt.Sprintf("__gocell_a%d_%d", n, i)
-		names = append(names, name)
-		argNames = append(argNames, name)
+	var makers []string
+	if len(call.Args) == len(args) { // the parts are the original call's
+		for i, e := range append([]ast.Expr{call.Fun}, call.Args...) {
+			if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
+				// A block of its own per go statement: the names need
+				// only differ within it.
+				name := fmt.Sprintf("__gocell_mk%d", i)
+				makers = append(makers, name+" := func() "+r.src(lit.Type)+" { return "+values[i]+" }")
+				values[i] = name + "()"
+			}
+		}
 	}
-	dots := ""
+	run := ".Go("
 	if ellipsis {
-		dots = "..."
+		run = ".GoSlice("
 	}
 	// Keep every newline of the original statement: the values are
-	// written out in place, and the rest goes on the last line.
-	prefix := "{ " + strings.Join(names, ", ") + " := "
-	token := fmt.Sprintf("__gocell_g%d", n)
-	suffix := "; " + token + " := " + cell.RuntimeName + ".GoStart(); go func() { defer func() { " + cell.RuntimeName + ".GoEnd(" + token + ", recover()) }(); " +
-		cell.RuntimeName + ".GoBegin(" + token + "); " + fnName + "(" + strings.Join(argNames, ", ") + dots + ") }() }"
-	return prefix + strings.Join(values, ", ") + suffix
+	// written out in place.
+	text := cell.RuntimeName + run + strings.Join(values, ", ") + ")"
+	if len(makers) == 0 {
+		return text
+	}
+	return "{ " + strings.Join(makers, "; ") + "; " + text + " }"
 }
 
 // rewrittenBuiltin reports whether calls.go rewrites calls of the builtin.
