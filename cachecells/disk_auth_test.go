@@ -79,8 +79,8 @@ func sumKey(t *testing.T) uint64 {
 
 // Rule 12: a planted entry for Sum(1000) is never served, however it was
 // made without the secret: the old format with valid plain checksums, the
-// current frame with an unkeyed SHA-256 where the MAC goes, or a MAC under
-// another secret. Each is a miss with one warning naming the file, the
+// current frame with unkeyed SHA-256 sums where the MAC and the chunk tags
+// go, or a MAC and tags under another secret. Each is a miss with one warning naming the file, the
 // right value comes back, and the planted script is not replayed.
 func TestDiskForgedEntryIsNotServed(t *testing.T) {
 	forgeries := map[string]func(hdr []byte, secs [][]byte) []byte{
@@ -95,11 +95,19 @@ func TestDiskForgedEntryIsNotServed(t *testing.T) {
 			word(xxhash.Sum64(secs[0]))
 			return b.Bytes()
 		},
-		"unkeyed sha256 in place of the mac": func(hdr []byte, secs [][]byte) []byte {
+		"unkeyed sha256 in place of the mac and tags": func(hdr []byte, secs [][]byte) []byte {
 			b := sealEntry(testSecret, hdr, secs)
-			n := len(b) - macSize
-			sum := sha256.Sum256(b[:n])
-			copy(b[n:], sum[:])
+			f, err := parseFrame(b[:prefixSize], int64(len(b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range f.chunks() {
+				start, end := f.chunkRange(i)
+				sum := sha256.Sum256(b[f.bodyOff()+start : f.bodyOff()+end])
+				copy(b[f.tagsOff()+i*tagSize:], sum[:tagSize])
+			}
+			sum := sha256.Sum256(b[:f.macOff()])
+			copy(b[f.macOff():], sum[:])
 			return b
 		},
 		"mac under another secret": func(hdr []byte, secs [][]byte) []byte {
