@@ -94,11 +94,11 @@ func readEntryFile(r io.Reader, size int64, secret []byte, cs *compiled, key uin
 		offs, _ := d.sections()
 		for i, res := range d.h.Results {
 			if res.Enc == "raw" && res.Size > 0 {
-				spans = append(spans, span{result: i, off: offs[i], dst: alignedBytes(int(res.Size))})
+				spans = append(spans, span{result: i, off: offs[i], dst: scratchBytes(int(res.Size))})
 			}
 		}
 	}
-	body := alignedBytes(f.blen)
+	body := scratchBytes(f.blen) // every byte is read into it, or it is dropped
 	if err := readBody(r, f, body, chunkKey(secret, f.salt), head[f.tagsOff():f.macOff()], spans); err != nil {
 		return nil, nil, false, err
 	}
