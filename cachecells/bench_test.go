@@ -143,7 +143,10 @@ func BenchmarkHitSlice10M(b *testing.B) {
 func BenchmarkMAC80MB(b *testing.B) {
 	s := bigSlice()
 	raw := unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*8)
-	m := newChunkMAC(chunkKey(testSecret, make([]byte, saltSize)))
+	m, err := newChunkMAC(chunkKey(testSecret, make([]byte, saltSize)))
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.SetBytes(int64(len(raw)))
 	paired(b, func() {
 		for i := 0; i*bodyChunk < len(raw); i++ {

@@ -96,7 +96,7 @@ func TestDiskForgedEntryIsNotServed(t *testing.T) {
 			return b.Bytes()
 		},
 		"unkeyed sha256 in place of the mac and tags": func(hdr []byte, secs [][]byte) []byte {
-			b := sealEntry(testSecret, hdr, secs)
+			b := mustSeal(t, testSecret, hdr, secs)
 			f, err := parseFrame(b[:prefixSize], int64(len(b)))
 			if err != nil {
 				t.Fatal(err)
@@ -111,7 +111,7 @@ func TestDiskForgedEntryIsNotServed(t *testing.T) {
 			return b
 		},
 		"mac under another secret": func(hdr []byte, secs [][]byte) []byte {
-			return sealEntry([]byte("the attacker's own secret, 32 b"), hdr, secs)
+			return mustSeal(t, []byte("the attacker's own secret, 32 b"), hdr, secs)
 		},
 	}
 	for name, forge := range forgeries {
@@ -158,7 +158,7 @@ func TestDiskEntryWithTheSecretIsServed(t *testing.T) {
 	path := h.c.entryPath("Sum", sumKey(t))
 	hdr, secs := forged(t, sumKey(t))
 	os.MkdirAll(filepath.Dir(path), 0o755)
-	os.WriteFile(path, sealEntry(testSecret, hdr, secs), 0o600)
+	os.WriteFile(path, mustSeal(t, testSecret, hdr, secs), 0o600)
 	if v := h.call(h.register(sumSpec()), []any{1000}, func() []any { return []any{sum(1000)} })[0]; v != 12345 {
 		t.Fatalf("an entry sealed with the secret was not served: %v", v)
 	}

@@ -151,14 +151,17 @@ func readBody(r io.Reader, f frame, body, key, tags []byte, spans []span) error 
 		}
 		return true
 	}
+	first, err := newChunkMAC(key)
+	if err != nil {
+		return err
+	}
 	h := helpers(n)
 	if h == 0 {
 		if _, err := io.ReadFull(r, body); err != nil {
 			return truncatedWhileRead(err)
 		}
-		m := newChunkMAC(key)
 		for i := range n {
-			if !work(m, i) {
+			if !work(first, i) {
 				return errNotAuthentic
 			}
 		}
@@ -175,7 +178,11 @@ func readBody(r io.Reader, f frame, body, key, tags []byte, spans []span) error 
 	}
 	var wg sync.WaitGroup
 	for range h {
-		wg.Go(func() { run(newChunkMAC(key)) })
+		wg.Go(func() {
+			if m, err := newChunkMAC(key); err == nil { // as the first one
+				run(m)
+			}
+		})
 	}
 	var rerr error
 	for i := 0; i < n && !failed.Load(); i++ {
@@ -188,7 +195,7 @@ func readBody(r io.Reader, f frame, body, key, tags []byte, spans []span) error 
 		ready <- i
 	}
 	close(ready)
-	run(newChunkMAC(key))
+	run(first)
 	wg.Wait()
 	switch {
 	case rerr != nil:

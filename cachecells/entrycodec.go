@@ -103,7 +103,7 @@ func encodeEntry(secret []byte, cs *compiled, e *entry) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the outputs cannot be encoded: %w", err)
 	}
-	return sealEntry(secret, hdr, sections), nil
+	return sealEntry(secret, hdr, sections)
 }
 
 // encoded is one result ready to be sealed.

@@ -147,16 +147,19 @@ type chunkMAC struct {
 	tag   [tagSize]byte
 }
 
-func newChunkMAC(key []byte) *chunkMAC {
+// newChunkMAC fails only where the standard library refuses GCM with
+// nonces of the caller's choosing (GODEBUG=fips140=only); entries are then
+// neither written nor read, each time with a warning.
+func newChunkMAC(key []byte) (*chunkMAC, error) {
 	block, err := aes.NewCipher(key)
 	if err != nil {
-		panic(err) // the key is always 32 bytes
+		return nil, fmt.Errorf("cache entry MAC: %w", err)
 	}
 	gcm, err := cipher.NewGCM(block)
 	if err != nil {
-		panic(err)
+		return nil, fmt.Errorf("cache entry MAC: %w", err)
 	}
-	return &chunkMAC{gcm: gcm}
+	return &chunkMAC{gcm: gcm}, nil
 }
 
 // sum returns the tag of body chunk i (valid until the next call).
@@ -183,11 +186,14 @@ func helpers(n int) int {
 // eachChunk runs work(m, i) for every chunk index below n, on the caller's
 // goroutine and as many helpers, each with its own chunkMAC. It stops
 // early, and returns false, once a work returns false.
-func eachChunk(key []byte, n int, work func(m *chunkMAC, i int) bool) bool {
+func eachChunk(key []byte, n int, work func(m *chunkMAC, i int) bool) (bool, error) {
+	first, err := newChunkMAC(key)
+	if err != nil {
+		return false, err
+	}
 	var next atomic.Int64
 	var failed atomic.Bool
-	run := func() {
-		m := newChunkMAC(key)
+	run := func(m *chunkMAC) {
 		for !failed.Load() {
 			i := int(next.Add(1) - 1)
 			if i >= n {
@@ -200,15 +206,19 @@ func eachChunk(key []byte, n int, work func(m *chunkMAC, i int) bool) bool {
 	}
 	var wg sync.WaitGroup
 	for range helpers(n) {
-		wg.Go(run)
+		wg.Go(func() {
+			if m, err := newChunkMAC(key); err == nil { // as the first one
+				run(m)
+			}
+		})
 	}
-	run()
+	run(first)
 	wg.Wait()
-	return !failed.Load()
+	return !failed.Load(), nil
 }
 
 // sealEntry frames a header and sections and authenticates them.
-func sealEntry(secret, hdr []byte, sections [][]byte) []byte {
+func sealEntry(secret, hdr []byte, sections [][]byte) ([]byte, error) {
 	f := frame{hlen: len(hdr), chunk: bodyChunk}
 	for _, s := range sections {
 		f.blen += align8(len(s))
@@ -228,15 +238,18 @@ func sealEntry(secret, hdr []byte, sections [][]byte) []byte {
 		off += align8(len(s))
 	}
 	tags := out[f.tagsOff():f.macOff()]
-	eachChunk(chunkKey(secret, f.salt), f.chunks(), func(m *chunkMAC, i int) bool {
+	_, err := eachChunk(chunkKey(secret, f.salt), f.chunks(), func(m *chunkMAC, i int) bool {
 		start, end := f.chunkRange(i)
 		copy(tags[i*tagSize:], m.sum(i, body[start:end]))
 		return true
 	})
+	if err != nil {
+		return nil, err
+	}
 	m := hmac.New(sha256.New, secret)
 	m.Write(out[:f.macOff()])
 	m.Sum(out[f.macOff():f.macOff()])
-	return out
+	return out, nil
 }
 
 // openEntry checks data's frame, MAC and tags and returns its header and
@@ -251,10 +264,13 @@ func openEntry(secret, data []byte) (hdr, body []byte, err error) {
 	}
 	body = data[f.bodyOff():]
 	tags := data[f.tagsOff():f.macOff()]
-	ok := eachChunk(chunkKey(secret, f.salt), f.chunks(), func(m *chunkMAC, i int) bool {
+	ok, err := eachChunk(chunkKey(secret, f.salt), f.chunks(), func(m *chunkMAC, i int) bool {
 		start, end := f.chunkRange(i)
 		return m.check(i, body[start:end], tags[i*tagSize:(i+1)*tagSize])
 	})
+	if err != nil {
+		return nil, nil, err
+	}
 	if !ok {
 		return nil, nil, errNotAuthentic
 	}

@@ -38,6 +38,15 @@ func sealedFloats(t *testing.T, cs *compiled, key uint64, n int, seed float64) [
 	return b
 }
 
+func mustSeal(t *testing.T, secret, hdr []byte, sections [][]byte) []byte {
+	t.Helper()
+	b, err := sealEntry(secret, hdr, sections)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func frameOf(t *testing.T, b []byte) frame {
 	t.Helper()
 	f, err := parseFrame(b[:prefixSize], int64(len(b)))
@@ -304,12 +313,12 @@ func TestDiskBigEntryUnderAnotherKey(t *testing.T) {
 // bytes under another secret are reported as not authenticated.
 func TestFrameHeaderCheckedBeforeParsing(t *testing.T) {
 	cs := mustCompile(t, spec[[]float64]("F", persistOpts, false))
-	b := sealEntry(testSecret, []byte("{not json"), nil)
+	b := mustSeal(t, testSecret, []byte("{not json"), nil)
 	if mem, file := decodeBoth(t, cs, 7, b); mem == nil || file == nil || !strings.Contains(mem.Error(), "bad header") || !strings.Contains(file.Error(), "bad header") {
 		t.Fatalf("unparsable header: %v, %v", mem, file)
 	}
 	good, _ := json.Marshal(entryHeader{Func: "F", Key: "0000000000000007", LittleEndian: littleEndian, Results: []entryResult{{Enc: "nil"}}})
-	b = sealEntry([]byte("another secret of 32 bytes, too!"), good, nil)
+	b = mustSeal(t, []byte("another secret of 32 bytes, too!"), good, nil)
 	mem, file := decodeBoth(t, cs, 7, b)
 	wantRejected(t, "header under another secret", mem, file, "not authenticated")
 }
