@@ -3,13 +3,11 @@ package interp
 import (
 	"bytes"
 	"fmt"
-	"reflect"
 	"runtime"
 	"time"
 
 	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/display"
-	"github.com/gocell/gocell/interp/internal/stdfix"
 	"github.com/gocell/gocell/interp/interrupt"
 )
 
@@ -33,37 +31,21 @@ func (s *Session) goStart() *goToken {
 	return t
 }
 
-// goCall runs a go statement of a cell: the function value and the
-// arguments were evaluated by the statement, as Go evaluates them, and f
-// runs in a new goroutine that reports its panic to the session.
-//
-// The goroutine is started here, not by a go statement of the
-// interpreter: yaegi runs `go func() { ... }()` on the enclosing frame
-// itself, so a goroutine started in a loop reads the variables the
-// rewrite evaluated its arguments into only when it gets to run, after
-// later iterations may have replaced them (a wrong argument, or a
-// WaitGroup of the next iteration and a hang).
-func (s *Session) goCall(f any, args ...any) { s.startGoroutine(f, args, false) }
-
-// goCallSlice is goCall for go f(a, b, rest...): the last argument is the
-// variadic slice.
-func (s *Session) goCallSlice(f any, args ...any) { s.startGoroutine(f, args, true) }
-
-func (s *Session) startGoroutine(f any, args []any, spread bool) {
-	fv := reflect.ValueOf(f)
-	if fv.Kind() != reflect.Func || fv.IsNil() {
+// goCall runs f in a new goroutine of the running cell, under a recover
+// that reports its panic to the session: go statements (their rewrite
+// hands it a function that makes the call) and wg.Go. The goroutine is
+// started here, not by the interpreter's go statement, which runs its
+// function on the enclosing frame as that frame is when the goroutine gets
+// to run (a goroutine started in a loop could see a later iteration).
+func (s *Session) goCall(f func()) {
+	if f == nil {
 		panic("go of nil func value")
 	}
-	in := stdfix.CallArgs(fv.Type(), args, spread)
 	t := s.goStart()
 	go func() {
 		defer func() { s.goEnd(t, recover()) }()
 		s.goBegin(t)
-		if spread {
-			fv.CallSlice(in)
-		} else {
-			fv.Call(in)
-		}
+		f()
 	}()
 }
 

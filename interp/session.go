@@ -178,7 +178,6 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 		"GoBegin":   reflect.ValueOf(s.goBegin),
 		"GoEnd":     reflect.ValueOf(s.goEnd),
 		"Go":        reflect.ValueOf(s.goCall),
-		"GoSlice":   reflect.ValueOf(s.goCallSlice),
 		"TimeStart": reflect.ValueOf(s.timeStart),
 		"TimeEnd":   reflect.ValueOf(s.timeEnd),
 		// A return at the top level of a cell ends it (see rewrite).
@@ -190,7 +189,7 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 		rt[k] = v
 	}
 	// wg.Go's goroutines are the cell's, as a go statement's are.
-	interrupt.SetGoStarter(func(f func()) { s.goCall(f) })
+	interrupt.SetGoStarter(s.goCall)
 	if err := yi.Use(yaegi.Exports{
 		rtPath + "/rt": rt,
 		// Cells read stdin through the front end: os.Stdin is our reader.

@@ -30,6 +30,9 @@ func mayNeedRewrite(facts *names.Facts, text string) bool {
 			return true
 		}
 	}
+	if mayHaveMultiValue(text) {
+		return true
+	}
 	// fmt.Println(f()): a call as argument of a printing call, on its line.
 	for _, pkg := range []string{"fmt.", "log."} {
 		for rest := text; ; {
@@ -198,12 +201,14 @@ func (r *rewriter) rewrite() {
 		r.findCellDefers()
 	}
 	r.rewriteDecls(root)
+	r.multiAssignLiterals(root)
 	r.constRepetitions(root)
 	r.rewriteLoops(root)
 	r.rewriteCalls(root)
 	r.rewriteStmts(root)
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
+		r.interfaceLiterals()
 	}
 }
 

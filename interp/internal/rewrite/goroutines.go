@@ -12,22 +12,14 @@ import (
 
 // A panic in an interpreted goroutine ends the whole process in yaegi, and
 // no recover outside the goroutine can catch it. So every go statement
-// hands the function and its arguments, evaluated by the statement as Go
-// evaluates them, to the runtime, which starts the goroutine under a
-// recover that reports the panic to the session:
-//
-//	go f(x, y)    becomes    __gocell.Go(f, x, y)
-//
-// on the same lines. A goroutine panic while its cell runs makes the cell
-// end with an error; after the cell ended, it is reported on stderr. Go
-// also takes the cached call the starting goroutine computes for, if any,
-// and the new goroutine works for it too, so that what the goroutine shows
-// is recorded by that call and by no other (rule 10).
-//
-// The goroutine is not started by the interpreter's go statement: yaegi
-// runs `go func() { ... }()` on the enclosing frame, so a goroutine started
-// in a loop would read temporaries holding its function and arguments only
-// when it runs, after later iterations replaced them.
+// evaluates its function and arguments, as Go does, and hands the
+// runtime's Go a function that makes the call (goStmtText shows the text);
+// Go starts the goroutine under a recover that reports the panic to the
+// session. A goroutine panic while its cell runs makes the cell end with
+// an error; after the cell ended, it is reported on stderr. Go also takes
+// the cached call the starting goroutine computes for, if any, and the new
+// goroutine works for it too, so that what the goroutine shows is recorded
+// by that call and by no other (rule 10).
 
 // hasGoStmt is a quick test that chunks without a go statement fail.
 func hasGoStmt(text string) bool {
@@ -60,7 +52,7 @@ func (r *rewriter) goStmts() {
 				// the statement as the other rewrites made it.
 				return []srcEdit{{start: start, end: end, text: head + call}}
 			}
-			return []srcEdit{{start: start, end: end, text: r.goStmtText(gs.Call, fn, args, ellipsis)}}
+			return []srcEdit{{start: start, end: end, text: goStmtText(gs.Call, fn, args, ellipsis)}}
 		}})
 		return false
 	})
@@ -123,45 +115,71 @@ func (r *rewriter) goCallParts(call *ast.CallExpr) (fn string, args []string, el
 }
 
 // goStmtText is a go statement rewritten, from the rewritten text of its
-// function and arguments: the runtime's Go (GoSlice for f(xs...)) gets
-// the values the statement evaluates and starts the goroutine itself.
+// function and arguments. The statement evaluates them, as Go does, into
+// variables of a block of its own; a maker function captures those and
+// makes the goroutine's function, which the runtime's Go starts:
 //
-// A function literal among them is made by a maker function:
+//	go f(x, y)    becomes    { __gocell_f, __gocell_a0, __gocell_a1 := f, x, y; __gocell_mk := func() func() { return func() { __gocell_f(__gocell_a0, __gocell_a1) } }; __gocell.Go(__gocell_mk()) }
 //
-//	go func() { body }()    becomes    { __gocell_mk0 := func() func() { return func() { body } }; __gocell.Go(__gocell_mk0()) }
+// A function literal, as the function or an argument, is written in the
+// made function itself (making it has no effect to order).
 //
 // In yaegi a literal captures the variables of the frame it is made in
-// when it is made, but one handed straight to a host function reads that
-// frame when it runs, and each call of a literal writes the frame slot it
-// was made in back when it returns: a goroutine started in a loop could
-// see a later iteration's variables or run a later iteration's closure.
-// Made inside a call of the maker, the literal captures the maker's copy
-// of the variables and writes back into the maker's own frame.
-func (r *rewriter) goStmtText(call *ast.CallExpr, fn string, args []string, ellipsis bool) string {
-	values := append([]string{fn}, args...)
-	var makers []string
-	if len(call.Args) == len(args) { // the parts are the original call's
-		for i, e := range append([]ast.Expr{call.Fun}, call.Args...) {
-			if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
-				// A block of its own per go statement: the names need
-				// only differ within it.
-				name := fmt.Sprintf("__gocell_mk%d", i)
-				makers = append(makers, name+" := func() "+r.src(lit.Type)+" { return "+values[i]+" }")
-				values[i] = name + "()"
-			}
+// when it is made; but the interpreter's go statement runs its function on
+// the enclosing frame as that frame is when the goroutine gets to run, a
+// literal handed straight to a host function is bound the same way, and
+// each call of a literal writes the frame slot it was made in back when it
+// returns: a goroutine started in a loop could read a later iteration's
+// variables or run a later iteration's closure. The maker captures the
+// block's variables when the statement runs, the function it makes is made
+// in the maker's own frame, and the runtime calls it with no arguments, so
+// no value of a notebook type crosses into compiled code.
+func goStmtText(call *ast.CallExpr, fn string, args []string, ellipsis bool) string {
+	exprs := append([]ast.Expr{call.Fun}, call.Args...)
+	literal := func(i int) bool {
+		if len(call.Args) != len(args) { // the parts are not the original call's
+			return false
 		}
+		_, ok := ast.Unparen(exprs[i]).(*ast.FuncLit)
+		return ok
 	}
-	run := ".Go("
-	if ellipsis {
-		run = ".GoSlice("
-	}
-	// Keep every newline of the original statement: the values are
-	// written out in place.
-	text := cell.RuntimeName + run + strings.Join(values, ", ") + ")"
-	if len(makers) == 0 {
+	// A composite literal among several values is parenthesized, as
+	// multiassign.go does for the user's own assignments (the function
+	// literals, which also end in a brace, are not among the values).
+	value := func(text string) string {
+		if strings.HasSuffix(strings.TrimSpace(text), "}") {
+			return "(" + text + ")"
+		}
 		return text
 	}
-	return "{ " + strings.Join(makers, "; ") + "; " + text + " }"
+	var names, values, callArgs []string
+	callee := fn
+	if !literal(0) {
+		names, values, callee = append(names, "__gocell_f"), append(values, value(fn)), "__gocell_f"
+	}
+	for i, a := range args {
+		if literal(i + 1) {
+			callArgs = append(callArgs, a)
+			continue
+		}
+		name := fmt.Sprintf("__gocell_a%d", i)
+		names, values = append(names, name), append(values, value(a))
+		callArgs = append(callArgs, name)
+	}
+	dots := ""
+	if ellipsis {
+		dots = "..."
+	}
+	var b strings.Builder
+	b.WriteString("{ ")
+	if len(names) > 0 {
+		// Keep every newline of the original statement: the values are
+		// written out in place, and the rest follows them.
+		b.WriteString(strings.Join(names, ", ") + " := " + strings.Join(values, ", ") + "; ")
+	}
+	b.WriteString("__gocell_mk := func() func() { return func() { " + callee + "(" + strings.Join(callArgs, ", ") + dots + ") } }; ")
+	b.WriteString(cell.RuntimeName + ".Go(__gocell_mk()) }")
+	return b.String()
 }
 
 // rewrittenBuiltin reports whether calls.go rewrites calls of the builtin.

@@ -195,24 +195,11 @@ func oldRewriteGoStmts(kind cell.Kind, text string) string {
 		if id, ok := call.Fun.(*ast.Ident); ok && isBuiltin(id.Name) {
 			return true // a builtin cannot be held in a variable; it does not panic in practice
 		}
-		var values, makers []string
-		for i, e := range append([]ast.Expr{call.Fun}, call.Args...) {
-			v := text[off(e.Pos()):off(e.End())]
-			if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
-				name := fmt.Sprintf("__gocell_mk%d", i)
-				makers = append(makers, name+" := func() "+text[off(lit.Type.Pos()):off(lit.Type.End())]+" { return "+v+" }")
-				v = name + "()"
-			}
-			values = append(values, v)
+		var args []string
+		for _, a := range call.Args {
+			args = append(args, text[off(a.Pos()):off(a.End())])
 		}
-		run := ".Go("
-		if call.Ellipsis.IsValid() {
-			run = ".GoSlice("
-		}
-		stmt := cell.RuntimeName + run + strings.Join(values, ", ") + ")"
-		if len(makers) > 0 {
-			stmt = "{ " + strings.Join(makers, "; ") + "; " + stmt + " }"
-		}
+		stmt := goStmtText(call, text[off(call.Fun.Pos()):off(call.Fun.End())], args, call.Ellipsis.IsValid())
 		edits = append(edits, srcEdit{start: off(gs.Pos()), end: off(gs.End()), text: stmt})
 		return false // nested go statements inside the literal are rare; leave them
 	})
