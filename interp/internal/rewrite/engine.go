@@ -204,6 +204,7 @@ func (r *rewriter) rewrite() {
 	r.multiAssignLiterals(root)
 	r.constRepetitions(root)
 	r.rewriteLoops(root)
+	r.loopDefines()
 	r.rewriteCalls(root)
 	r.rewriteStmts(root)
 	if r.kind == cell.Stmts {
