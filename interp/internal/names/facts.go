@@ -31,6 +31,8 @@ type FuncInfo struct {
 	Params     []string
 	Variadic   bool
 	ResultText string
+	// TypeParams is the number of type parameters of a generic function.
+	TypeParams int
 }
 
 // Facts is what the rewrites learned of the notebook's package-level names

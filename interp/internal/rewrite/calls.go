@@ -580,6 +580,9 @@ func (r *rewriter) topLevelGenerics() {
 				continue
 			}
 			if len(s.Rhs) == 1 && len(s.Lhs) > 1 {
+				if r.typedDefine(s, s.Lhs, s.Rhs[0]) {
+					continue
+				}
 				if g, _ := r.genericCall(s.Rhs[0]); g != names.ResultConcrete {
 					r.failGeneric(s, s.Rhs[0], r.src(s.Lhs[0]))
 				}
@@ -625,6 +628,9 @@ func (r *rewriter) topLevelGenerics() {
 
 // genericDefine rewrites one x := f(...) (or var x = f(...)) of a generic f.
 func (r *rewriter) genericDefine(stmt ast.Stmt, lhs, rhs ast.Expr, sole bool) {
+	if sole && r.typedDefine(stmt, []ast.Expr{lhs}, rhs) {
+		return
+	}
 	kind, call := r.genericCall(rhs)
 	if kind == names.ResultConcrete {
 		return

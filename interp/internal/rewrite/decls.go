@@ -18,6 +18,9 @@ func (r *rewriter) noteDecls(decls []ast.Decl) {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			info := names.FuncInfo{Self: seqKindOfFunc(d.Type), Generic: funcGenericResult(d.Type), Recovers: callsRecover(d.Body)}
+			if d.Type.TypeParams != nil {
+				info.TypeParams = d.Type.TypeParams.NumFields()
+			}
 			if d.Recv != nil && len(d.Recv.List) == 1 {
 				noteSignature(&info, d)
 			} else if d.Type.Results != nil && len(d.Type.Results.List) == 1 && len(d.Type.Results.List[0].Names) <= 1 {
@@ -664,6 +667,13 @@ func (r *rewriter) genericSignature(fd *ast.FuncDecl) {
 		})
 	}
 	r.replace(tp, "["+strings.Join(order, ", ")+"]")
+	if r.sigOrder == nil {
+		r.sigOrder = map[string][]string{}
+	}
+	for _, o := range order {
+		name, _, _ := strings.Cut(o, " ")
+		r.sigOrder[fd.Name.Name] = append(r.sigOrder[fd.Name.Name], baseTypeParam(name))
+	}
 }
 
 // containsIdent reports whether the Go text s mentions the identifier name.
@@ -731,6 +741,9 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 			}
 		}
 	case *ast.CallExpr:
+		if r.gen != nil && r.gen.named[x] != "" {
+			return r.gen.named[x] // a generic call, typed by infer.go
+		}
 		if len(x.Args) == 1 && !x.Ellipsis.IsValid() {
 			if t := r.staticTypeName(ast.Unparen(x.Fun), true); t != "" {
 				return t

@@ -30,6 +30,9 @@ func mayNeedRewrite(facts *names.Facts, text string) bool {
 			return true
 		}
 	}
+	if usesGenericFunc(facts, text) {
+		return true
+	}
 	// fmt.Println(f()): a call as argument of a printing call, on its line.
 	for _, pkg := range []string{"fmt.", "log."} {
 		for rest := text; ; {
@@ -126,6 +129,10 @@ type rewriter struct {
 	seq        int // numbers generated names
 	err        error
 
+	reg      *names.Registry     // the notebook's declarations, when the caller has them
+	gen      *genericInfo        // the chunk's inferred generic calls (infer.go)
+	sigOrder map[string][]string // generic signatures reordered (decls.go), by function
+
 	cached     map[*names.Decl]*cachedFunc // the cached functions (chunkfile.go)
 	cacheEdits map[srcEdit]int             // their edits, and their lengthening before the wrappers
 }
@@ -188,6 +195,7 @@ func (r *rewriter) name(base string) string {
 }
 
 func (r *rewriter) rewrite() {
+	r.inferGenerics()
 	if r.kind == cell.Decls {
 		r.noteDecls(r.decls)
 	} else {
@@ -198,6 +206,7 @@ func (r *rewriter) rewrite() {
 		r.findCellDefers()
 	}
 	r.rewriteDecls(root)
+	r.instantiate()
 	r.constRepetitions(root)
 	r.rewriteLoops(root)
 	r.rewriteCalls(root)

@@ -92,6 +92,7 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 	if err != nil {
 		return nil, err
 	}
+	r.reg = reg
 	// What the user wrote, before any rewrite: canonical sources and hashes
 	// come from it.
 	decls := names.FileDecls(r.tfile, r.file, text, r.base, file, c.Line, c.Col)
@@ -153,6 +154,7 @@ func Statements(reg *names.Registry, text string) (string, error) {
 	if err != nil {
 		return text, nil // a syntax error: yaegi reports it with its position
 	}
+	r.reg = reg
 	if rewrites {
 		if hasScopes(text) {
 			if edits := shadowEdits(facts, r.file, r.tfile); len(edits) > 0 {
@@ -161,6 +163,7 @@ func Statements(reg *names.Registry, text string) (string, error) {
 					if r, err = newChunkRewriter(facts, cell.Stmts, text, ""); err != nil {
 						return text, nil
 					}
+					r.reg = reg
 				}
 			}
 		}

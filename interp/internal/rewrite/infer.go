@@ -1,0 +1,485 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/gocell/gocell/interp/internal/names"
+)
+
+// Type arguments of generic calls, inferred with go/types.
+//
+// yaegi v0.16.1 infers the type arguments of a generic call only in simple
+// cases: not through function-typed arguments (Map(xs, func(p P) string
+// {...})), not for a variadic parameter (Largest(3, 7, 1)), and its result
+// then carries the underlying type (%T of Sum(scores) prints int for a
+// []Score). An explicitly instantiated call, Map[P, string](xs, f), works.
+// So a chunk that calls a generic function of the notebook is type-checked
+// with go/types, together with the notebook declarations it reaches, and
+// every call whose type arguments are inferred is made explicit. The types
+// learned also name the result of such a call: a cell-level x := f(...)
+// becomes var x T; x = f[...](...), which yaegi runs (calls.go), and %T of
+// a result of a notebook type prints its name.
+//
+// Only chunks that call a notebook generic function pay for the check;
+// package symbols are not imported (an argument whose type comes from a
+// package leaves its call to yaegi's own inference), and a call inside a
+// generic function whose type arguments are its type parameters is left
+// as written (yaegi instantiates f[T] inside a generic body wrongly).
+
+// genericInfo is what the check learned of a chunk's generic calls.
+type genericInfo struct {
+	// calls are the instantiated calls, by their callee identifier: the
+	// type arguments as Go source, by type parameter name.
+	calls map[*ast.Ident]map[string]string
+	// results are the result types of instantiated calls, as Go source.
+	results map[*ast.CallExpr][]string
+	// named is how %T prints the result of a call whose type is a
+	// notebook type (main.Score).
+	named map[*ast.CallExpr]string
+}
+
+// genericCallees returns the identifiers of the chunk that name a generic
+// function of the notebook (declared in the chunk or before it).
+func (r *rewriter) genericCallees() []*ast.Ident {
+	var out []*ast.Ident
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		if id.Obj != nil {
+			if fd, ok := id.Obj.Decl.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Type.TypeParams != nil && fd.Name != id {
+				out = append(out, id)
+			}
+			return true
+		}
+		if fi, ok := r.facts.Func(id.Name); ok && fi.TypeParams > 0 {
+			out = append(out, id)
+		}
+		return true
+	})
+	return out
+}
+
+// inferGenerics type-checks the chunk when it uses a generic function of
+// the notebook, and records what it learns in r.gen.
+func (r *rewriter) inferGenerics() {
+	if r.reg == nil {
+		return
+	}
+	callees := r.genericCallees()
+	if len(callees) == 0 {
+		return
+	}
+	nb, err := parser.ParseFile(r.fset, "notebook.go", r.notebookSource(), 0)
+	if err != nil {
+		return
+	}
+	conf := types.Config{
+		Error:    func(error) {}, // a partial check still types most of the chunk
+		Importer: emptyImporter{},
+	}
+	info := &types.Info{
+		Types:     map[ast.Expr]types.TypeAndValue{},
+		Instances: map[*ast.Ident]types.Instance{},
+		Uses:      map[*ast.Ident]types.Object{},
+	}
+	pkg, _ := conf.Check(r.file.Name.Name, r.fset, []*ast.File{nb, r.file}, info)
+	if pkg == nil {
+		return
+	}
+	qual := func(p *types.Package) string {
+		if p == pkg {
+			return ""
+		}
+		return p.Name()
+	}
+	r.gen = &genericInfo{calls: map[*ast.Ident]map[string]string{}, results: map[*ast.CallExpr][]string{}, named: map[*ast.CallExpr]string{}}
+	parents := callParents(r.file)
+	for _, id := range callees {
+		inst, ok := info.Instances[id]
+		fn, isFunc := info.Uses[id].(*types.Func)
+		if !ok || !isFunc || fn.Parent() != pkg.Scope() {
+			continue
+		}
+		sig, ok := fn.Type().(*types.Signature)
+		if !ok || sig.TypeParams().Len() != inst.TypeArgs.Len() {
+			continue
+		}
+		call := parents[id]
+		if call != nil && !argsTyped(info, call) {
+			continue
+		}
+		targs := map[string]string{}
+		for i := 0; i < inst.TypeArgs.Len(); i++ {
+			t := inst.TypeArgs.At(i)
+			if !nameable(t, pkg) {
+				targs = nil
+				break
+			}
+			targs[sig.TypeParams().At(i).Obj().Name()] = types.TypeString(t, qual)
+		}
+		if targs == nil {
+			continue
+		}
+		r.gen.calls[id] = targs
+		if call == nil {
+			continue
+		}
+		isig, ok := inst.Type.(*types.Signature)
+		if !ok {
+			continue
+		}
+		var res []string
+		for i := 0; i < isig.Results().Len(); i++ {
+			t := isig.Results().At(i).Type()
+			if !nameable(t, pkg) {
+				res = nil
+				break
+			}
+			res = append(res, types.TypeString(t, qual))
+		}
+		if res != nil {
+			r.gen.results[call] = res
+		}
+		if isig.Results().Len() == 1 {
+			r.gen.named[call] = percentT(isig.Results().At(0).Type(), pkg)
+		}
+	}
+}
+
+// instantiate makes the inferred calls explicit: Map(xs, f) becomes
+// Map[P, string](xs, f), in the order of the type parameters as the
+// function was compiled (genericSignature may have reordered them).
+func (r *rewriter) instantiate() {
+	if r.gen == nil {
+		return
+	}
+	for id, targs := range r.gen.calls {
+		order := r.typeParamOrder(id)
+		if order == nil {
+			continue
+		}
+		var list []string
+		for _, p := range order {
+			t, ok := targs[p]
+			if !ok {
+				list = nil
+				break
+			}
+			list = append(list, t)
+		}
+		if list != nil {
+			r.insert(id.End(), "["+strings.Join(list, ", ")+"]")
+		}
+	}
+}
+
+// typeParamOrder returns, for each type parameter of the generic function
+// id names as it is compiled, the name of the type parameter it stands
+// for as written (T for T__2), or nil.
+func (r *rewriter) typeParamOrder(id *ast.Ident) []string {
+	if order, ok := r.sigOrder[id.Name]; ok && id.Obj != nil {
+		return order
+	}
+	var fd *ast.FuncDecl
+	if id.Obj != nil {
+		fd, _ = id.Obj.Decl.(*ast.FuncDecl)
+	} else if d := r.reg.Lookup(id.Name); d != nil {
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+d.Source, 0)
+		if err != nil {
+			return nil
+		}
+		for _, dd := range f.Decls {
+			if x, ok := dd.(*ast.FuncDecl); ok && x.Recv == nil && x.Name.Name == id.Name {
+				fd = x
+			}
+		}
+	}
+	if fd == nil || fd.Type.TypeParams == nil {
+		return nil
+	}
+	var order []string
+	for _, f := range fd.Type.TypeParams.List {
+		for _, n := range f.Names {
+			order = append(order, baseTypeParam(n.Name))
+		}
+	}
+	return order
+}
+
+// baseTypeParam returns T for a type parameter genericSignature named T__2.
+func baseTypeParam(name string) string {
+	if i := strings.LastIndex(name, "__"); i > 0 {
+		digits := name[i+2:]
+		if digits != "" && strings.Trim(digits, "0123456789") == "" {
+			return name[:i]
+		}
+	}
+	return name
+}
+
+// notebookSource is a Go file of the notebook declarations the chunk
+// reaches, and of the variables it uses whose types are known.
+func (r *rewriter) notebookSource() string {
+	declared := map[string]bool{} // names the chunk declares itself
+	for _, d := range r.decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv != nil && len(d.Recv.List) == 1 {
+				declared[names.ReceiverType(d.Recv.List[0].Type)+"."+d.Name.Name] = true
+			} else {
+				declared[d.Name.Name] = true
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					declared[s.Name.Name] = true
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						declared[n.Name] = true
+					}
+				}
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString("package " + r.file.Name.Name + "\n")
+	seen := map[string]bool{}
+	var vars []string
+	var reach func(name string)
+	reach = func(name string) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		if r.reg.Lookup(name) == nil && !declared[name] {
+			typ := r.facts.VarTypeText(name)
+			if typ == "" {
+				typ, _ = r.reg.VarHint(name)
+			}
+			if typ != "" {
+				vars = append(vars, "var "+name+" "+typ+"\n")
+				for _, u := range scanIdents(typ) {
+					reach(u)
+				}
+			}
+		}
+	}
+	for _, id := range r.file.Unresolved {
+		reach(id.Name)
+	}
+	// Names of the chunk's own declarations reach notebook names too.
+	for _, u := range scanIdents(r.text) {
+		reach(u)
+	}
+	canon := map[string]bool{}
+	var decls []*names.Decl
+	for name := range seen {
+		for _, d := range r.reg.Reach(name) {
+			if declared[d.Name] || canon[d.Canonical] {
+				continue
+			}
+			canon[d.Canonical] = true
+			decls = append(decls, d)
+		}
+	}
+	sort.Slice(decls, func(i, j int) bool { return decls[i].Name < decls[j].Name })
+	for _, d := range decls {
+		b.WriteString(d.Canonical + "\n")
+	}
+	sort.Strings(vars)
+	for _, v := range vars {
+		b.WriteString(v)
+	}
+	return b.String()
+}
+
+// callParents maps the callee identifier of every call to the call.
+func callParents(f *ast.File) map[*ast.Ident]*ast.CallExpr {
+	out := map[*ast.Ident]*ast.CallExpr{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok {
+				out[id] = c
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// argsTyped reports whether every argument of a call has a valid type: a
+// type argument inferred while an argument's type is unknown could be
+// wrong.
+func argsTyped(info *types.Info, call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		tv, ok := info.Types[a]
+		if !ok || tv.Type == nil || !validType(tv.Type) {
+			return false
+		}
+	}
+	return true
+}
+
+// validType reports whether a type is fully known.
+func validType(t types.Type) bool {
+	ok := true
+	walkType(t, func(t types.Type) {
+		if b, isBasic := t.(*types.Basic); isBasic && b.Kind() == types.Invalid {
+			ok = false
+		}
+	})
+	return ok
+}
+
+// nameable reports whether a type can be written in the cell: known, free
+// of type parameters, and naming only package-level types of the notebook
+// and predeclared types.
+func nameable(t types.Type, pkg *types.Package) bool {
+	ok := true
+	walkType(t, func(t types.Type) {
+		switch t := t.(type) {
+		case *types.Basic:
+			if t.Kind() == types.Invalid || t.Info()&types.IsUntyped != 0 {
+				ok = false
+			}
+		case *types.TypeParam:
+			ok = false
+		case *types.Named:
+			o := t.Obj()
+			if o.Pkg() != nil && (o.Pkg() != pkg || o.Parent() != pkg.Scope()) {
+				ok = false
+			}
+		}
+	})
+	return ok
+}
+
+// walkType calls f on t and the types it is made of.
+func walkType(t types.Type, f func(types.Type)) {
+	seen := map[types.Type]bool{}
+	var walk func(t types.Type)
+	walk = func(t types.Type) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		f(t)
+		switch t := t.(type) {
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		case *types.Named:
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				walk(t.TypeArgs().At(i))
+			}
+		case *types.Alias:
+			walk(types.Unalias(t))
+		case *types.Signature:
+			walk(t.Params())
+			walk(t.Results())
+		case *types.Tuple:
+			for i := 0; i < t.Len(); i++ {
+				walk(t.At(i).Type())
+			}
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				walk(t.Field(i).Type())
+			}
+		}
+	}
+	walk(t)
+}
+
+// percentT returns how %T prints a value of type t when t is a concrete
+// notebook type or a pointer to one (yaegi prints the underlying type),
+// or "".
+func percentT(t types.Type, pkg *types.Package) string {
+	prefix := ""
+	if p, ok := t.(*types.Pointer); ok {
+		prefix, t = "*", p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() != pkg || n.Obj().Parent() != pkg.Scope() || n.TypeArgs().Len() > 0 || n.TypeParams().Len() > 0 {
+		return ""
+	}
+	if _, iface := n.Underlying().(*types.Interface); iface {
+		return ""
+	}
+	return prefix + "main." + n.Obj().Name()
+}
+
+// emptyImporter gives every import an empty package: the check then types
+// the notebook's own code, and what comes from packages is unknown.
+type emptyImporter struct{}
+
+func (emptyImporter) Import(path string) (*types.Package, error) {
+	name := path[strings.LastIndex(path, "/")+1:]
+	p := types.NewPackage(path, name)
+	p.MarkComplete()
+	return p, nil
+}
+
+// typedDefine rewrites a cell-level x := f(...) (or var x = f(...)) of a
+// generic f whose result types the check inferred into var x T; x =
+// f[...](...): yaegi types a cell-level x := f(...) before it instantiates
+// f, and fails. It reports whether it did.
+func (r *rewriter) typedDefine(stmt ast.Stmt, lhs []ast.Expr, rhs ast.Expr) bool {
+	if r.gen == nil {
+		return false
+	}
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	res, ok := r.gen.results[call]
+	if !ok || len(res) != len(lhs) {
+		return false
+	}
+	var decl, targets []string
+	for i, l := range lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		targets = append(targets, id.Name)
+		if id.Name == "_" {
+			continue
+		}
+		decl = append(decl, "var "+id.Name+" "+res[i]+"; ")
+		r.facts.SetVarTypeText(id.Name, res[i])
+	}
+	stmtStart, stmtEnd := r.off(stmt.Pos()), r.off(stmt.End())
+	rhsStart := r.off(rhs.Pos())
+	r.composites = append(r.composites, composite{start: stmtStart, end: stmtEnd, prio: 3, build: func() []srcEdit {
+		text := strings.Join(decl, "") + strings.Join(targets, ", ") + " = " + r.render(rhsStart, stmtEnd)
+		return []srcEdit{{stmtStart, stmtEnd, text}}
+	}})
+	return true
+}
+
+// usesGenericFunc reports whether text mentions a generic function of the
+// notebook: its calls may need their type arguments written out.
+func usesGenericFunc(facts *names.Facts, text string) bool {
+	for _, w := range strings.FieldsFunc(text, notIdentRune) {
+		if fi, ok := facts.Func(w); ok && fi.TypeParams > 0 {
+			return true
+		}
+	}
+	return false
+}
