@@ -7,9 +7,13 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 
+	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/pkgtypes"
 	"github.com/gocell/gocell/interp/internal/rewrite"
+	"github.com/traefik/yaegi/stdlib"
 )
 
 // Notebook variables declared from a generic call at the top level of a
@@ -92,3 +96,14 @@ func (s *Session) runGenericDefine(ctx context.Context, file, code string, c cel
 
 // hold receives the value of a generic call and its type's name.
 func (s *Session) hold(typ string, v any) { s.held, s.heldType = v, typ }
+
+var typeCheckOnce sync.Once
+
+// typeCheckPackages gives the rewrites' type check of generic calls the
+// host packages cells import (rewrite infers type arguments yaegi cannot,
+// Map(words, strings.ToUpper)). Packages are described when first used.
+func typeCheckPackages() {
+	typeCheckOnce.Do(func() {
+		rewrite.UsePackageTypes(pkgtypes.New(stdlib.Symbols, display.Symbols, bundledPackages.Symbols))
+	})
+}

@@ -5,8 +5,11 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"path"
 	"sort"
+	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/gocell/gocell/interp/internal/names"
 )
@@ -80,9 +83,32 @@ func (r *rewriter) inferGenerics() {
 	if err != nil {
 		return
 	}
+	// Both files import the packages they name, as the notebook does.
+	visible := map[string]bool{} // host packages the chunk names, by path
+	for _, f := range []*ast.File{nb, r.file} {
+		imp := packageImports(f)
+		if f == r.file {
+			for _, spec := range r.file.Imports {
+				if p, err := strconv.Unquote(spec.Path.Value); err == nil && (spec.Name == nil || spec.Name.Name == path.Base(p)) {
+					visible[p] = true
+				}
+			}
+			if imp != nil {
+				for _, spec := range imp.Specs {
+					p, _ := strconv.Unquote(spec.(*ast.ImportSpec).Path.Value)
+					visible[p] = path.Base(p) == spec.(*ast.ImportSpec).Name.Name
+				}
+			}
+		}
+		if imp != nil {
+			orig := f.Decls
+			f.Decls = append([]ast.Decl{imp}, orig...)
+			defer func() { f.Decls = orig }()
+		}
+	}
 	conf := types.Config{
 		Error:    func(error) {}, // a partial check still types most of the chunk
-		Importer: emptyImporter{},
+		Importer: hostImporter{},
 	}
 	info := &types.Info{
 		Types:     map[ast.Expr]types.TypeAndValue{},
@@ -118,7 +144,7 @@ func (r *rewriter) inferGenerics() {
 		targs := map[string]string{}
 		for i := 0; i < inst.TypeArgs.Len(); i++ {
 			t := inst.TypeArgs.At(i)
-			if !nameable(t, pkg) {
+			if !nameable(t, pkg, visible) {
 				targs = nil
 				break
 			}
@@ -138,7 +164,7 @@ func (r *rewriter) inferGenerics() {
 		var res []string
 		for i := 0; i < isig.Results().Len(); i++ {
 			t := isig.Results().At(i).Type()
-			if !nameable(t, pkg) {
+			if !nameable(t, pkg, visible) {
 				res = nil
 				break
 			}
@@ -340,9 +366,10 @@ func validType(t types.Type) bool {
 }
 
 // nameable reports whether a type can be written in the cell: known, free
-// of type parameters, and naming only package-level types of the notebook
-// and predeclared types.
-func nameable(t types.Type, pkg *types.Package) bool {
+// of type parameters, and naming only predeclared types, package-level
+// types of the notebook, and exported types of host packages the chunk
+// names (visible, by import path).
+func nameable(t types.Type, pkg *types.Package, visible map[string]bool) bool {
 	ok := true
 	walkType(t, func(t types.Type) {
 		switch t := t.(type) {
@@ -354,8 +381,12 @@ func nameable(t types.Type, pkg *types.Package) bool {
 			ok = false
 		case *types.Named:
 			o := t.Obj()
-			if o.Pkg() != nil && (o.Pkg() != pkg || o.Parent() != pkg.Scope()) {
-				ok = false
+			switch {
+			case o.Pkg() == nil: // error
+			case o.Pkg() == pkg:
+				ok = ok && o.Parent() == pkg.Scope()
+			default:
+				ok = ok && o.Exported() && visible[o.Pkg().Path()] && path.Base(o.Pkg().Path()) == o.Pkg().Name()
 			}
 		}
 	})
@@ -424,11 +455,81 @@ func percentT(t types.Type, pkg *types.Package) string {
 	return prefix + "main." + n.Obj().Name()
 }
 
-// emptyImporter gives every import an empty package: the check then types
-// the notebook's own code, and what comes from packages is unknown.
-type emptyImporter struct{}
+// PackageTypes describes the host packages cells import, for the type
+// check of generic calls.
+type PackageTypes interface {
+	// Path returns the import path of the package a cell names name, or "".
+	Path(name string) string
+	// Import returns the package of an import path, or nil.
+	Import(path string) *types.Package
+}
 
-func (emptyImporter) Import(path string) (*types.Package, error) {
+var packageTypes atomic.Value // of PackageTypes
+
+// UsePackageTypes sets the host packages the type check of generic calls
+// sees. Without it, what comes from packages is unknown to the check, and
+// calls that depend on it keep the interpreter's own inference.
+func UsePackageTypes(p PackageTypes) { packageTypes.Store(&p) }
+
+func currentPackageTypes() PackageTypes {
+	if p, ok := packageTypes.Load().(*PackageTypes); ok {
+		return *p
+	}
+	return nil
+}
+
+// packageImports returns an import declaration of the host packages file f
+// names without importing them (a cell's code sees the notebook's
+// imports), or nil.
+func packageImports(f *ast.File) *ast.GenDecl {
+	pt := currentPackageTypes()
+	if pt == nil {
+		return nil
+	}
+	imported := map[string]bool{}
+	for _, imp := range f.Imports {
+		if imp.Name != nil {
+			imported[imp.Name.Name] = true
+		} else if p, err := strconv.Unquote(imp.Path.Value); err == nil {
+			imported[p[strings.LastIndex(p, "/")+1:]] = true
+		}
+	}
+	unresolved := map[*ast.Ident]bool{}
+	for _, id := range f.Unresolved {
+		unresolved[id] = true
+	}
+	var specs []ast.Spec
+	ast.Inspect(f, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		x, ok := sel.X.(*ast.Ident)
+		if !ok || !unresolved[x] || imported[x.Name] {
+			return true
+		}
+		imported[x.Name] = true
+		if p := pt.Path(x.Name); p != "" {
+			specs = append(specs, &ast.ImportSpec{Name: ast.NewIdent(x.Name), Path: &ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(p)}})
+		}
+		return true
+	})
+	if len(specs) == 0 {
+		return nil
+	}
+	return &ast.GenDecl{Tok: token.IMPORT, Specs: specs}
+}
+
+// hostImporter imports host packages for the check; a package it does not
+// know is empty.
+type hostImporter struct{}
+
+func (hostImporter) Import(path string) (*types.Package, error) {
+	if pt := currentPackageTypes(); pt != nil {
+		if p := pt.Import(path); p != nil {
+			return p, nil
+		}
+	}
 	name := path[strings.LastIndex(path, "/")+1:]
 	p := types.NewPackage(path, name)
 	p.MarkComplete()
