@@ -741,8 +741,8 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 			}
 		}
 	case *ast.CallExpr:
-		if r.gen != nil && r.gen.named[x] != "" {
-			return r.gen.named[x] // a generic call, typed by infer.go
+		if r.gen != nil && len(r.gen.named[x]) == 1 && r.gen.named[x][0] != "" {
+			return r.gen.named[x][0] // a generic call, typed by infer.go
 		}
 		if len(x.Args) == 1 && !x.Ellipsis.IsValid() {
 			if t := r.staticTypeName(ast.Unparen(x.Fun), true); t != "" {
@@ -783,6 +783,9 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 				}
 			}
 		case *ast.AssignStmt:
+			if d.Tok == token.DEFINE && len(d.Rhs) == 1 && len(d.Lhs) > 1 {
+				return r.genericResultName(d.Lhs, d.Rhs[0], x)
+			}
 			if d.Tok != token.DEFINE || len(d.Lhs) != len(d.Rhs) {
 				return ""
 			}

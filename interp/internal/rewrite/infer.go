@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -41,9 +42,12 @@ type genericInfo struct {
 	calls map[*ast.Ident]map[string]string
 	// results are the result types of instantiated calls, as Go source.
 	results map[*ast.CallExpr][]string
-	// named is how %T prints the result of a call whose type is a
-	// notebook type (main.Score).
-	named map[*ast.CallExpr]string
+	// values are the function values among the instantiations (not
+	// called): a function literal, with %s where the instance goes.
+	values map[*ast.Ident]string
+	// named is how %T prints each result of a call whose type is a
+	// notebook type (main.Score), or "".
+	named map[*ast.CallExpr][]string
 }
 
 // genericCallees returns the identifiers of the chunk that name a generic
@@ -125,7 +129,7 @@ func (r *rewriter) inferGenerics() {
 		}
 		return p.Name()
 	}
-	r.gen = &genericInfo{calls: map[*ast.Ident]map[string]string{}, results: map[*ast.CallExpr][]string{}, named: map[*ast.CallExpr]string{}}
+	r.gen = &genericInfo{calls: map[*ast.Ident]map[string]string{}, results: map[*ast.CallExpr][]string{}, named: map[*ast.CallExpr][]string{}, values: map[*ast.Ident]string{}}
 	parents := callParents(r.file)
 	for _, id := range callees {
 		inst, ok := info.Instances[id]
@@ -153,12 +157,21 @@ func (r *rewriter) inferGenerics() {
 		if targs == nil {
 			continue
 		}
-		r.gen.calls[id] = targs
-		if call == nil {
-			continue
-		}
 		isig, ok := inst.Type.(*types.Signature)
 		if !ok {
+			continue
+		}
+		if call == nil {
+			// A function value: yaegi has no generic ones; a literal
+			// calling the instance stands in for it.
+			lit, ok := funcLiteral(isig, pkg, visible)
+			if !ok {
+				continue
+			}
+			r.gen.values[id] = lit
+		}
+		r.gen.calls[id] = targs
+		if call == nil {
 			continue
 		}
 		var res []string
@@ -173,19 +186,21 @@ func (r *rewriter) inferGenerics() {
 		if res != nil {
 			r.gen.results[call] = res
 		}
-		if isig.Results().Len() == 1 {
-			r.gen.named[call] = percentT(isig.Results().At(0).Type(), pkg)
+		for i := 0; i < isig.Results().Len(); i++ {
+			r.gen.named[call] = append(r.gen.named[call], percentT(isig.Results().At(i).Type(), pkg))
 		}
 	}
 }
 
 // instantiate makes the inferred calls explicit: Map(xs, f) becomes
 // Map[P, string](xs, f), in the order of the type parameters as the
-// function was compiled (genericSignature may have reordered them).
+// function was compiled (genericSignature may have reordered them, which
+// explicit instantiations written by the user must follow too).
 func (r *rewriter) instantiate() {
 	if r.gen == nil {
 		return
 	}
+	explicit := r.explicitArgs()
 	for id, targs := range r.gen.calls {
 		order := r.typeParamOrder(id)
 		if order == nil {
@@ -200,8 +215,20 @@ func (r *rewriter) instantiate() {
 			}
 			list = append(list, t)
 		}
-		if list != nil {
-			r.insert(id.End(), "["+strings.Join(list, ", ")+"]")
+		if list == nil {
+			continue
+		}
+		// Given type arguments are completed (Convert[float64](ints)) and
+		// follow a reordered signature.
+		inst := "[" + strings.Join(list, ", ") + "]"
+		start, end := r.off(id.Pos()), r.off(id.End())
+		if span, ok := explicit[id]; ok {
+			end = span[1]
+		}
+		if lit, ok := r.gen.values[id]; ok {
+			r.edits = append(r.edits, srcEdit{start, end, fmt.Sprintf(lit, id.Name+inst)})
+		} else {
+			r.edits = append(r.edits, srcEdit{r.off(id.End()), end, inst})
 		}
 	}
 }
@@ -327,13 +354,41 @@ func (r *rewriter) notebookSource() string {
 	return b.String()
 }
 
-// callParents maps the callee identifier of every call to the call.
+// callParents maps the callee identifier of every call, f(...) or
+// f[T](...), to the call.
 func callParents(f *ast.File) map[*ast.Ident]*ast.CallExpr {
 	out := map[*ast.Ident]*ast.CallExpr{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok {
+			fun := ast.Unparen(c.Fun)
+			switch x := fun.(type) {
+			case *ast.IndexExpr:
+				fun = x.X
+			case *ast.IndexListExpr:
+				fun = x.X
+			}
+			if id, ok := fun.(*ast.Ident); ok {
 				out[id] = c
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// explicitArgs maps the generic function of every instantiation f[A, B]
+// to the instantiation's brackets, [start, end) in the chunk.
+func (r *rewriter) explicitArgs() map[*ast.Ident][2]int {
+	out := map[*ast.Ident][2]int{}
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.IndexExpr:
+			if id, ok := x.X.(*ast.Ident); ok {
+				out[id] = [2]int{r.off(x.Lbrack), r.off(x.Rbrack) + 1}
+			}
+		case *ast.IndexListExpr:
+			if id, ok := x.X.(*ast.Ident); ok {
+				out[id] = [2]int{r.off(x.Lbrack), r.off(x.Rbrack) + 1}
 			}
 		}
 		return true
@@ -437,22 +492,41 @@ func walkType(t types.Type, f func(types.Type)) {
 	walk(t)
 }
 
-// percentT returns how %T prints a value of type t when t is a concrete
-// notebook type or a pointer to one (yaegi prints the underlying type),
-// or "".
+// percentT returns how %T prints a value of type t when t is a notebook
+// type or a pointer to one, main.Score or main.Pair[string,int] (yaegi
+// prints the underlying type), or "".
 func percentT(t types.Type, pkg *types.Package) string {
 	prefix := ""
 	if p, ok := t.(*types.Pointer); ok {
 		prefix, t = "*", p.Elem()
 	}
 	n, ok := t.(*types.Named)
-	if !ok || n.Obj().Pkg() != pkg || n.Obj().Parent() != pkg.Scope() || n.TypeArgs().Len() > 0 || n.TypeParams().Len() > 0 {
+	if !ok || n.Obj().Pkg() != pkg || n.Obj().Parent() != pkg.Scope() || n.TypeParams().Len() != n.TypeArgs().Len() {
 		return ""
 	}
 	if _, iface := n.Underlying().(*types.Interface); iface {
 		return ""
 	}
-	return prefix + "main." + n.Obj().Name()
+	return prefix + runtimeName(n, pkg)
+}
+
+// runtimeName writes a type as the Go runtime (and so %T) names it.
+func runtimeName(t types.Type, pkg *types.Package) string {
+	qual := func(p *types.Package) string {
+		if p == pkg {
+			return "main"
+		}
+		return p.Name()
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.TypeArgs().Len() == 0 {
+		return types.TypeString(t, qual)
+	}
+	var args []string
+	for i := 0; i < n.TypeArgs().Len(); i++ {
+		args = append(args, runtimeName(n.TypeArgs().At(i), pkg))
+	}
+	return qual(n.Obj().Pkg()) + "." + n.Obj().Name() + "[" + strings.Join(args, ",") + "]"
 }
 
 // PackageTypes describes the host packages cells import, for the type
@@ -564,6 +638,7 @@ func (r *rewriter) typedDefine(stmt ast.Stmt, lhs []ast.Expr, rhs ast.Expr) bool
 		}
 		decl = append(decl, "var "+id.Name+" "+res[i]+"; ")
 		r.facts.SetVarTypeText(id.Name, res[i])
+		r.facts.SetVarType(id.Name, r.gen.named[call][i])
 	}
 	stmtStart, stmtEnd := r.off(stmt.Pos()), r.off(stmt.End())
 	rhsStart := r.off(rhs.Pos())
@@ -583,4 +658,60 @@ func usesGenericFunc(facts *names.Facts, text string) bool {
 		}
 	}
 	return false
+}
+
+// genericResultName returns how %T prints variable x declared by
+// lhs := call, a generic call with several results, or "".
+func (r *rewriter) genericResultName(lhs []ast.Expr, rhs ast.Expr, x *ast.Ident) string {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || r.gen == nil || len(r.gen.named[call]) != len(lhs) {
+		return ""
+	}
+	for i, l := range lhs {
+		if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj && id != x {
+			return r.gen.named[call][i]
+		}
+	}
+	return ""
+}
+
+// funcLiteral returns a function literal of signature sig whose body calls
+// %s with its parameters, or false if sig cannot be written in the cell.
+func funcLiteral(sig *types.Signature, pkg *types.Package, visible map[string]bool) (string, bool) {
+	if !nameable(sig, pkg, visible) {
+		return "", false
+	}
+	qual := func(p *types.Package) string {
+		if p == pkg {
+			return ""
+		}
+		return p.Name()
+	}
+	var params, args []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		name := fmt.Sprintf("__gocell_a%d", i)
+		t := sig.Params().At(i).Type()
+		arg := name
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			params = append(params, name+" ..."+types.TypeString(t.(*types.Slice).Elem(), qual))
+			arg += "..."
+		} else {
+			params = append(params, name+" "+types.TypeString(t, qual))
+		}
+		args = append(args, arg)
+	}
+	var results []string
+	for i := 0; i < sig.Results().Len(); i++ {
+		results = append(results, types.TypeString(sig.Results().At(i).Type(), qual))
+	}
+	call := "%s(" + strings.Join(args, ", ") + ")"
+	res := ""
+	switch len(results) {
+	case 0:
+	case 1:
+		res, call = " "+results[0], "return "+call
+	default:
+		res, call = " ("+strings.Join(results, ", ")+")", "return "+call
+	}
+	return "func(" + strings.Join(params, ", ") + ")" + res + " { " + call + " }", true
 }
