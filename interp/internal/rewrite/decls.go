@@ -729,6 +729,9 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 	if depth > 8 {
 		return ""
 	}
+	if t := r.gen.percent(ast.Unparen(e)); t != "" {
+		return t // typed by the check of infer.go
+	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		if x.Type != nil {

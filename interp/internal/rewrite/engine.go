@@ -132,6 +132,7 @@ type rewriter struct {
 	reg      *names.Registry     // the notebook's declarations, when the caller has them
 	gen      *genericInfo        // the chunk's inferred generic calls (infer.go)
 	sigOrder map[string][]string // generic signatures reordered (decls.go), by function
+	aliases  map[ast.Node]string // type aliases to declare before top-level nodes (nested.go)
 
 	cached     map[*names.Decl]*cachedFunc // the cached functions (chunkfile.go)
 	cacheEdits map[srcEdit]int             // their edits, and their lengthening before the wrappers
@@ -200,6 +201,7 @@ func (r *rewriter) rewrite() {
 		r.noteDecls(r.decls)
 	} else {
 		r.noteStmts(r.body)
+		r.noteVarDecls()
 	}
 	var root ast.Node = r.file
 	if r.kind == cell.Stmts {
@@ -214,6 +216,8 @@ func (r *rewriter) rewrite() {
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
 	}
+	r.aliasNested()
+	r.insertAliases()
 }
 
 // render returns text[start:end] with the edits inside it applied, and

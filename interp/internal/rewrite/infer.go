@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/gocell/gocell/interp/cell"
 	"github.com/gocell/gocell/interp/internal/names"
 )
 
@@ -42,6 +43,8 @@ type genericInfo struct {
 	calls map[*ast.Ident]map[string]string
 	// results are the result types of instantiated calls, as Go source.
 	results map[*ast.CallExpr][]string
+	info *types.Info    // what the check learned of the chunk
+	pkg  *types.Package // the notebook, as the check saw it
 	// values are the function values among the instantiations (not
 	// called): a function literal, with %s where the instance goes.
 	values map[*ast.Ident]string
@@ -80,7 +83,7 @@ func (r *rewriter) inferGenerics() {
 		return
 	}
 	callees := r.genericCallees()
-	if len(callees) == 0 {
+	if len(callees) == 0 && !strings.Contains(r.text, "%T") {
 		return
 	}
 	nb, err := parser.ParseFile(r.fset, "notebook.go", r.notebookSource(), 0)
@@ -118,6 +121,7 @@ func (r *rewriter) inferGenerics() {
 		Types:     map[ast.Expr]types.TypeAndValue{},
 		Instances: map[*ast.Ident]types.Instance{},
 		Uses:      map[*ast.Ident]types.Object{},
+		Defs:      map[*ast.Ident]types.Object{},
 	}
 	pkg, _ := conf.Check(r.file.Name.Name, r.fset, []*ast.File{nb, r.file}, info)
 	if pkg == nil {
@@ -129,7 +133,8 @@ func (r *rewriter) inferGenerics() {
 		}
 		return p.Name()
 	}
-	r.gen = &genericInfo{calls: map[*ast.Ident]map[string]string{}, results: map[*ast.CallExpr][]string{}, named: map[*ast.CallExpr][]string{}, values: map[*ast.Ident]string{}}
+	r.gen = &genericInfo{info: info, pkg: pkg, calls: map[*ast.Ident]map[string]string{}, results: map[*ast.CallExpr][]string{}, named: map[*ast.CallExpr][]string{}, values: map[*ast.Ident]string{}}
+	r.noteDefinedTypes()
 	parents := callParents(r.file)
 	for _, id := range callees {
 		inst, ok := info.Instances[id]
@@ -306,6 +311,7 @@ func (r *rewriter) notebookSource() string {
 	b.WriteString("package " + r.file.Name.Name + "\n")
 	seen := map[string]bool{}
 	var vars []string
+	declSeen := map[string]bool{}
 	var reach func(name string)
 	reach = func(name string) {
 		if seen[name] {
@@ -317,9 +323,19 @@ func (r *rewriter) notebookSource() string {
 			if typ == "" {
 				typ, _ = r.reg.VarHint(name)
 			}
-			if typ != "" {
-				vars = append(vars, "var "+name+" "+typ+"\n")
-				for _, u := range scanIdents(typ) {
+			decl := ""
+			switch {
+			case typ != "":
+				decl = "var " + name + " " + typ
+			default:
+				// The type from the declaration (var x = f(y)): the
+				// check infers it.
+				decl = r.facts.VarDecl(name)
+			}
+			if decl != "" && !declSeen[decl] {
+				declSeen[decl] = true
+				vars = append(vars, decl+"\n")
+				for _, u := range scanIdents(decl) {
 					reach(u)
 				}
 			}
@@ -347,7 +363,6 @@ func (r *rewriter) notebookSource() string {
 	for _, d := range decls {
 		b.WriteString(d.Canonical + "\n")
 	}
-	sort.Strings(vars)
 	for _, v := range vars {
 		b.WriteString(v)
 	}
@@ -714,4 +729,102 @@ func funcLiteral(sig *types.Signature, pkg *types.Package, visible map[string]bo
 		res, call = " ("+strings.Join(results, ", ")+")", "return "+call
 	}
 	return "func(" + strings.Join(params, ", ") + ")" + res + " { " + call + " }", true
+}
+
+// noteVarDecls records, for each variable a statements chunk declares at
+// its top level whose type the syntax does not tell, its declaration as a
+// package-level var declaration: a later chunk's type check of generic
+// calls learns the variable's type from it (words := strings.Fields(s)).
+func (r *rewriter) noteVarDecls() {
+	for _, s := range r.body {
+		var lhs []*ast.Ident
+		decl := ""
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			if s.Tok != token.DEFINE {
+				continue
+			}
+			for _, l := range s.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					lhs = append(lhs, id)
+				}
+			}
+			decl = "var " + r.src(s.Lhs[0])
+			for _, l := range s.Lhs[1:] {
+				decl += ", " + r.src(l)
+			}
+			decl += " = " + r.text[r.off(s.Rhs[0].Pos()):r.off(s.Rhs[len(s.Rhs)-1].End())]
+		case *ast.DeclStmt:
+			g, ok := s.Decl.(*ast.GenDecl)
+			if !ok || g.Tok != token.VAR || len(g.Specs) != 1 {
+				continue
+			}
+			vs := g.Specs[0].(*ast.ValueSpec)
+			if vs.Type != nil || len(vs.Values) == 0 {
+				continue
+			}
+			lhs = vs.Names
+			decl = "var " + r.src(vs)
+		default:
+			continue
+		}
+		for _, id := range lhs {
+			if id.Name == "_" {
+				continue
+			}
+			if r.facts.VarTypeText(id.Name) != "" {
+				r.facts.SetVarDecl(id.Name, "")
+			} else {
+				r.facts.SetVarDecl(id.Name, decl)
+			}
+		}
+	}
+}
+
+// percent returns how %T prints the value of e, an expression of the
+// chunk, when the check knows it to be of a notebook type, or "".
+func (g *genericInfo) percent(e ast.Expr) string {
+	if g == nil {
+		return ""
+	}
+	tv, ok := g.info.Types[e]
+	if !ok || tv.Type == nil || !tv.IsValue() {
+		return ""
+	}
+	return percentT(tv.Type, g.pkg)
+}
+
+// noteDefinedTypes records how %T prints the notebook variables a
+// statements chunk declares at its top level, where the check knows their
+// type: top, ok := st.Pop() of a Stack[Pair[string, int]].
+func (r *rewriter) noteDefinedTypes() {
+	if r.kind != cell.Stmts {
+		return
+	}
+	for _, s := range r.body {
+		var ids []*ast.Ident
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			if s.Tok == token.DEFINE {
+				for _, l := range s.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						ids = append(ids, id)
+					}
+				}
+			}
+		case *ast.DeclStmt:
+			if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+				for _, sp := range g.Specs {
+					ids = append(ids, sp.(*ast.ValueSpec).Names...)
+				}
+			}
+		}
+		for _, id := range ids {
+			if obj := r.gen.info.Defs[id]; obj != nil && id.Name != "_" {
+				if t := percentT(obj.Type(), r.gen.pkg); t != "" {
+					r.facts.SetVarType(id.Name, t)
+				}
+			}
+		}
+	}
 }

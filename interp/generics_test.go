@@ -1,0 +1,110 @@
+package interp
+
+import (
+	"strings"
+	"testing"
+)
+
+// Generic functions and types across cells: declared in one cell, called
+// at the top level of later cells and inside functions declared later,
+// with arguments whose types earlier cells established. The expected
+// outputs are what go run prints for the same code in one program.
+func TestGenericsAcrossCells(t *testing.T) {
+	cases := []struct {
+		name  string
+		cells []string
+		want  string
+	}{{
+		name: "inference through function arguments",
+		cells: []string{
+			`import ("fmt"; "strings")
+type Person struct { Name string; Age int }
+func Map[T, U any](xs []T, f func(T) U) []U {
+	out := make([]U, 0, len(xs))
+	for _, x := range xs { out = append(out, f(x)) }
+	return out
+}
+func Filter[T any](xs []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range xs { if keep(x) { out = append(out, x) } }
+	return out
+}`,
+			`people := []Person{{"ann", 31}, {"bob", 17}, {"cid", 45}}`,
+			`words := strings.Fields("a bb ccc")`,
+			`adults := Filter(people, func(p Person) bool { return p.Age >= 18 })`,
+			`names := Map(adults, func(p Person) string { return p.Name })
+fmt.Println(names, len(adults))`,
+			`lens := Map(words, func(s string) int { return len(s) })
+fmt.Println(lens)`,
+			`func Names(ps []Person) []string { return Map(ps, func(p Person) string { return p.Name }) }`,
+			`fmt.Println(Names(people))`,
+			`up := Map(names, strings.ToUpper)
+fmt.Printf("%v %T\n", up, up)`,
+		},
+		want: "[ann cid] 2\n[1 2 3]\n[ann bob cid]\n[ANN CID] []string\n",
+	}, {
+		name: "variadic generic and notebook types",
+		cells: []string{
+			`import ("cmp"; "fmt")
+type Celsius float64
+func Largest[T cmp.Ordered](xs ...T) T {
+	best := xs[0]
+	for _, x := range xs[1:] { if x > best { best = x } }
+	return best
+}`,
+			`hot := Largest(Celsius(21), Celsius(30.5), Celsius(12))`,
+			`fmt.Printf("%v %T\n", hot, hot)`,
+			`fmt.Println(Largest(3, 7, 1), Largest("b", "c", "a"))`,
+			`temps := []Celsius{1, 5, 2}`,
+			`fmt.Println(Largest(temps...))`,
+			`var best Celsius
+best = Largest(temps...)
+fmt.Println(best + 1)`,
+		},
+		want: "30.5 main.Celsius\n7 c\n5\n6\n",
+	}, {
+		name: "a generic function redefined",
+		cells: []string{
+			`import "fmt"
+func Pick[T any](a, b T) T { return a }`,
+			`x := Pick(1, 2)
+fmt.Println(x)`,
+			`func Pick[T any](a, b T, second bool) T { if second { return b }; return a }`,
+			`y := Pick("p", "q", true)
+fmt.Println(y)`,
+		},
+		want: "1\nq\n",
+	}, {
+		name: "generic types with methods",
+		cells: []string{
+			`import "fmt"
+type Stack[T any] struct{ items []T }
+func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
+func (s *Stack[T]) Pop() (T, bool) {
+	var zero T
+	if len(s.items) == 0 { return zero, false }
+	v := s.items[len(s.items)-1]
+	s.items = s.items[:len(s.items)-1]
+	return v, true
+}
+type Pair[K comparable, V any] struct { Key K; Val V }
+func MakePair[K comparable, V any](k K, v V) Pair[K, V] { return Pair[K, V]{k, v} }`,
+			`var st Stack[Pair[string, int]]
+st.Push(MakePair("a", 1))
+st.Push(MakePair("b", 2))`,
+			`top, ok := st.Pop()
+fmt.Printf("%v %v %T\n", top.Key, ok, top)`,
+			`p := MakePair(3.5, []string{"x"})
+fmt.Printf("%+v %T\n", p, p)`,
+		},
+		want: "b true main.Pair[string,int]\n{Key:3.5 Val:[x]} main.Pair[float64,[]string]\n",
+	}}
+	for _, c := range cases {
+		t.Run(strings.ReplaceAll(c.name, " ", "_"), func(t *testing.T) {
+			got, cerr := runCorpusCells(c.cells)
+			if cerr != "" || got != c.want {
+				t.Errorf("got %q%s\nwant %q", got, cerr, c.want)
+			}
+		})
+	}
+}
