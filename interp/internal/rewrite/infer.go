@@ -43,8 +43,8 @@ type genericInfo struct {
 	calls map[*ast.Ident]map[string]string
 	// results are the result types of instantiated calls, as Go source.
 	results map[*ast.CallExpr][]string
-	info *types.Info    // what the check learned of the chunk
-	pkg  *types.Package // the notebook, as the check saw it
+	info    *types.Info    // what the check learned of the chunk
+	pkg     *types.Package // the notebook, as the check saw it
 	// values are the function values among the instantiations (not
 	// called): a function literal, with %s where the instance goes.
 	values map[*ast.Ident]string
