@@ -108,3 +108,27 @@ fmt.Printf("%+v %T\n", p, p)`,
 		})
 	}
 }
+
+// A top-level assignment of nil to notebook variables already declared.
+func TestAssignNilTopLevel(t *testing.T) {
+	cells := []string{
+		`import "fmt"`,
+		`ys := []int{1, 2}
+zs := []string{"a"}
+var m map[string]int = map[string]int{"a": 1}
+var err error = fmt.Errorf("x")
+var p *int = new(int)`,
+		`ys, zs = nil, nil
+m = nil
+err = nil
+p = nil
+fmt.Println(ys == nil, zs == nil, len(ys), m == nil, err == nil, p == nil)`,
+		`ys = append(ys, 3)
+fmt.Println(ys)`,
+	}
+	got, cerr := runCorpusCells(cells)
+	want := "true true 0 true true true\n[3]\n"
+	if cerr != "" || got != want {
+		t.Errorf("got %q%s\nwant %q", got, cerr, want)
+	}
+}

@@ -30,7 +30,7 @@ func mayNeedRewrite(facts *names.Facts, text string) bool {
 			return true
 		}
 	}
-	if usesGenericFunc(facts, text) {
+	if usesGenericFunc(facts, text) || mayAssignNil(text) {
 		return true
 	}
 	// fmt.Println(f()): a call as argument of a printing call, on its line.
@@ -218,6 +218,7 @@ func (r *rewriter) rewrite() {
 	}
 	r.aliasNested()
 	r.insertAliases()
+	r.sequenceNilAssigns(root)
 }
 
 // render returns text[start:end] with the edits inside it applied, and
