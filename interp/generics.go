@@ -58,6 +58,19 @@ func (s *Session) runGenericDefine(ctx context.Context, file, code string, c cel
 	}
 	name := d.Names[0]
 	here := sub(d.Start, d.End)
+	if d.Type != "" {
+		// The rewrite knows the type: declare the variable, then assign it.
+		decl := cell.Chunk{Kind: cell.Decls, Text: "var " + name + " " + d.Type, Line: here.Line, Col: here.Col}
+		if cerr := s.runDecls(ctx, file, code, decl); cerr != nil {
+			return cerr, true
+		}
+		assign := cell.Chunk{Kind: cell.Stmts, Text: name + " = " + d.Expr, Line: here.Line, Col: here.Col, Declares: c.Declares}
+		rest := strings.TrimSpace(d.Text[d.End:]) != ""
+		if cerr := s.runStmts(ctx, file, code, assign, last && !rest); cerr != nil || s.returned || !rest {
+			return cerr, true
+		}
+		return s.runStmts(ctx, file, code, sub(d.End, len(d.Text)), last), true
+	}
 	s.held, s.heldType = nil, ""
 	probe := fmt.Sprintf("func() { __v := %s; %s.Hold(%s.TypeOf(__v), __v) }()", d.Expr, rtName, rewrite.FixPkg)
 	if cerr := s.runStmts(ctx, file, code, cell.Chunk{Kind: cell.Stmts, Text: probe, Line: here.Line, Col: here.Col}, false); cerr != nil {
@@ -65,6 +78,7 @@ func (s *Session) runGenericDefine(ctx context.Context, file, code string, c cel
 	}
 	// yaegi names type arguments inferred from constants "untyped int".
 	typ := untypedNames.Replace(mainQualifier.ReplaceAllString(s.heldType, ""))
+
 	if typ == "" || strings.Contains(typ, "struct {") {
 		return nil, false
 	}

@@ -84,6 +84,8 @@ type GenericDefine struct {
 	// declaring statement.
 	Text       string
 	Start, End int
+	// Type is the variable's type when the rewrite knows it, or "".
+	Type string
 }
 
 func (e *Error) Error() string { return e.Msg }

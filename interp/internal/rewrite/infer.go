@@ -169,7 +169,7 @@ func (r *rewriter) inferGenerics() {
 		if call == nil {
 			// A function value: yaegi has no generic ones; a literal
 			// calling the instance stands in for it.
-			lit, ok := funcLiteral(isig, pkg, visible)
+			lit, ok := funcLiteral(isig, pkg, visible, func(t string) string { return r.aliasText(id.Pos(), t) })
 			if !ok {
 				continue
 			}
@@ -218,7 +218,7 @@ func (r *rewriter) instantiate() {
 				list = nil
 				break
 			}
-			list = append(list, t)
+			list = append(list, r.aliasText(id.Pos(), t))
 		}
 		if list == nil {
 			continue
@@ -228,6 +228,9 @@ func (r *rewriter) instantiate() {
 		inst := "[" + strings.Join(list, ", ") + "]"
 		start, end := r.off(id.Pos()), r.off(id.End())
 		if span, ok := explicit[id]; ok {
+			if _, value := r.gen.values[id]; !value && r.complete(id, order) {
+				continue // as written, in the compiled order
+			}
 			end = span[1]
 		}
 		if lit, ok := r.gen.values[id]; ok {
@@ -641,6 +644,22 @@ func (r *rewriter) typedDefine(stmt ast.Stmt, lhs []ast.Expr, rhs ast.Expr) bool
 	if !ok || len(res) != len(lhs) {
 		return false
 	}
+	if r.kind == cell.Stmts && len(lhs) == 1 && len(nestedInstancesIn(res[0])) > 0 {
+		// A type yaegi needs an alias for, which a cell's statements
+		// (compiled as a block) cannot declare: the session declares the
+		// variable at package level (runGenericDefine).
+		id, ok := lhs[0].(*ast.Ident)
+		if !ok || id.Name == "_" {
+			return false
+		}
+		r.failGeneric(stmt, rhs, id.Name)
+		if e, ok := r.err.(*Error); ok && e.Define != nil {
+			e.Define.Type = res[0]
+			r.facts.SetVarTypeText(id.Name, res[0])
+			r.facts.SetVarType(id.Name, r.gen.named[call][0])
+		}
+		return true
+	}
 	var decl, targets []string
 	for i, l := range lhs {
 		id, ok := l.(*ast.Ident)
@@ -651,7 +670,7 @@ func (r *rewriter) typedDefine(stmt ast.Stmt, lhs []ast.Expr, rhs ast.Expr) bool
 		if id.Name == "_" {
 			continue
 		}
-		decl = append(decl, "var "+id.Name+" "+res[i]+"; ")
+		decl = append(decl, "var "+id.Name+" "+r.aliasText(stmt.Pos(), res[i])+"; ")
 		r.facts.SetVarTypeText(id.Name, res[i])
 		r.facts.SetVarType(id.Name, r.gen.named[call][i])
 	}
@@ -692,7 +711,7 @@ func (r *rewriter) genericResultName(lhs []ast.Expr, rhs ast.Expr, x *ast.Ident)
 
 // funcLiteral returns a function literal of signature sig whose body calls
 // %s with its parameters, or false if sig cannot be written in the cell.
-func funcLiteral(sig *types.Signature, pkg *types.Package, visible map[string]bool) (string, bool) {
+func funcLiteral(sig *types.Signature, pkg *types.Package, visible map[string]bool, write func(string) string) (string, bool) {
 	if !nameable(sig, pkg, visible) {
 		return "", false
 	}
@@ -708,16 +727,16 @@ func funcLiteral(sig *types.Signature, pkg *types.Package, visible map[string]bo
 		t := sig.Params().At(i).Type()
 		arg := name
 		if sig.Variadic() && i == sig.Params().Len()-1 {
-			params = append(params, name+" ..."+types.TypeString(t.(*types.Slice).Elem(), qual))
+			params = append(params, name+" ..."+write(types.TypeString(t.(*types.Slice).Elem(), qual)))
 			arg += "..."
 		} else {
-			params = append(params, name+" "+types.TypeString(t, qual))
+			params = append(params, name+" "+write(types.TypeString(t, qual)))
 		}
 		args = append(args, arg)
 	}
 	var results []string
 	for i := 0; i < sig.Results().Len(); i++ {
-		results = append(results, types.TypeString(sig.Results().At(i).Type(), qual))
+		results = append(results, write(types.TypeString(sig.Results().At(i).Type(), qual)))
 	}
 	call := "%s(" + strings.Join(args, ", ") + ")"
 	res := ""
@@ -827,4 +846,51 @@ func (r *rewriter) noteDefinedTypes() {
 			}
 		}
 	}
+}
+
+// complete reports whether the instantiation of generic function id
+// written in the chunk gives every type argument, in the order of order
+// (the compiled type parameters): it then needs no rewrite.
+func (r *rewriter) complete(id *ast.Ident, order []string) bool {
+	var fd *ast.FuncDecl
+	if id.Obj != nil {
+		fd, _ = id.Obj.Decl.(*ast.FuncDecl)
+	} else if d := r.reg.Lookup(id.Name); d != nil {
+		if f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+d.Canonical, 0); err == nil && len(f.Decls) > 0 {
+			fd, _ = f.Decls[0].(*ast.FuncDecl)
+		}
+	}
+	if fd == nil || fd.Type.TypeParams == nil {
+		return false
+	}
+	var written []string
+	for _, f := range fd.Type.TypeParams.List {
+		for _, n := range f.Names {
+			written = append(written, n.Name)
+		}
+	}
+	if len(written) != len(order) {
+		return false
+	}
+	for i := range written {
+		if written[i] != order[i] {
+			return false
+		}
+	}
+	// Every argument given: the instantiation's own count.
+	n := 0
+	ast.Inspect(r.file, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.IndexExpr:
+			if x.X == id {
+				n = 1
+			}
+		case *ast.IndexListExpr:
+			if x.X == id {
+				n = len(x.Indices)
+			}
+		}
+		return n == 0
+	})
+	return n == len(order)
 }
