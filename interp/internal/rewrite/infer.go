@@ -218,7 +218,7 @@ func (r *rewriter) instantiate() {
 				list = nil
 				break
 			}
-			list = append(list, r.aliasText(id.Pos(), t))
+			list = append(list, r.aliasTypeArg(id.Pos(), t))
 		}
 		if list == nil {
 			continue

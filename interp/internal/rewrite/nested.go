@@ -114,11 +114,6 @@ func (r *rewriter) alias(pos token.Pos, text string) string {
 // insertAliases inserts the aliases alias declared.
 func (r *rewriter) insertAliases() {
 	for n, decl := range r.aliases {
-		// yaegi reads a source whose first token is type as declarations
-		// only: a statements chunk starts with a statement.
-		if r.kind == cell.Stmts && len(r.body) > 0 && n == ast.Node(r.body[0]) {
-			decl = "_ = 0; " + decl
-		}
 		r.insert(n.Pos(), decl)
 	}
 	r.aliases = nil
@@ -168,4 +163,15 @@ func nestedInstancesIn(text string) []*ast.IndexListExpr {
 		return nil
 	}
 	return nestedInstances(e)
+}
+
+// aliasTypeArg is aliasText for a type argument written out: an
+// instantiation of several arguments is itself nested there.
+func (r *rewriter) aliasTypeArg(pos token.Pos, text string) string {
+	if e, err := parser.ParseExpr(text); err == nil {
+		if _, ok := e.(*ast.IndexListExpr); ok {
+			return r.alias(pos, text)
+		}
+	}
+	return r.aliasText(pos, text)
 }
