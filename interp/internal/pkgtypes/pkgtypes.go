@@ -10,7 +10,9 @@
 package pkgtypes
 
 import (
+	"go/ast"
 	"go/constant"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"path"
@@ -88,8 +90,36 @@ func (u *Universe) Import(importPath string) *types.Package {
 			scope.Insert(obj)
 		}
 	}
+	addConstraints(p)
 	p.MarkComplete()
 	return p
+}
+
+// constraints are the constraint interfaces of packages, which symbol
+// tables cannot hold (they are no types of values).
+var constraints = map[string]map[string]string{
+	"cmp": {"Ordered": "interface{ ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string }"},
+}
+
+// addConstraints declares the constraint interfaces of package p.
+func addConstraints(p *types.Package) {
+	for name, src := range constraints[p.Path()] {
+		if p.Scope().Lookup(name) != nil {
+			continue
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "", "package c\ntype T "+src, 0)
+		if err != nil {
+			continue
+		}
+		tp, err := (&types.Config{}).Check("c", fset, []*ast.File{f}, nil)
+		if err != nil {
+			continue
+		}
+		obj := types.NewTypeName(token.NoPos, p, name, nil)
+		types.NewNamed(obj, tp.Scope().Lookup("T").Type().Underlying(), nil)
+		p.Scope().Insert(obj)
+	}
 }
 
 // pkg returns the package object of a path, made empty on first use.

@@ -30,6 +30,7 @@ func TestPackagesFromSymbols(t *testing.T) {
 		{"fmt", "Stringer", "fmt.Stringer"},
 		{"strconv", "Itoa", "func(int) string"},
 		{"sort", "Slice", "func(interface{}, func(int, int) bool)"},
+		{"cmp", "Ordered", "cmp.Ordered"},
 	}
 	for _, c := range checks {
 		p := u.Import(c.path)

@@ -113,8 +113,15 @@ func (r *rewriter) inferGenerics() {
 			defer func() { f.Decls = orig }()
 		}
 	}
+	var unsatisfied []types.Error
 	conf := types.Config{
-		Error:    func(error) {}, // a partial check still types most of the chunk
+		// A partial check still types most of the chunk; of its errors,
+		// only a type argument outside its constraint is the cell's.
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok && strings.Contains(te.Msg, "does not satisfy") {
+				unsatisfied = append(unsatisfied, te)
+			}
+		},
 		Importer: hostImporter{},
 	}
 	info := &types.Info{
@@ -136,6 +143,7 @@ func (r *rewriter) inferGenerics() {
 	r.gen = &genericInfo{info: info, pkg: pkg, calls: map[*ast.Ident]map[string]string{}, results: map[*ast.CallExpr][]string{}, named: map[*ast.CallExpr][]string{}, values: map[*ast.Ident]string{}}
 	r.noteDefinedTypes()
 	parents := callParents(r.file)
+	r.failUnsatisfied(unsatisfied, callees, parents, info)
 	for _, id := range callees {
 		inst, ok := info.Instances[id]
 		fn, isFunc := info.Uses[id].(*types.Func)
@@ -893,4 +901,24 @@ func (r *rewriter) complete(id *ast.Ident, order []string) bool {
 		return n == 0
 	})
 	return n == len(order)
+}
+
+// failUnsatisfied makes the first type argument outside its constraint,
+// in a call of a generic function of the notebook whose arguments are all
+// known, the chunk's error, as Go reports it (yaegi fails to compile the
+// call with a panic that says nothing of the cause).
+func (r *rewriter) failUnsatisfied(errs []types.Error, callees []*ast.Ident, parents map[*ast.Ident]*ast.CallExpr, info *types.Info) {
+	for _, e := range errs {
+		if e.Fset != r.fset || r.fset.File(e.Pos) != r.tfile {
+			continue
+		}
+		for _, id := range callees {
+			call := parents[id]
+			if call == nil || e.Pos < call.Pos() || e.Pos >= call.End() || !argsTyped(info, call) {
+				continue
+			}
+			r.fail(call, "%s: %s", names.ExprString(call.Fun)+"(...)", e.Msg)
+			return
+		}
+	}
 }
