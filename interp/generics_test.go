@@ -169,3 +169,41 @@ var n int`
 		})
 	}
 }
+
+// A generic function that looks at the dynamic type of its type
+// parameter's values, instantiated with a notebook type of non-struct
+// underlying type, is refused with an error naming the construct: the
+// interpreter would see the underlying type.
+func TestGenericTypeSwitchOnNamedTypeIsRefused(t *testing.T) {
+	decls := `import "fmt"
+type Celsius float64
+type Code int
+func Show[T any](v T) string { return fmt.Sprintf("%T", v) }
+func Kind[T any](v T) string {
+	switch any(v).(type) {
+	case int:
+		return "int"
+	}
+	return "other"
+}
+func Only[T any](v T) string {
+	if _, ok := any(v).(string); ok {
+		return "string"
+	}
+	return "other"
+}`
+	for _, c := range []struct{ cell, want string }{
+		{`fmt.Println(Show(Celsius(1)))`, "inside Show, %T on a value of type parameter T, instantiated with Celsius, would see float64"},
+		{`k := Kind(Code(2))`, "inside Kind, a type switch on a value of type parameter T, instantiated with Code, would see int"},
+	} {
+		got, cerr := runCorpusCells([]string{decls, c.cell})
+		if got != "" || !strings.Contains(cerr, c.want) {
+			t.Errorf("%s: got %q%s\nwant an error saying %q", c.cell, got, cerr, c.want)
+		}
+	}
+	// Where the type cannot be mistaken, the calls run.
+	got, cerr := runCorpusCells([]string{decls, `fmt.Println(Only(Code(1)), Kind(2), Kind(2.5), Show(3))`})
+	if want := "other int other int\n"; cerr != "" || got != want {
+		t.Errorf("got %q%s, want %q", got, cerr, want)
+	}
+}

@@ -184,6 +184,9 @@ func (r *rewriter) inferGenerics() {
 			r.gen.values[id] = lit
 		}
 		r.gen.calls[id] = targs
+		if call != nil {
+			r.failTypeSensitive(call, fn, sig, inst.TypeArgs, []*ast.File{nb, r.file}, info)
+		}
 		if call == nil {
 			continue
 		}
