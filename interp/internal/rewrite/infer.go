@@ -217,6 +217,18 @@ func (r *rewriter) instantiate() {
 		return
 	}
 	explicit := r.explicitArgs()
+	receivers := map[*ast.CallExpr]bool{} // calls whose result is selected: f(x).M
+	if r.kind == cell.Stmts {
+		ast.Inspect(r.file, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if c, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
+					receivers[c] = true
+				}
+			}
+			return true
+		})
+	}
+	parents := callParents(r.file)
 	for id, targs := range r.gen.calls {
 		order := r.typeParamOrder(id)
 		if order == nil {
@@ -238,16 +250,27 @@ func (r *rewriter) instantiate() {
 		// follow a reordered signature.
 		inst := "[" + strings.Join(list, ", ") + "]"
 		start, end := r.off(id.Pos()), r.off(id.End())
+		asWritten := false // in the compiled order already
 		if span, ok := explicit[id]; ok {
-			if _, value := r.gen.values[id]; !value && r.complete(id, order) {
-				continue // as written, in the compiled order
-			}
+			_, value := r.gen.values[id]
+			asWritten = !value && r.complete(id, order)
 			end = span[1]
 		}
-		if lit, ok := r.gen.values[id]; ok {
+		switch lit, ok := r.gen.values[id]; {
+		case ok:
 			r.edits = append(r.edits, srcEdit{start, end, fmt.Sprintf(lit, id.Name+inst)})
-		} else {
+		case !asWritten:
 			r.edits = append(r.edits, srcEdit{r.off(id.End()), end, inst})
+		}
+		// In a cell's statements, yaegi fails to compile a method call
+		// or field of a generic call's result, Some("x").OrElse(y); the
+		// call in a function literal works.
+		if call := parents[id]; call != nil && receivers[call] && len(r.gen.results[call]) == 1 {
+			cs, ce := r.off(call.Pos()), r.off(call.End())
+			typ := r.aliasText(call.Pos(), r.gen.results[call][0])
+			r.composites = append(r.composites, composite{start: cs, end: ce, prio: 0, build: func() []srcEdit {
+				return []srcEdit{{cs, ce, "(func() " + typ + " { return " + r.render(cs, ce) + " }())"}}
+			}})
 		}
 	}
 }

@@ -4,7 +4,10 @@ import "fmt"
 
 type Celsius float64
 
-type Person struct{ Name string }
+type Visitor struct {
+	Handle string
+	Visits int
+}
 
 type Code int
 
@@ -28,7 +31,7 @@ func IsInt[T any](v T) bool {
 }
 
 func main() {
-	fmt.Println(Show(1), Show("s"), Show(Person{"a"}), Show([]int{1}))
-	fmt.Println(Kind(1), Kind(2.5), Kind("x"), Kind(Person{}), Kind([]string{}))
+	fmt.Println(Show(1), Show("s"), Show(Visitor{"a", 1}), Show([]int{1}))
+	fmt.Println(Kind(1), Kind(2.5), Kind("x"), Kind(Visitor{}), Kind([]string{}))
 	fmt.Println(IsInt(3), IsInt("3"))
 }
