@@ -490,8 +490,8 @@ func (r *rewriter) markFields(st *ast.StructType) {
 // Map[T, U any](xs []T, f func(T) U) it binds T and U to the types at the
 // first two occurrences, T and T. It also cannot see through S ~[]E. So:
 //
-//   - a type parameter constrained by exactly ~[]E or ~map[K]V is replaced
-//     by that type (the function then returns []E where it returned S);
+//   - a type parameter constrained by exactly ~[]E or ~map[K]V, and not
+//     the type of a result, is replaced by that type;
 //   - each further occurrence of a type parameter gets a type parameter of
 //     its own, with the same constraint, listed in occurrence order:
 //     Map[T any, T__2 any, U any](xs []T, f func(T__2) U).
@@ -554,6 +554,12 @@ func (r *rewriter) genericSignature(fd *ast.FuncDecl) {
 			if q != p && containsIdent(q.constraint, p.name) {
 				p.core = nil
 			}
+		}
+		// Nor if a result has its type: Scale(p Point, 2) must return a
+		// Point, with its methods, not a []int32. Such a function is
+		// called with explicit type arguments (infer.go).
+		if fd.Type.Results != nil && containsIdent(r.src(fd.Type.Results), p.name) {
+			p.core = nil
 		}
 	}
 	// The occurrences yaegi's inference visits, in its order. occur returns
