@@ -49,9 +49,15 @@ func noteSignature(info *names.FuncInfo, d *ast.FuncDecl) {
 	if st, ok := t.(*ast.StarExpr); ok {
 		info.PtrRecv, t = true, st.X
 	}
+	switch g := t.(type) {
+	case *ast.IndexExpr: // a generic receiver: its methods print its values
+		t = g.X
+	case *ast.IndexListExpr:
+		t = g.X
+	}
 	id, ok := t.(*ast.Ident)
 	if !ok {
-		return // a generic receiver
+		return
 	}
 	info.Recv = id.Name
 	for _, f := range d.Type.Params.List {

@@ -82,6 +82,13 @@ func (r *rewriter) inferGenerics() {
 	if r.reg == nil {
 		return
 	}
+	defer func() {
+		// The check is an aid: should it fail, the chunk goes to the
+		// interpreter as written.
+		if recover() != nil {
+			r.gen = nil
+		}
+	}()
 	callees := r.genericCallees()
 	if len(callees) == 0 && !strings.Contains(r.text, "%T") {
 		return
