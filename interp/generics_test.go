@@ -99,6 +99,30 @@ fmt.Printf("%v %v %T\n", top.Key, ok, top)`,
 fmt.Printf("%+v %T\n", p, p)`,
 		},
 		want: "b true main.Pair[string,int]\n{Key:3.5 Val:[x]} main.Pair[float64,[]string]\n",
+	}, {
+		name: "several results",
+		cells: []string{
+			`import "fmt"
+type Num interface{ ~int | ~float64 }
+func Sum[T Num](xs ...T) (total T, n int) { for _, x := range xs { total += x; n++ }; return }
+var pa, pb = Sum(1.5, 2)`,
+			`var a, b = Sum(1, 2, 3)
+t, n := Sum(2.5)
+fmt.Printf("%v %v %v %v %v %T\n", pa, pb, a, b, t+float64(n), t)`,
+		},
+		want: "3.5 2 6 3 3.5 float64\n",
+	}, {
+		name: "methods of generic results",
+		cells: []string{
+			`import ("fmt"; "strings")
+type Optional[T any] struct { value T; set bool }
+func Some[T any](v T) Optional[T] { return Optional[T]{v, true} }
+func None[T any]() Optional[T] { return Optional[T]{} }
+func (o Optional[T]) OrElse(d T) T { if o.set { return o.value }; return d }`,
+			`name := Some("gopher").OrElse("anon")
+fmt.Println(name, None[string]().OrElse("anon"), strings.Repeat("=", Some(3).OrElse(0)))`,
+		},
+		want: "gopher anon ===\n",
 	}}
 	for _, c := range cases {
 		t.Run(strings.ReplaceAll(c.name, " ", "_"), func(t *testing.T) {

@@ -599,6 +599,15 @@ func (r *rewriter) topLevelGenerics() {
 				continue
 			}
 			vs := g.Specs[0].(*ast.ValueSpec)
+			if vs.Type == nil && len(vs.Names) > 1 && len(vs.Values) == 1 {
+				lhs := make([]ast.Expr, len(vs.Names))
+				for i, n := range vs.Names {
+					lhs[i] = n
+				}
+				if r.typedDefine(s, lhs, vs.Values[0]) {
+					continue
+				}
+			}
 			generic := false
 			for _, v := range vs.Values {
 				if k, _ := r.genericCall(v); k != names.ResultConcrete {

@@ -223,6 +223,7 @@ func (r *rewriter) instantiate() {
 	if r.gen == nil {
 		return
 	}
+	r.wrapTupleVars()
 	explicit := r.explicitArgs()
 	receivers := map[*ast.CallExpr]bool{} // calls whose result is selected: f(x).M
 	if r.kind == cell.Stmts {
@@ -952,6 +953,37 @@ func (r *rewriter) failUnsatisfied(errs []types.Error, callees []*ast.Ident, par
 			}
 			r.fail(call, "%s: %s", names.ExprString(call.Fun)+"(...)", e.Msg)
 			return
+		}
+	}
+}
+
+// wrapTupleVars rewrites package-level var a, b = f(...) of a generic f,
+// which yaegi fails to compile, into var a, b = func() (A, B) { return
+// f[...](...) }().
+func (r *rewriter) wrapTupleVars() {
+	for _, d := range r.decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR {
+			continue
+		}
+		for _, sp := range g.Specs {
+			vs := sp.(*ast.ValueSpec)
+			if len(vs.Names) < 2 || len(vs.Values) != 1 {
+				continue
+			}
+			call, ok := ast.Unparen(vs.Values[0]).(*ast.CallExpr)
+			res := r.gen.results[call]
+			if !ok || len(res) != len(vs.Names) {
+				continue
+			}
+			var typs []string
+			for _, t := range res {
+				typs = append(typs, r.aliasText(call.Pos(), t))
+			}
+			cs, ce := r.off(call.Pos()), r.off(call.End())
+			r.composites = append(r.composites, composite{start: cs, end: ce, prio: 0, build: func() []srcEdit {
+				return []srcEdit{{cs, ce, "func() (" + strings.Join(typs, ", ") + ") { return " + r.render(cs, ce) + " }()"}}
+			}})
 		}
 	}
 }
