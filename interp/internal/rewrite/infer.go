@@ -570,23 +570,63 @@ func percentT(t types.Type, pkg *types.Package) string {
 	return prefix + runtimeName(n, pkg)
 }
 
-// runtimeName writes a type as the Go runtime (and so %T) names it.
+// runtimeName writes a type as the Go runtime (and so %T) names it:
+// main.Pair[string,int], []uint8. It returns "" for a type whose runtime
+// name it does not write (struct, interface and func literals).
 func runtimeName(t types.Type, pkg *types.Package) string {
-	qual := func(p *types.Package) string {
-		if p == pkg {
-			return "main"
+	elem := func(prefix string, e types.Type) string {
+		if s := runtimeName(e, pkg); s != "" {
+			return prefix + s
 		}
-		return p.Name()
+		return ""
 	}
-	n, ok := t.(*types.Named)
-	if !ok || n.TypeArgs().Len() == 0 {
-		return types.TypeString(t, qual)
+	switch t := types.Unalias(t).(type) {
+	case *types.Basic:
+		if t.Info()&types.IsUntyped != 0 || t.Kind() == types.Invalid {
+			return ""
+		}
+		return types.Typ[t.Kind()].Name() // uint8 for byte, int32 for rune
+	case *types.Named:
+		o := t.Obj()
+		if o.Pkg() == nil {
+			return o.Name() // error
+		}
+		name := o.Pkg().Name() + "." + o.Name()
+		if o.Pkg() == pkg {
+			name = "main." + o.Name()
+		}
+		if t.TypeArgs().Len() == 0 {
+			return name
+		}
+		var args []string
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			a := runtimeName(t.TypeArgs().At(i), pkg)
+			if a == "" {
+				return ""
+			}
+			args = append(args, a)
+		}
+		return name + "[" + strings.Join(args, ",") + "]"
+	case *types.Pointer:
+		return elem("*", t.Elem())
+	case *types.Slice:
+		return elem("[]", t.Elem())
+	case *types.Array:
+		return elem(fmt.Sprintf("[%d]", t.Len()), t.Elem())
+	case *types.Map:
+		if k := runtimeName(t.Key(), pkg); k != "" {
+			return elem("map["+k+"]", t.Elem())
+		}
+	case *types.Chan:
+		switch t.Dir() {
+		case types.SendOnly:
+			return elem("chan<- ", t.Elem())
+		case types.RecvOnly:
+			return elem("<-chan ", t.Elem())
+		}
+		return elem("chan ", t.Elem())
 	}
-	var args []string
-	for i := 0; i < n.TypeArgs().Len(); i++ {
-		args = append(args, runtimeName(n.TypeArgs().At(i), pkg))
-	}
-	return qual(n.Obj().Pkg()) + "." + n.Obj().Name() + "[" + strings.Join(args, ",") + "]"
+	return ""
 }
 
 // PackageTypes describes the host packages cells import, for the type
