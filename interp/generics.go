@@ -24,7 +24,9 @@ import (
 // the statements before it; the call, inside a function literal, which
 // hands the value and its type's name to the session; a declaration
 // var x T of that type, which the value is then stored in; the statements
-// after it.
+// after it. When the rewrite inferred the variable's type itself (it
+// needs a package-level declaration there: c := NewCache[string, int]()),
+// the variable is declared with that type and assigned, without the probe.
 
 // mainQualifier is the package qualifier of notebook types in type names.
 var mainQualifier = regexp.MustCompile(`\bmain\.`)
