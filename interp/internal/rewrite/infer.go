@@ -552,22 +552,23 @@ func walkType(t types.Type, f func(types.Type)) {
 	walk(t)
 }
 
-// percentT returns how %T prints a value of type t when t is a notebook
-// type or a pointer to one, main.Score or main.Pair[string,int] (yaegi
-// prints the underlying type), or "".
+// percentT returns how %T prints a value of static type t when t is not
+// an interface and mentions a notebook type (yaegi prints the underlying
+// types there: []float64 for a []Celsius), or "".
 func percentT(t types.Type, pkg *types.Package) string {
-	prefix := ""
-	if p, ok := t.(*types.Pointer); ok {
-		prefix, t = "*", p.Elem()
-	}
-	n, ok := t.(*types.Named)
-	if !ok || n.Obj().Pkg() != pkg || n.Obj().Parent() != pkg.Scope() || n.TypeParams().Len() != n.TypeArgs().Len() {
+	if _, iface := t.Underlying().(*types.Interface); iface {
 		return ""
 	}
-	if _, iface := n.Underlying().(*types.Interface); iface {
+	notebook := false
+	walkType(t, func(t types.Type) {
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == pkg {
+			notebook = true
+		}
+	})
+	if !notebook {
 		return ""
 	}
-	return prefix + runtimeName(n, pkg)
+	return runtimeName(t, pkg)
 }
 
 // runtimeName writes a type as the Go runtime (and so %T) names it:
