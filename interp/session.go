@@ -114,6 +114,7 @@ type Session struct {
 func NewSession(publish func(display.Output), extra ...Packages) (*Session, error) {
 	s := &Session{fileImports: map[string]map[string]bool{}, reg: &names.Registry{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}, extra: extra}
 	s.captureFn = reflect.ValueOf(s.capture)
+	typeCheckPackages()
 	var err error
 	// Everything a cell shows goes through display.Publish, where the cache
 	// records the outputs of cached calls (Tee), then to publish.

@@ -31,6 +31,8 @@ type FuncInfo struct {
 	Params     []string
 	Variadic   bool
 	ResultText string
+	// TypeParams is the number of type parameters of a generic function.
+	TypeParams int
 }
 
 // Facts is what the rewrites learned of the notebook's package-level names
@@ -54,6 +56,7 @@ type Facts struct {
 	errVars  map[string]bool // variables of type error
 	fields   map[string][]Field
 	typeText map[string]string // variables' types as the syntax tells them
+	varDecl  map[string]string // the declarations of variables of unknown type (varsource.go)
 }
 
 // VarTypeText returns the type of a notebook variable as written where

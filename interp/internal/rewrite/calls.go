@@ -580,6 +580,9 @@ func (r *rewriter) topLevelGenerics() {
 				continue
 			}
 			if len(s.Rhs) == 1 && len(s.Lhs) > 1 {
+				if r.typedDefine(s, s.Lhs, s.Rhs[0]) {
+					continue
+				}
 				if g, _ := r.genericCall(s.Rhs[0]); g != names.ResultConcrete {
 					r.failGeneric(s, s.Rhs[0], r.src(s.Lhs[0]))
 				}
@@ -596,6 +599,15 @@ func (r *rewriter) topLevelGenerics() {
 				continue
 			}
 			vs := g.Specs[0].(*ast.ValueSpec)
+			if vs.Type == nil && len(vs.Names) > 1 && len(vs.Values) == 1 {
+				lhs := make([]ast.Expr, len(vs.Names))
+				for i, n := range vs.Names {
+					lhs[i] = n
+				}
+				if r.typedDefine(s, lhs, vs.Values[0]) {
+					continue
+				}
+			}
 			generic := false
 			for _, v := range vs.Values {
 				if k, _ := r.genericCall(v); k != names.ResultConcrete {
@@ -625,6 +637,9 @@ func (r *rewriter) topLevelGenerics() {
 
 // genericDefine rewrites one x := f(...) (or var x = f(...)) of a generic f.
 func (r *rewriter) genericDefine(stmt ast.Stmt, lhs, rhs ast.Expr, sole bool) {
+	if sole && r.typedDefine(stmt, []ast.Expr{lhs}, rhs) {
+		return
+	}
 	kind, call := r.genericCall(rhs)
 	if kind == names.ResultConcrete {
 		return

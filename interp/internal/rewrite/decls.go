@@ -18,6 +18,9 @@ func (r *rewriter) noteDecls(decls []ast.Decl) {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			info := names.FuncInfo{Self: seqKindOfFunc(d.Type), Generic: funcGenericResult(d.Type), Recovers: callsRecover(d.Body)}
+			if d.Type.TypeParams != nil {
+				info.TypeParams = d.Type.TypeParams.NumFields()
+			}
 			if d.Recv != nil && len(d.Recv.List) == 1 {
 				noteSignature(&info, d)
 			} else if d.Type.Results != nil && len(d.Type.Results.List) == 1 && len(d.Type.Results.List[0].Names) <= 1 {
@@ -46,9 +49,15 @@ func noteSignature(info *names.FuncInfo, d *ast.FuncDecl) {
 	if st, ok := t.(*ast.StarExpr); ok {
 		info.PtrRecv, t = true, st.X
 	}
+	switch g := t.(type) {
+	case *ast.IndexExpr: // a generic receiver: its methods print its values
+		t = g.X
+	case *ast.IndexListExpr:
+		t = g.X
+	}
 	id, ok := t.(*ast.Ident)
 	if !ok {
-		return // a generic receiver
+		return
 	}
 	info.Recv = id.Name
 	for _, f := range d.Type.Params.List {
@@ -487,8 +496,8 @@ func (r *rewriter) markFields(st *ast.StructType) {
 // Map[T, U any](xs []T, f func(T) U) it binds T and U to the types at the
 // first two occurrences, T and T. It also cannot see through S ~[]E. So:
 //
-//   - a type parameter constrained by exactly ~[]E or ~map[K]V is replaced
-//     by that type (the function then returns []E where it returned S);
+//   - a type parameter constrained by exactly ~[]E or ~map[K]V, and not
+//     the type of a result, is replaced by that type;
 //   - each further occurrence of a type parameter gets a type parameter of
 //     its own, with the same constraint, listed in occurrence order:
 //     Map[T any, T__2 any, U any](xs []T, f func(T__2) U).
@@ -551,6 +560,12 @@ func (r *rewriter) genericSignature(fd *ast.FuncDecl) {
 			if q != p && containsIdent(q.constraint, p.name) {
 				p.core = nil
 			}
+		}
+		// Nor if a result has its type: Scale(p Point, 2) must return a
+		// Point, with its methods, not a []int32. Such a function is
+		// called with explicit type arguments (infer.go).
+		if fd.Type.Results != nil && containsIdent(r.src(fd.Type.Results), p.name) {
+			p.core = nil
 		}
 	}
 	// The occurrences yaegi's inference visits, in its order. occur returns
@@ -664,6 +679,13 @@ func (r *rewriter) genericSignature(fd *ast.FuncDecl) {
 		})
 	}
 	r.replace(tp, "["+strings.Join(order, ", ")+"]")
+	if r.sigOrder == nil {
+		r.sigOrder = map[string][]string{}
+	}
+	for _, o := range order {
+		name, _, _ := strings.Cut(o, " ")
+		r.sigOrder[fd.Name.Name] = append(r.sigOrder[fd.Name.Name], baseTypeParam(name))
+	}
 }
 
 // containsIdent reports whether the Go text s mentions the identifier name.
@@ -719,6 +741,9 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 	if depth > 8 {
 		return ""
 	}
+	if t := r.gen.percent(ast.Unparen(e)); t != "" {
+		return t // typed by the check of infer.go
+	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		if x.Type != nil {
@@ -731,6 +756,9 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 			}
 		}
 	case *ast.CallExpr:
+		if r.gen != nil && len(r.gen.named[x]) == 1 && r.gen.named[x][0] != "" {
+			return r.gen.named[x][0] // a generic call, typed by infer.go
+		}
 		if len(x.Args) == 1 && !x.Ellipsis.IsValid() {
 			if t := r.staticTypeName(ast.Unparen(x.Fun), true); t != "" {
 				return t
@@ -770,6 +798,9 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 				}
 			}
 		case *ast.AssignStmt:
+			if d.Tok == token.DEFINE && len(d.Rhs) == 1 && len(d.Lhs) > 1 {
+				return r.genericResultName(d.Lhs, d.Rhs[0], x)
+			}
 			if d.Tok != token.DEFINE || len(d.Lhs) != len(d.Rhs) {
 				return ""
 			}

@@ -30,7 +30,7 @@ func mayNeedRewrite(facts *names.Facts, text string) bool {
 			return true
 		}
 	}
-	if mayHaveMultiValue(text) {
+	if mayHaveMultiValue(text) || usesGenericFunc(facts, text) || mayAssignNil(text) {
 		return true
 	}
 	// fmt.Println(f()): a call as argument of a printing call, on its line.
@@ -84,6 +84,8 @@ type GenericDefine struct {
 	// declaring statement.
 	Text       string
 	Start, End int
+	// Type is the variable's type when the rewrite knows it, or "".
+	Type string
 }
 
 func (e *Error) Error() string { return e.Msg }
@@ -128,6 +130,11 @@ type rewriter struct {
 	composites []composite
 	seq        int // numbers generated names
 	err        error
+
+	reg      *names.Registry     // the notebook's declarations, when the caller has them
+	gen      *genericInfo        // the chunk's inferred generic calls (infer.go)
+	sigOrder map[string][]string // generic signatures reordered (decls.go), by function
+	aliases  map[ast.Node]string // type aliases to declare before top-level nodes (nested.go)
 
 	cached     map[*names.Decl]*cachedFunc // the cached functions (chunkfile.go)
 	cacheEdits map[srcEdit]int             // their edits, and their lengthening before the wrappers
@@ -191,16 +198,19 @@ func (r *rewriter) name(base string) string {
 }
 
 func (r *rewriter) rewrite() {
+	r.inferGenerics()
 	if r.kind == cell.Decls {
 		r.noteDecls(r.decls)
 	} else {
 		r.noteStmts(r.body)
+		r.noteVarDecls()
 	}
 	var root ast.Node = r.file
 	if r.kind == cell.Stmts {
 		r.findCellDefers()
 	}
 	r.rewriteDecls(root)
+	r.instantiate()
 	r.multiAssignLiterals(root)
 	r.constRepetitions(root)
 	r.rewriteLoops(root)
@@ -211,6 +221,9 @@ func (r *rewriter) rewrite() {
 		r.topLevelStmts()
 		r.interfaceLiterals()
 	}
+	r.aliasNested()
+	r.insertAliases()
+	r.sequenceNilAssigns(root)
 }
 
 // render returns text[start:end] with the edits inside it applied, and

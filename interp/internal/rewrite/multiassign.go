@@ -36,6 +36,9 @@ func (r *rewriter) multiAssignLiterals(root ast.Node) {
 		var values []ast.Expr
 		switch x := n.(type) {
 		case *ast.AssignStmt:
+			if x.Tok == token.ASSIGN && r.assignsNil(x) {
+				return true // nilassign.go makes it a sequence of single ones
+			}
 			values = x.Rhs
 		case *ast.ValueSpec:
 			values = x.Values
@@ -60,4 +63,14 @@ func (r *rewriter) multiAssignLiterals(root ast.Node) {
 		}
 		return true
 	})
+}
+
+// assignsNil reports whether one of an assignment's values is nil.
+func (r *rewriter) assignsNil(a *ast.AssignStmt) bool {
+	for _, e := range a.Rhs {
+		if id, ok := e.(*ast.Ident); ok && id.Name == "nil" && r.isUniverse(id) {
+			return true
+		}
+	}
+	return false
 }

@@ -63,7 +63,14 @@ func (r *rewriter) printArgView(a ast.Expr, withFmt bool) (prefix, suffix string
 	if st, ok := t.(*ast.StarExpr); ok {
 		recv = st.X
 	}
-	id, ok := recv.(*ast.Ident)
+	base := recv // the generic type of an instantiation, Pair of Pair[string, int]
+	switch g := recv.(type) {
+	case *ast.IndexExpr:
+		base = g.X
+	case *ast.IndexListExpr:
+		base = g.X
+	}
+	id, ok := base.(*ast.Ident)
 	if !ok {
 		return "", ""
 	}

@@ -22,7 +22,7 @@ var _ = cachecells.Data
 func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error) {
 	text, mainCall := renameMain(c.Text, file)
 	written := text
-	text, err := chunk(reg.Facts(), cell.Decls, text)
+	text, err := chunkIn(reg, cell.Decls, text)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, er
 }
 
 func oldStatements(reg *names.Registry, text string) (string, error) {
-	text, err := chunk(reg.Facts(), cell.Stmts, text)
+	text, err := chunkIn(reg, cell.Stmts, text)
 	if err != nil {
 		return "", err
 	}
@@ -265,6 +265,16 @@ func countedParseDecls(text, file string, line, col int) ([]*names.Decl, error) 
 // chunk applies the rewrites of this package's files to one chunk of a
 // cell; kind tells whether text is declarations or statements.
 func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
+	return chunkWith(facts, nil, kind, text)
+}
+
+// chunkIn is chunk with the notebook's declarations at hand, which the type
+// check of generic calls (infer.go) reads.
+func chunkIn(reg *names.Registry, kind cell.Kind, text string) (string, error) {
+	return chunkWith(reg.Facts(), reg, kind, text)
+}
+
+func chunkWith(facts *names.Facts, reg *names.Registry, kind cell.Kind, text string) (string, error) {
 	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(facts, text) {
 		return text, nil
 	}
@@ -275,6 +285,7 @@ func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
 	if !ok {
 		return text, nil // a syntax error: yaegi reports it with its position
 	}
+	r.reg = reg
 	r.rewrite()
 	if r.err != nil {
 		return "", r.err

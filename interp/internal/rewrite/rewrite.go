@@ -36,6 +36,15 @@
 //     names.Facts); struct field tags that let the replacement
 //     encoding/json and fmt functions see embedded and unexported fields;
 //     generic function signatures reordered for yaegi's type inference.
+//   - infer.go (first, before the facts are noted): a chunk using a
+//     generic function of the notebook (or printing %T) is type-checked
+//     with go/types against the notebook declarations it reaches and the
+//     host packages (package pkgtypes); generic calls get explicit type
+//     arguments, generic function values become function literals, and
+//     cell-level variables from generic calls get their types.
+//     typesensitive.go refuses calls yaegi would answer wrongly;
+//     nested.go aliases instantiations yaegi cannot compile in place.
+//   - nilassign.go: a, b = nil, nil runs as a sequence.
 //   - goroutines.go: go statements run under a recover that hands a
 //     panic to the session (a goroutine panic ends yaegi's process).
 //   - cached.go: a //%cache_data or //%cache_resource function becomes its
@@ -92,6 +101,7 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 	if err != nil {
 		return nil, err
 	}
+	r.reg = reg
 	// What the user wrote, before any rewrite: canonical sources and hashes
 	// come from it.
 	decls := names.FileDecls(r.tfile, r.file, text, r.base, file, c.Line, c.Col)
@@ -156,6 +166,7 @@ func Statements(reg *names.Registry, text string) (string, error) {
 	if err != nil {
 		return text, nil // a syntax error: yaegi reports it with its position
 	}
+	r.reg = reg
 	if rewrites {
 		if hasScopes(text) {
 			if edits := shadowEdits(facts, r.file, r.tfile); len(edits) > 0 {
@@ -164,6 +175,7 @@ func Statements(reg *names.Registry, text string) (string, error) {
 					if r, err = newChunkRewriter(facts, cell.Stmts, text, ""); err != nil {
 						return text, nil
 					}
+					r.reg = reg
 				}
 			}
 		}
