@@ -82,8 +82,9 @@ func (r *rewriter) noteGenDecl(d *ast.GenDecl) {
 			if s.Name.Name != "_" {
 				r.facts.SetType(s.Name.Name, k)
 			}
-			_, iface := s.Type.(*ast.InterfaceType)
+			it, iface := s.Type.(*ast.InterfaceType)
 			r.facts.SetConcrete(s.Name.Name, !iface && s.TypeParams == nil && !s.Assign.IsValid())
+			r.noteInterface(s.Name.Name, it, s.TypeParams == nil)
 			r.noteStructFields(s)
 		case *ast.ValueSpec:
 			for i, n := range s.Names {

@@ -20,7 +20,7 @@ import (
 // names (see nameTable).
 var rewriteTriggers = []string{
 	"for", "if ", "switch", "defer", "min(", "max(", "clear(", "%T", "struct", "func", ":=", "var",
-	"const", "type", "slices.Concat",
+	"const", "type", "slices.Concat", ".(",
 }
 
 // mayNeedRewrite is a quick test that most chunks needing no rewrite fail.
@@ -202,6 +202,7 @@ func (r *rewriter) rewrite() {
 	r.rewriteLoops(root)
 	r.rewriteCalls(root)
 	r.rewriteStmts(root)
+	r.rewriteAsserts(root)
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
 	}

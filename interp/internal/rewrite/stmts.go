@@ -346,10 +346,11 @@ func (r *rewriter) singleResult(c *ast.CallExpr) bool {
 }
 
 func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
-	hasError := false
+	hasError := false // or another interface yaegi's type switch gets wrong (asserts.go)
 	for _, c := range ts.Body.List {
 		for _, t := range c.(*ast.CaseClause).List {
-			if id, ok := t.(*ast.Ident); ok && id.Name == "error" && id.Obj == nil {
+			_, bound := ts.Assign.(*ast.AssignStmt)
+			if r.assertKind(t) != "" || (!bound && r.notebookType(t)) {
 				hasError = true
 			}
 		}
@@ -393,6 +394,10 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 				conds = append(conds, v+" == nil")
 				continue
 			}
+			if r.assertKind(t) == "error" || r.assertKind(t) == "fmt.Stringer" {
+				conds = append(conds, "func() bool { _, ok := "+r.assertText(v, t, true)+"; return ok }()")
+				continue
+			}
 			conds = append(conds, "func() bool { _, ok := "+v+".("+r.src(t)+"); return ok }()")
 		}
 		var text string
@@ -405,6 +410,9 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 			val := v
 			if len(cc.List) == 1 && !(isIdentNamed(cc.List[0], "nil")) {
 				val = v + ".(" + r.src(cc.List[0]) + ")"
+				if a := r.assertText(v, cc.List[0], false); a != "" {
+					val = a
+				}
 			}
 			text += " " + bind + " := " + val + "; _ = " + bind + ";"
 		}

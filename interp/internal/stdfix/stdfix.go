@@ -58,7 +58,7 @@ const Name = "__gocellfix"
 // occur. Work that would be slow interpreted (sorting) runs in the host
 // helpers of package gocell/fix. The files carry a "go:build ignore" line:
 // they are Go for the interpreter, not part of this package.
-var sources = []string{"src/iter.go", "src/slices.go", "src/maps.go", "src/errors.go", "src/runtime.go"}
+var sources = []string{"src/iter.go", "src/slices.go", "src/maps.go", "src/errors.go", "src/runtime.go", "src/assert.go"}
 
 //go:embed src/*.go
 var srcFS embed.FS
@@ -91,6 +91,9 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"Show":           reflect.ValueOf(fixShow),
 			"Recovered":      reflect.ValueOf(fixRecovered),
 			"Fields":         reflect.ValueOf(fixFields),
+			"HostError":      reflect.ValueOf(fixHostError),
+			"HostStringer":   reflect.ValueOf(fixHostStringer),
+			"AssertFailed":   reflect.ValueOf(fixAssertFailed),
 		},
 		"encoding/json/json": {
 			"Marshal":       reflect.ValueOf(fixJSONMarshal),

@@ -1,0 +1,75 @@
+//go:build ignore
+
+package __gocellfix
+
+import (
+	"fmt"
+
+	fix "gocell/fix"
+)
+
+// Type assertions to error and fmt.Stringer (see rewrite/asserts.go).
+// yaegi's own v.(error) on a notebook value held in an interface reads the
+// method from the wrong frame (a panic or a wrong value), and its type
+// switch matches any notebook value to any notebook interface. Here the
+// notebook value is checked against an interpreted interface of the same
+// methods, whose assertion without a result compares method sets, and
+// converted to the host interface from a value of that interface.
+
+type errorValue interface{ Error() string }
+
+type stringerValue interface{ String() string }
+
+// AsError is v.(error) with the comma-ok result.
+func AsError(v any) (error, bool) {
+	if v == nil {
+		return nil, false
+	}
+	if _, ok := v.(errorValue); ok {
+		switch x := v.(type) {
+		case errorValue:
+			var e error = x
+			return e, true
+		}
+	}
+	return fix.HostError(v)
+}
+
+// MustError is v.(error): it panics as Go does when v is no error.
+func MustError(v any) error {
+	e, ok := AsError(v)
+	if !ok {
+		panic(fix.AssertFailed(v, "error", "Error"))
+	}
+	return e
+}
+
+// AsStringer is v.(fmt.Stringer) with the comma-ok result.
+func AsStringer(v any) (fmt.Stringer, bool) {
+	if v == nil {
+		return nil, false
+	}
+	if _, ok := v.(stringerValue); ok {
+		switch x := v.(type) {
+		case stringerValue:
+			var s fmt.Stringer = x
+			return s, true
+		}
+	}
+	return fix.HostStringer(v)
+}
+
+// MustStringer is v.(fmt.Stringer).
+func MustStringer(v any) fmt.Stringer {
+	s, ok := AsStringer(v)
+	if !ok {
+		panic(fix.AssertFailed(v, "fmt.Stringer", "String"))
+	}
+	return s
+}
+
+// AssertFailed is the panic value of a failed v.(T) to a notebook
+// interface T whose first method is method.
+func AssertFailed(v any, target, method string) any {
+	return fix.AssertFailed(v, target, method)
+}
