@@ -107,7 +107,7 @@ var rewriteCases = []rewriteCase{
 	{name: "a notebook interface", kind: cell.Decls,
 		in: "type Shape interface{ Area() float64 }", out: "type Shape interface{ Area() float64 }"},
 	{name: "assertions to error, fmt.Stringer and a notebook interface", kind: cell.Stmts,
-		in:  "e, ok := v.(error)\ns := v.(fmt.Stringer)\nvar w, ok2 = v.(Shape)\nuse(v.(Shape), v.(int))",
+		in: "e, ok := v.(error)\ns := v.(fmt.Stringer)\nvar w, ok2 = v.(Shape)\nuse(v.(Shape), v.(int))",
 		out: "var e error; var ok bool; e, ok = __gocellfix.AsError(v)\ns := __gocellfix.MustStringer(v)\nvar w, ok2 = func(__v any) (Shape, bool) { if _, ok := __v.(Shape); ok { switch __y := __v.(type) { case Shape: return __y, true } }; return nil, false }(v)\n" +
 			"use(func(__v any) Shape { if _, ok := __v.(Shape); ok { switch __y := __v.(type) { case Shape: return __y } }; panic(__gocellfix.AssertFailed(__v, \"main.Shape\", \"Area\")) }(v), v.(int))"},
 	{name: "break and continue out of select", kind: cell.Stmts,

@@ -1,6 +1,10 @@
 package stdfix
 
-import "fmt"
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
 
 // Host halves of the type assertions of src/assert.go.
 
@@ -37,4 +41,84 @@ func fixAssertFailed(v any, target, method string) error {
 		return &typeAssertionError{"interface conversion: interface is nil, not " + target}
 	}
 	return &typeAssertionError{"interface conversion: " + fixTypeName([]any{v}) + " is not " + target + ": missing method " + method}
+}
+
+// fixInner returns the value inside yaegi's wrapper of a notebook error,
+// or err itself.
+func fixInner(err error) any {
+	if err == nil {
+		return nil
+	}
+	return unwrapInterp(err)
+}
+
+// fixHostIs is the Is method step of errors.Is, run by host code.
+func fixHostIs(err, target error) bool {
+	x, ok := err.(interface{ Is(error) bool })
+	return ok && x.Is(target)
+}
+
+// fixHostAs is the As method step of errors.As, run by host code.
+func fixHostAs(err error, target any) bool {
+	x, ok := err.(interface{ As(any) bool })
+	return ok && x.As(target)
+}
+
+// fixNotebookInterface reports whether target points to a variable of a
+// notebook interface type (yaegi's reflect type for them is its own
+// interface value struct).
+func fixNotebookInterface(target any) bool {
+	t := reflect.TypeOf(target)
+	if t == nil || t.Kind() != reflect.Pointer {
+		return false
+	}
+	e := t.Elem()
+	return e.Kind() == reflect.Struct && e.Name() == "valueInterface" && strings.HasSuffix(e.PkgPath(), "yaegi/interp")
+}
+
+// unsupportedError is a construct the interpreter cannot run, with the
+// way around it.
+type unsupportedError struct{ msg string }
+
+func (e *unsupportedError) Error() string { return e.msg }
+
+// fixAsUnsupported is the panic of errors.As to a notebook interface when
+// a notebook error is in the chain.
+func fixAsUnsupported(err error) error {
+	return &unsupportedError{"errors.As with a pointer to a notebook interface type: gocell's interpreter " +
+		"cannot tell which notebook interfaces a notebook error implements once it is " +
+		"held as an error; use errors.As with its concrete type (var t T; errors.As(err, &t)) and call the method on that"}
+}
+
+// fixLostStruct reports whether err is yaegi's wrapper of a notebook
+// error whose value it lost, while target points to a struct: yaegi keeps
+// only the last field of a struct whose Error method has a value
+// receiver, so whether the error is a T cannot be told.
+func fixLostStruct(err error, target any) bool {
+	t := reflect.TypeOf(target)
+	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct || fixNotebookInterface(target) {
+		return false
+	}
+	v := reflect.ValueOf(err)
+	if v.Kind() != reflect.Struct || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" {
+		return false
+	}
+	// A notebook error held whole is a struct or a pointer to one of
+	// yaegi's unnamed struct types; anything else (a field's string, an
+	// int, a host error from the last field) is what was left of it.
+	switch inner := reflect.ValueOf(unwrapInterp(err)); inner.Kind() {
+	case reflect.Struct, reflect.Invalid:
+		return false
+	case reflect.Pointer:
+		return inner.Type().Elem().Name() != ""
+	}
+	return true
+}
+
+// fixAsLostStruct is the panic of errors.As when fixLostStruct.
+func fixAsLostStruct(err error) error {
+	return &unsupportedError{"errors.As with a pointer to a struct type, on a notebook error " +
+		"whose Error method has a value receiver: gocell's interpreter keeps only the last field of such a struct " +
+		"once it is held as an error; give Error a pointer receiver (func (e *T) Error() string), return &T{...}, " +
+		"and use var t *T; errors.As(err, &t)"}
 }

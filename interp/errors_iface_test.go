@@ -1,0 +1,83 @@
+package interp
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gocell/gocell/display"
+)
+
+// Notebook values held in interfaces: assertions and type switches to
+// error, fmt.Stringer and notebook interfaces, and errors.As where the
+// interpreter cannot tell (a clear error, never a wrong answer).
+func TestNotebookInterfaceAssertions(t *testing.T) {
+	prev := display.SetPublisher(nil)
+	defer display.SetPublisher(prev)
+	decls := `import (
+	"errors"
+	"fmt"
+)
+
+type Shape interface{ Area() float64 }
+type Sq struct{ S float64 }
+
+func (s Sq) Area() float64 { return s.S * s.S }
+
+type Missing struct{ Key string }
+
+func (m *Missing) Error() string { return m.Key + " missing" }
+
+type Temp float64
+
+func (t Temp) String() string { return fmt.Sprintf("%.1f°", float64(t)) }
+
+type Bad struct{ A, B string }
+
+func (b Bad) Error() string { return b.A + b.B }
+
+func kind(v any) string {
+	if s, ok := v.(Shape); ok {
+		return fmt.Sprint("shape ", s.Area())
+	}
+	if e, ok := v.(error); ok {
+		return "error " + e.Error()
+	}
+	if s, ok := v.(fmt.Stringer); ok {
+		return "stringer " + s.String()
+	}
+	return "other"
+}`
+	cases := []struct{ stmts, want, wantErr string }{
+		{stmts: `for _, v := range []any{Sq{2}, &Missing{"k"}, Temp(3), errors.New("x"), 4} {
+	fmt.Println(kind(v))
+}`, want: "shape 4\nerror k missing\nstringer 3.0°\nerror x\nother\n"},
+		{stmts: `var v any = &Missing{"a"}
+switch x := v.(type) {
+case Shape:
+	fmt.Println("shape", x.Area())
+case error:
+	fmt.Println("error", x)
+}`, want: "error a missing\n"},
+		{stmts: `var v any = 3
+defer func() { fmt.Println(recover()) }()
+_ = v.(Shape)`, want: "interface conversion: int is not main.Shape: missing method Area\n"},
+		{stmts: `err := fmt.Errorf("ctx: %w", Bad{"x", "y"})
+var b Bad
+fmt.Println(errors.As(err, &b))`, wantErr: "give Error a pointer receiver"},
+		{stmts: `err := fmt.Errorf("ctx: %w", &Missing{"z"})
+var m *Missing
+fmt.Println(errors.As(err, &m), m.Key)`, want: "true z\n"},
+	}
+	for _, c := range cases {
+		got, cerr := runCorpusCells([]string{decls, c.stmts})
+		if c.wantErr != "" {
+			if !strings.Contains(cerr, c.wantErr) {
+				t.Errorf("%s\n--- got %q, error %q; want an error containing %q", c.stmts, got, cerr, c.wantErr)
+			}
+			continue
+		}
+		if cerr != "" || got != c.want {
+			t.Errorf("%s\n--- got %q (error %q), want %q", c.stmts, got, cerr, c.want)
+		}
+	}
+}
