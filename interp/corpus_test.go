@@ -61,17 +61,10 @@ var corpusKnownFailures = map[string]knownFailure{
 	"generics_map_filter":        {failError, "top-level names := Map(...): the same refusal; inside a function yaegi cannot infer through function-typed arguments (undefined type for T__2)"},
 	"generics_ordered_max":       {failError, "top-level hot := Largest(...): the same refusal; yaegi cannot compile a variadic generic function (undefined type for T)"},
 	"generics_method_constraint": {failError, "top-level big := Largest(...): the same refusal; a variadic generic with a method constraint fails to compile in yaegi"},
-	"error_type_printing": {failError, "errors.As to a struct error type whose Error has a value receiver: yaegi keeps only the " +
-		"struct's last field once it is held as an error; the cell stops naming the construct and the pointer-receiver workaround"},
-	"errors_wrap_notebook": {failError, "errors.As to a value-receiver struct error type through %w (same loss as error_type_printing), " +
-		"and errors.As to a notebook interface cannot tell its methods: the cell stops with the workaround"},
-	"err_sentinel_wrap": {failError, "errors.As to a value-receiver struct error type (ParseError): the same loss and clear error as error_type_printing"},
 	"err_panic_recover": {failError, "an index out of range panics with yaegi's reflect message, which recover hands to the program " +
 		"(it re-panics it as no runtime.Error): the cell stops"},
 
 	// ---- silent wrong results, accepted for now ----
-	"err_tour_sqrt": {silentWrong, "%T of a notebook error of a named float type (ErrNegativeSqrt) prints float64: yaegi's " +
-		"value has no notebook type, and only struct types are registered by name"},
 	"fmt_gostringer": {silentWrong, "%#v of []Color uses no GoString of the elements, and %#v of a struct names its type only " +
 		"when one notebook type has that layout (Color and Hex share it: yaegi's reflect types are anonymous)"},
 	"generics_constraints": {silentWrong, "%T of a generic function's result (Sum(scores) of type Score) prints int: the " +

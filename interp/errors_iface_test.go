@@ -8,8 +8,8 @@ import (
 )
 
 // Notebook values held in interfaces: assertions and type switches to
-// error, fmt.Stringer and notebook interfaces, and errors.As where the
-// interpreter cannot tell (a clear error, never a wrong answer).
+// error, fmt.Stringer and notebook interfaces, and errors.As and == on
+// notebook errors whose Error method has a value receiver.
 func TestNotebookInterfaceAssertions(t *testing.T) {
 	prev := display.SetPublisher(nil)
 	defer display.SetPublisher(prev)
@@ -63,7 +63,15 @@ defer func() { fmt.Println(recover()) }()
 _ = v.(Shape)`, want: "interface conversion: int is not main.Shape: missing method Area\n"},
 		{stmts: `err := fmt.Errorf("ctx: %w", Bad{"x", "y"})
 var b Bad
-fmt.Println(errors.As(err, &b))`, wantErr: "give Error a pointer receiver"},
+fmt.Println(errors.As(err, &b), b.A, b.B)
+fmt.Printf("%T %v\n", errors.Unwrap(err), errors.Unwrap(err) == Bad{"x", "y"})
+if b2, ok := errors.Unwrap(err).(Bad); ok {
+	fmt.Println(b2.B)
+}`, want: "true x y\nmain.Bad true\ny\n"},
+		{stmts: `var e error = Bad{"p", "q"}
+fmt.Println(e)
+var s Shape
+fmt.Println(errors.As(fmt.Errorf("w: %w", e), &s))`, want: "pq\nfalse\n"},
 		{stmts: `err := fmt.Errorf("ctx: %w", &Missing{"z"})
 var m *Missing
 fmt.Println(errors.As(err, &m), m.Key)`, want: "true z\n"},

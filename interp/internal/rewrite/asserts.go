@@ -2,8 +2,10 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/token"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/gocell/gocell/interp/internal/names"
 )
@@ -88,6 +90,26 @@ func (r *rewriter) assertKind(t ast.Expr) string {
 	case *ast.ParenExpr:
 		return r.assertKind(t.X)
 	}
+	if name := r.concreteName(t); name != "" {
+		return concretePrefix + name
+	}
+	return ""
+}
+
+// concretePrefix marks an assertKind that is a notebook concrete type (or
+// a pointer to one): yaegi's own assertion misses the value inside its
+// wrapper when the interface is a host one (an error holding a VE).
+const concretePrefix = "concrete:"
+
+// concreteName returns T or *T for a notebook concrete type T, or "".
+func (r *rewriter) concreteName(t ast.Expr) string {
+	star := ""
+	if s, ok := t.(*ast.StarExpr); ok {
+		t, star = s.X, "*"
+	}
+	if id, ok := unparen(t).(*ast.Ident); ok && r.facts.IsConcrete(id.Name) {
+		return star + id.Name
+	}
 	return ""
 }
 
@@ -103,6 +125,19 @@ func (r *rewriter) assertText(x string, t ast.Expr, commaOk bool) string {
 			return FixPkg + ".As" + name + "(" + x + ")"
 		}
 		return FixPkg + ".Must" + name + "(" + x + ")"
+	}
+	if strings.HasPrefix(kind, concretePrefix) {
+		typ := strings.TrimPrefix(kind, concretePrefix)
+		check := "__t, __ok := " + FixPkg + ".Unwrapped(__v).(" + typ + ")"
+		if commaOk {
+			return "func(__v any) (" + typ + ", bool) { " + check + "; return __t, __ok }(" + x + ")"
+		}
+		name := "main." + strings.TrimPrefix(typ, "*")
+		if strings.HasPrefix(typ, "*") {
+			name = "*" + name
+		}
+		return "func(__v any) " + typ + " { if " + check + "; __ok { return __t }; panic(" + FixPkg + ".ConcreteFailed(__v, " +
+			strconv.Quote(name) + ")) }(" + x + ")"
 	}
 	methods, _ := r.facts.Interface(kind)
 	check := "if _, ok := __v.(" + kind + "); ok { switch __y := __v.(type) { case " + kind + ": return __y"
@@ -159,14 +194,99 @@ func unparen(e ast.Expr) ast.Expr {
 	}
 }
 
-// notebookType reports whether t names a notebook type or a pointer to
-// one: yaegi's type switch does not match such a case when the value is
-// held in a host interface (a Celsius in a fmt.Stringer), though its type
-// assertion does.
-func (r *rewriter) notebookType(t ast.Expr) bool {
-	if s, ok := t.(*ast.StarExpr); ok {
-		t = s.X
+// selfMethods gives every notebook type whose Error method has a value
+// receiver a method returning the value and its type's name, which host
+// code calls through the error wrapper yaegi makes (see package stdfix,
+// errself.go): yaegi's wrapper itself keeps only a struct's last field.
+//
+//	func (e VE) Error() string { ... }
+//	becomes
+//	func (e VE) Error() string { ... }; func (__gocell_self VE) GocellSelf() (any, string) { var __gocell_v any = __gocell_self; return __gocell_v, "main.VE" }
+//
+// (the value goes through a variable of type any, where yaegi keeps its
+// methods for an assertion to a notebook interface).
+func (r *rewriter) selfMethods() {
+	for _, d := range r.decls {
+		f, ok := d.(*ast.FuncDecl)
+		if !ok || f.Recv == nil || len(f.Recv.List) != 1 || f.Name.Name != "Error" || f.Body == nil {
+			continue
+		}
+		recv, ok := f.Recv.List[0].Type.(*ast.Ident)
+		if !ok || f.Type.Params.NumFields() != 0 || f.Type.Results.NumFields() != 1 {
+			continue
+		}
+		// The method replaces the closing brace, so that it is part of the
+		// Error method's source, which a rebuild compiles again.
+		end := r.off(f.End())
+		r.edits = append(r.edits, srcEdit{end - 1, end, "}; func (__gocell_self " + recv.Name + ") " + selfMethod +
+			"() (any, string) { var __gocell_v any = __gocell_self; return __gocell_v, " + strconv.Quote("main."+recv.Name) + " }"})
 	}
-	id, ok := unparen(t).(*ast.Ident)
-	return ok && r.facts.TypeKind(id.Name) != names.KindUnknown
+}
+
+// selfMethod is the method selfMethods adds (stdfix.SelfMethod).
+const selfMethod = "GocellSelf"
+
+// parenLiterals puts in parentheses a composite literal of a notebook type
+// assigned to a variable (var e error = VE{...}, e = VE{...}) or converted
+// (any(VE{...})): yaegi builds such a literal right into the variable,
+// skipping the conversion to the variable's interface type, so an error or
+// any variable held the bare struct (fmt printed {x}, not its Error).
+func (r *rewriter) parenLiterals(root ast.Node) {
+	wrap := func(e ast.Expr) {
+		cl, ok := e.(*ast.CompositeLit)
+		if !ok {
+			return
+		}
+		t := cl.Type
+		if s, ok := t.(*ast.StarExpr); ok {
+			t = s.X
+		}
+		id, ok := t.(*ast.Ident)
+		if !ok || r.facts.TypeKind(id.Name) == names.KindUnknown {
+			return
+		}
+		r.insert(cl.Pos(), "(")
+		r.insert(cl.End(), ")")
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.ValueSpec:
+			if x.Type != nil {
+				for _, v := range x.Values {
+					wrap(v)
+				}
+			}
+		case *ast.AssignStmt:
+			if x.Tok == token.ASSIGN {
+				for _, v := range x.Rhs {
+					wrap(v)
+				}
+			}
+		case *ast.CallExpr:
+			if len(x.Args) == 1 && r.convertsToInterface(x.Fun) {
+				wrap(x.Args[0])
+			}
+		}
+		return true
+	})
+}
+
+// convertsToInterface reports whether e names an interface type: any, error,
+// interface{...}, a notebook interface, or a package's type (a conversion
+// to a package's concrete type is harmless to wrap too).
+func (r *rewriter) convertsToInterface(e ast.Expr) bool {
+	switch t := unparen(e).(type) {
+	case *ast.InterfaceType:
+		return true
+	case *ast.Ident:
+		if (t.Name == "any" || t.Name == "error") && t.Obj == nil {
+			return true
+		}
+		_, ok := r.facts.Interface(t.Name)
+		return ok
+	case *ast.SelectorExpr:
+		_, ok := t.X.(*ast.Ident)
+		return ok
+	}
+	return false
 }

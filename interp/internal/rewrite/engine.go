@@ -198,11 +198,15 @@ func (r *rewriter) rewrite() {
 		r.findCellDefers()
 	}
 	r.rewriteDecls(root)
+	if r.kind == cell.Decls {
+		r.selfMethods()
+	}
 	r.constRepetitions(root)
 	r.rewriteLoops(root)
 	r.rewriteCalls(root)
 	r.rewriteStmts(root)
 	r.rewriteAsserts(root)
+	r.parenLiterals(root)
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
 	}

@@ -349,8 +349,7 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 	hasError := false // or another interface yaegi's type switch gets wrong (asserts.go)
 	for _, c := range ts.Body.List {
 		for _, t := range c.(*ast.CaseClause).List {
-			_, bound := ts.Assign.(*ast.AssignStmt)
-			if r.assertKind(t) != "" || (!bound && r.notebookType(t)) {
+			if r.assertKind(t) != "" {
 				hasError = true
 			}
 		}
@@ -394,7 +393,7 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 				conds = append(conds, v+" == nil")
 				continue
 			}
-			if r.assertKind(t) == "error" || r.assertKind(t) == "fmt.Stringer" {
+			if r.assertKind(t) != "" {
 				conds = append(conds, "func() bool { _, ok := "+r.assertText(v, t, true)+"; return ok }()")
 				continue
 			}

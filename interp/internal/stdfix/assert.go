@@ -49,6 +49,9 @@ func fixInner(err error) any {
 	if err == nil {
 		return nil
 	}
+	if inner, _, ok := selfValue(reflect.ValueOf(err)); ok {
+		return inner // with its methods, for an interface target
+	}
 	return unwrapInterp(err)
 }
 
@@ -121,4 +124,48 @@ func fixAsLostStruct(err error) error {
 		"whose Error method has a value receiver: gocell's interpreter keeps only the last field of such a struct " +
 		"once it is held as an error; give Error a pointer receiver (func (e *T) Error() string), return &T{...}, " +
 		"and use var t *T; errors.As(err, &t)"}
+}
+
+// fixUnwrapped returns the value inside one of yaegi's wrappers of a
+// notebook value for a host interface, or v itself (yaegi's own interface
+// values included, which its assertions read).
+func fixUnwrapped(v any) any {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || rv.Kind() != reflect.Struct || rv.NumField() == 0 || rv.Type().Field(0).Name != "IValue" {
+		return v
+	}
+	return unwrapInterp(v)
+}
+
+// fixConcreteFailed is the panic value of a failed v.(T), T a notebook
+// type named target.
+func fixConcreteFailed(v any, target string) error {
+	if v == nil {
+		return &typeAssertionError{"interface conversion: interface is nil, not " + target}
+	}
+	return &typeAssertionError{"interface conversion: interface {} is " + fixTypeName([]any{v}) + ", not " + target}
+}
+
+// fixWrapped reports whether err is yaegi's wrapper of a notebook value.
+func fixWrapped(err error) bool {
+	v := reflect.ValueOf(err)
+	return v.Kind() == reflect.Struct && v.NumField() > 0 && v.Type().Field(0).Name == "IValue"
+}
+
+// fixSelfKnown reports whether err is a wrapper that can return the whole
+// notebook value, methods included (errself.go).
+func fixSelfKnown(err error) bool {
+	_, _, ok := selfValue(reflect.ValueOf(err))
+	return ok
+}
+
+// fixSetIface stores v in *target, a variable of a notebook interface type,
+// when v is a value of yaegi's form for such variables.
+func fixSetIface(target, v any) bool {
+	t := reflect.ValueOf(target)
+	if t.Kind() != reflect.Pointer || t.IsNil() || reflect.TypeOf(v) != t.Type().Elem() {
+		return false
+	}
+	t.Elem().Set(reflect.ValueOf(v))
+	return true
 }

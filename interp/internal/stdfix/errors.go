@@ -73,8 +73,11 @@ func useErrorWrappers(yi *yaegi.Interpreter) error {
 	}
 	return yi.Use(yaegi.Exports{".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
 		w: {
+			reflect.TypeOf(errorSelfUnwrapIs{}), reflect.TypeOf(errorSelfUnwrapAs{}),
 			reflect.TypeOf(errorUnwrapIs{}), reflect.TypeOf(errorUnwrapAs{}),
+			reflect.TypeOf(errorSelfUnwrap{}), reflect.TypeOf(errorSelfIs{}),
 			reflect.TypeOf(errorUnwrap{}), reflect.TypeOf(errorIs{}),
+			reflect.TypeOf(errorSelf{}),
 		},
 	})}})
 }
@@ -103,6 +106,10 @@ func unwrapInterp(x any) any {
 			return x
 		}
 		t := v.Type()
+		if inner, _, ok := selfValue(v); ok {
+			x = inner
+			continue
+		}
 		switch {
 		case t.Field(0).Name == "IValue" && v.Field(0).CanInterface():
 			x = v.Field(0).Interface()

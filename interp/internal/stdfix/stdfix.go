@@ -100,6 +100,11 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"NotebookInterface": reflect.ValueOf(fixNotebookInterface),
 			"AsUnsupported":     reflect.ValueOf(fixAsUnsupported),
 			"LostStruct":        reflect.ValueOf(fixLostStruct),
+			"Unwrapped":         reflect.ValueOf(fixUnwrapped),
+			"Wrapped":           reflect.ValueOf(fixWrapped),
+			"SelfKnown":         reflect.ValueOf(fixSelfKnown),
+			"SetIface":          reflect.ValueOf(fixSetIface),
+			"ConcreteFailed":    reflect.ValueOf(fixConcreteFailed),
 			"AsLostStruct":      reflect.ValueOf(fixAsLostStruct),
 		},
 		"encoding/json/json": {

@@ -29,6 +29,9 @@ func fixTypeName(vals []any) string {
 // interface wrappers (stdlib._fmt_Stringer holds the value in IValue) and
 // naming the notebook's struct types.
 func runtimeTypeName(v reflect.Value) string {
+	if _, name, ok := selfValue(v); ok {
+		return name
+	}
 	t := v.Type()
 	if t.Kind() == reflect.Struct && t.PkgPath() != "" && strings.HasPrefix(t.Name(), "_") {
 		if f := v.FieldByName("IValue"); f.IsValid() && !f.IsNil() {

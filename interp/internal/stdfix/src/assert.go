@@ -73,3 +73,11 @@ func MustStringer(v any) fmt.Stringer {
 func AssertFailed(v any, target, method string) any {
 	return fix.AssertFailed(v, target, method)
 }
+
+// Unwrapped is the value inside yaegi's wrapper of a notebook value for a
+// host interface (an error holding a VE), or v: what v.(T) checks for a
+// notebook type T.
+func Unwrapped(v any) any { return fix.Unwrapped(v) }
+
+// ConcreteFailed is the panic value of a failed v.(T), T a notebook type.
+func ConcreteFailed(v any, target string) any { return fix.ConcreteFailed(v, target) }

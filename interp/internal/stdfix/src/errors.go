@@ -62,11 +62,18 @@ func As[T any](err error, target *T) bool {
 	iface := fix.NotebookInterface(target)
 	return tree(err, func(e error) bool {
 		inner := fix.Inner(e)
-		if t, ok := inner.(T); ok {
+		if iface {
+			// inner.(T) with a result panics in yaegi for an interpreted
+			// interface T: the check has none, and host code stores the
+			// value, which is already in yaegi's form for T.
+			if _, ok := inner.(T); ok && fix.SetIface(target, inner) {
+				return true
+			}
+		} else if t, ok := inner.(T); ok {
 			*target = t
 			return true
 		}
-		if iface && inner != any(e) {
+		if iface && fix.Wrapped(e) && !fix.SelfKnown(e) {
 			// yaegi keeps no methods with the value inside the wrapper:
 			// whether it implements T cannot be told.
 			panic(fix.AsUnsupported(e))

@@ -1,0 +1,100 @@
+package stdfix
+
+import "reflect"
+
+// Notebook errors whose Error method has a value receiver. yaegi hands such
+// a struct to host code in a wrapper whose IValue holds only the struct's
+// last field (its getConcreteValue takes a struct without methods for one
+// of its own interface emulations), so errors.As, ==, %T and assertions
+// on the error lost the value. The rewrite gives each such type a method
+// GocellSelf returning the value and its type's name (rewrite/decls.go),
+// and these wrappers, which yaegi picks when the type has the method, let
+// host code ask for them.
+
+// SelfMethod is the name of the method the rewrite adds.
+const SelfMethod = "GocellSelf"
+
+// selfer is a wrapper of a notebook value that can return it whole.
+type selfer interface {
+	GocellSelf() (any, string)
+}
+
+type errorSelfUnwrapIs struct {
+	IValue      any
+	WError      func() string
+	WGocellSelf func() (any, string)
+	WUnwrap     func() error
+	WIs         func(error) bool
+}
+
+func (w errorSelfUnwrapIs) Error() string             { return w.WError() }
+func (w errorSelfUnwrapIs) GocellSelf() (any, string) { return w.WGocellSelf() }
+func (w errorSelfUnwrapIs) Unwrap() error             { return w.WUnwrap() }
+func (w errorSelfUnwrapIs) Is(err error) bool         { return w.WIs(err) }
+
+type errorSelfUnwrapAs struct {
+	IValue      any
+	WError      func() string
+	WGocellSelf func() (any, string)
+	WUnwrap     func() error
+	WAs         func(any) bool
+}
+
+func (w errorSelfUnwrapAs) Error() string             { return w.WError() }
+func (w errorSelfUnwrapAs) GocellSelf() (any, string) { return w.WGocellSelf() }
+func (w errorSelfUnwrapAs) Unwrap() error             { return w.WUnwrap() }
+func (w errorSelfUnwrapAs) As(target any) bool        { return w.WAs(target) }
+
+type errorSelfUnwrap struct {
+	IValue      any
+	WError      func() string
+	WGocellSelf func() (any, string)
+	WUnwrap     func() error
+}
+
+func (w errorSelfUnwrap) Error() string             { return w.WError() }
+func (w errorSelfUnwrap) GocellSelf() (any, string) { return w.WGocellSelf() }
+func (w errorSelfUnwrap) Unwrap() error             { return w.WUnwrap() }
+
+type errorSelfIs struct {
+	IValue      any
+	WError      func() string
+	WGocellSelf func() (any, string)
+	WIs         func(error) bool
+}
+
+func (w errorSelfIs) Error() string             { return w.WError() }
+func (w errorSelfIs) GocellSelf() (any, string) { return w.WGocellSelf() }
+func (w errorSelfIs) Is(err error) bool         { return w.WIs(err) }
+
+type errorSelf struct {
+	IValue      any
+	WError      func() string
+	WGocellSelf func() (any, string)
+}
+
+func (w errorSelf) Error() string             { return w.WError() }
+func (w errorSelf) GocellSelf() (any, string) { return w.WGocellSelf() }
+
+// selfValue returns the notebook value inside a wrapper that can tell it,
+// and its type's name: the wrapper's IValue when that is a pointer (the
+// method of a pointer's type returns the value it points to).
+func selfValue(v reflect.Value) (inner any, name string, ok bool) {
+	if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" || !v.CanInterface() {
+		return nil, "", false
+	}
+	s, isSelfer := v.Interface().(selfer)
+	if !isSelfer {
+		return nil, "", false
+	}
+	inner, name = s.GocellSelf()
+	// A *T has T's methods: the wrapper of a pointer holds the pointer,
+	// whose element is the value the method returned (in yaegi's interface
+	// value, which keeps its methods for interpreted code).
+	plain := unwrapInterp(inner)
+	if iv := v.Field(0); iv.Kind() == reflect.Interface && !iv.IsNil() && iv.Elem().Kind() == reflect.Pointer &&
+		plain != nil && iv.Elem().Type().Elem() == reflect.TypeOf(plain) {
+		return iv.Elem().Interface(), "*" + name, true
+	}
+	return inner, name, true
+}
