@@ -61,8 +61,6 @@ var corpusKnownFailures = map[string]knownFailure{
 	"generics_map_filter":        {failError, "top-level names := Map(...): the same refusal; inside a function yaegi cannot infer through function-typed arguments (undefined type for T__2)"},
 	"generics_ordered_max":       {failError, "top-level hot := Largest(...): the same refusal; yaegi cannot compile a variadic generic function (undefined type for T)"},
 	"generics_method_constraint": {failError, "top-level big := Largest(...): the same refusal; a variadic generic with a method constraint fails to compile in yaegi"},
-	"err_panic_recover": {failError, "an index out of range panics with yaegi's reflect message, which recover hands to the program " +
-		"(it re-panics it as no runtime.Error): the cell stops"},
 
 	// ---- silent wrong results, accepted for now ----
 	"fmt_gostringer": {silentWrong, "%#v of []Color uses no GoString of the elements, and %#v of a struct names its type only " +
@@ -75,7 +73,6 @@ var corpusKnownFailures = map[string]knownFailure{
 	"json_tags_omitempty": {silentWrong, "encoding/json's error names the struct field .id instead of User.id: yaegi's struct types are anonymous"},
 	"method_expressions": {silentWrong, "a method value taken in a range loop binds the loop variable itself (yaegi), " +
 		"and %T of a method expression prints the underlying func type"},
-	"panic_runtime_errors": {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},
 	"stringer_everywhere": {silentWrong, "String is not called for a notebook value held in an any variable (yaegi drops its methods), " +
 		"for the results of a multi-value call printed directly, for map keys and for nested slices"},
 	"text_template_structs": {silentWrong, "text/template cannot call methods of notebook structs: yaegi's reflect types have none"},

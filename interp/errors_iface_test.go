@@ -89,3 +89,55 @@ fmt.Println(errors.As(err, &m), m.Key)`, want: "true z\n"},
 		}
 	}
 }
+
+// Runtime panics recovered and printed carry Go's runtime errors: indexes
+// and slices in code that recovers say their index and length, nil
+// dereferences and failed assertions read as Go's.
+func TestRecoveredRuntimeErrors(t *testing.T) {
+	prev := display.SetPublisher(nil)
+	defer display.SetPublisher(prev)
+	decls := `import "fmt"
+
+type Node struct{ Next *Node }
+
+func try(f func()) {
+	defer func() {
+		r := recover()
+		_, isErr := r.(error)
+		fmt.Println(r, isErr)
+	}()
+	f()
+}
+
+func get(xs []int, i int) (v int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("get: %v", r)
+		}
+	}()
+	return xs[i], nil
+}`
+	stmts := `nums := []int{1, 2, 3}
+i, j := 7, 1
+try(func() { fmt.Println(nums[i]) })
+try(func() { fmt.Println(nums[2:j]) })
+try(func() { fmt.Println(nums[:i]) })
+var n *Node
+try(func() { fmt.Println(n.Next) })
+var v any = "s"
+try(func() { fmt.Println(v.(int)) })
+fmt.Println(get(nums, -2))
+fmt.Println(get(nums, 1))`
+	want := "runtime error: index out of range [7] with length 3 true\n" +
+		"runtime error: slice bounds out of range [2:1] true\n" +
+		"runtime error: slice bounds out of range [:7] with capacity 3 true\n" +
+		"runtime error: invalid memory address or nil pointer dereference true\n" +
+		"interface conversion: interface {} is string, not int true\n" +
+		"0 get: runtime error: index out of range [-2]\n" +
+		"2 <nil>\n"
+	for name, cells := range map[string][]string{"split": {decls, stmts}, "mixed": {decls + "\n" + stmts}} {
+		if got, cerr := runCorpusCells(cells); cerr != "" || got != want {
+			t.Errorf("%s: got %q (error %q), want %q", name, got, cerr, want)
+		}
+	}
+}

@@ -207,6 +207,7 @@ func (r *rewriter) rewrite() {
 	r.rewriteStmts(root)
 	r.rewriteAsserts(root)
 	r.parenLiterals(root)
+	r.rewriteBounds(root)
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
 	}

@@ -110,6 +110,11 @@ var rewriteCases = []rewriteCase{
 		in: "e, ok := v.(error)\ns := v.(fmt.Stringer)\nvar w, ok2 = v.(Shape)\nuse(v.(Shape), v.(int))",
 		out: "var e error; var ok bool; e, ok = __gocellfix.AsError(v)\ns := __gocellfix.MustStringer(v)\nvar w, ok2 = func(__v any) (Shape, bool) { if _, ok := __v.(Shape); ok { switch __y := __v.(type) { case Shape: return __y, true } }; return nil, false }(v)\n" +
 			"use(func(__v any) Shape { if _, ok := __v.(Shape); ok { switch __y := __v.(type) { case Shape: return __y } }; panic(__gocellfix.AssertFailed(__v, \"main.Shape\", \"Area\")) }(v), v.(int))"},
+	{name: "bounds checked where a panic is recovered", kind: cell.Decls,
+		in: "func at(xs []string, i int) (s string) {\n\tdefer func() { recover() }()\n\treturn xs[i] + xs[i:] + xs[1:i] + xs[:i] + xs[0]\n}",
+		out: "func at(xs []string, i int) (s string) {\n\tdefer func() { __gocellfix.Recovered(recover()) }()\n\treturn xs[__gocellfix.Idx(int(i), len(xs))] + " +
+			"xs[__gocellfix.SliceFrom(int(i), len(xs)):] + xs[__gocellfix.SliceLo(int(1), int(i), cap(xs), true):i] + " +
+			"xs[:__gocellfix.SliceTo(int(i), cap(xs), true)] + xs[0]\n}"},
 	{name: "break and continue out of select", kind: cell.Stmts,
 		in:  "loop:\nfor {\n\tselect {\n\tcase <-quit:\n\t\tbreak loop\n\tdefault:\n\t\tcontinue\n\t}\n}",
 		out: "loop:\nfor { {\n\tselect {\n\tcase <-quit:\n\t\tgoto __gocell_brk1\n\tdefault:\n\t\tgoto __gocell_cont2\n\t}\n}; __gocell_cont2: ;}; __gocell_brk1: ;"},

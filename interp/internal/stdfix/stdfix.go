@@ -58,7 +58,7 @@ const Name = "__gocellfix"
 // occur. Work that would be slow interpreted (sorting) runs in the host
 // helpers of package gocell/fix. The files carry a "go:build ignore" line:
 // they are Go for the interpreter, not part of this package.
-var sources = []string{"src/iter.go", "src/slices.go", "src/maps.go", "src/errors.go", "src/runtime.go", "src/assert.go"}
+var sources = []string{"src/iter.go", "src/slices.go", "src/maps.go", "src/errors.go", "src/runtime.go", "src/assert.go", "src/bounds.go"}
 
 //go:embed src/*.go
 var srcFS embed.FS
@@ -104,6 +104,9 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"Wrapped":           reflect.ValueOf(fixWrapped),
 			"SelfKnown":         reflect.ValueOf(fixSelfKnown),
 			"SetIface":          reflect.ValueOf(fixSetIface),
+			"IndexError":        reflect.ValueOf(fixIndexError),
+			"SliceHighError":    reflect.ValueOf(fixSliceHighError),
+			"SliceError":        reflect.ValueOf(fixSliceError),
 			"ConcreteFailed":    reflect.ValueOf(fixConcreteFailed),
 			"AsLostStruct":      reflect.ValueOf(fixAsLostStruct),
 		},
