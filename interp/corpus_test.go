@@ -67,7 +67,6 @@ var corpusKnownFailures = map[string]knownFailure{
 		"when one notebook type has that layout (Color and Hex share it: yaegi's reflect types are anonymous)"},
 	"generics_constraints": {silentWrong, "%T of a generic function's result (Sum(scores) of type Score) prints int: the " +
 		"rewrite cannot infer type arguments, and yaegi's value carries no notebook type"},
-	"iface_nil_typed": {silentWrong, "yaegi drops a typed nil pointer converted to error: err == nil is true and %T prints <nil>"},
 	"json_marshaler_methods": {silentWrong, "MarshalJSON/MarshalText of notebook types in struct fields and slices: encoding/json " +
 		"sees yaegi's reflect types, which have no methods"},
 	"json_tags_omitempty": {silentWrong, "encoding/json's error names the struct field .id instead of User.id: yaegi's struct types are anonymous"},

@@ -812,6 +812,8 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 				return fi.ResultText == "error"
 			}
 		}
+	case *ast.SelectorExpr:
+		return r.isErrorField(x)
 	case *ast.Ident:
 		if x.Obj == nil {
 			return r.facts.IsErrVar(x.Name)

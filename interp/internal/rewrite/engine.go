@@ -208,6 +208,7 @@ func (r *rewriter) rewrite() {
 	r.rewriteAsserts(root)
 	r.parenLiterals(root)
 	r.rewriteBounds(root)
+	r.rewriteNilErrors(root)
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
 	}

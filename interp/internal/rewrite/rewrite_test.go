@@ -115,6 +115,9 @@ var rewriteCases = []rewriteCase{
 		out: "func at(xs []string, i int) (s string) {\n\tdefer func() { __gocellfix.Recovered(recover()) }()\n\treturn xs[__gocellfix.Idx(int(i), len(xs))] + " +
 			"xs[__gocellfix.SliceFrom(int(i), len(xs)):] + xs[__gocellfix.SliceLo(int(1), int(i), cap(xs), true):i] + " +
 			"xs[:__gocellfix.SliceTo(int(i), cap(xs), true)] + xs[0]\n}"},
+	{name: "a nil pointer converted to error", kind: cell.Decls,
+		in:  "type E struct{}\nfunc f(p *E) error {\n\treturn p\n}",
+		out: "type E struct{}; var _ = __gocellfix.RegisterType(\"main.E\", (*E)(nil))\nfunc f(p *E) error {\n\treturn func() error { if p == nil { return __gocellfix.NilError(p, \"*main.E\", func() string { return p.Error() }) }; return p }()\n}"},
 	{name: "break and continue out of select", kind: cell.Stmts,
 		in:  "loop:\nfor {\n\tselect {\n\tcase <-quit:\n\t\tbreak loop\n\tdefault:\n\t\tcontinue\n\t}\n}",
 		out: "loop:\nfor { {\n\tselect {\n\tcase <-quit:\n\t\tgoto __gocell_brk1\n\tdefault:\n\t\tgoto __gocell_cont2\n\t}\n}; __gocell_cont2: ;}; __gocell_brk1: ;"},

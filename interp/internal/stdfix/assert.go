@@ -131,6 +131,9 @@ func fixAsLostStruct(err error) error {
 // values included, which its assertions read).
 func fixUnwrapped(v any) any {
 	rv := reflect.ValueOf(v)
+	if inner, _, ok := selfValue(rv); ok {
+		return unwrapInterp(inner)
+	}
 	if !rv.IsValid() || rv.Kind() != reflect.Struct || rv.NumField() == 0 || rv.Type().Field(0).Name != "IValue" {
 		return v
 	}

@@ -102,14 +102,14 @@ func fixSame(a, b any) bool {
 func unwrapInterp(x any) any {
 	for i := 0; i < 4; i++ {
 		v := reflect.ValueOf(x)
-		if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() == 0 {
-			return x
-		}
-		t := v.Type()
 		if inner, _, ok := selfValue(v); ok {
 			x = inner
 			continue
 		}
+		if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() == 0 {
+			return x
+		}
+		t := v.Type()
 		switch {
 		case t.Field(0).Name == "IValue" && v.Field(0).CanInterface():
 			x = v.Field(0).Interface()

@@ -1,6 +1,11 @@
 package stdfix
 
-import "reflect"
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+)
 
 // Notebook errors whose Error method has a value receiver. yaegi hands such
 // a struct to host code in a wrapper whose IValue holds only the struct's
@@ -80,6 +85,10 @@ func (w errorSelf) GocellSelf() (any, string) { return w.WGocellSelf() }
 // and its type's name: the wrapper's IValue when that is a pointer (the
 // method of a pointer's type returns the value it points to).
 func selfValue(v reflect.Value) (inner any, name string, ok bool) {
+	if v.IsValid() && v.Kind() == reflect.Pointer && !v.IsNil() && v.Type().Elem() == reflect.TypeOf(nilError{}) {
+		e := v.Interface().(*nilError)
+		return e.IValue, e.name, true
+	}
 	if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" || !v.CanInterface() {
 		return nil, "", false
 	}
@@ -97,4 +106,47 @@ func selfValue(v reflect.Value) (inner any, name string, ok bool) {
 		return iv.Elem().Interface(), "*" + name, true
 	}
 	return inner, name, true
+}
+
+// nilError is a nil pointer of a notebook type held in an error (see
+// fixNilError). Like yaegi's wrappers, its first field holds the value.
+type nilError struct {
+	IValue any
+	name   string
+	msg    func() string
+}
+
+func (e *nilError) Error() string             { return e.msg() }
+func (e *nilError) GocellSelf() (any, string) { return e.IValue, e.name }
+
+// Format prints the error as fmt prints a nil receiver whose Error method
+// panics: <nil>.
+func (e *nilError) Format(f fmt.State, verb rune) {
+	s, ok := func() (s string, ok bool) {
+		defer func() {
+			if recover() != nil {
+				ok = false
+			}
+		}()
+		return e.msg(), true
+	}()
+	if !ok {
+		s = "<nil>"
+	}
+	if verb == 'q' {
+		s = strconv.Quote(s)
+	}
+	io.WriteString(f, s)
+}
+
+// fixNilError is the error a nil pointer p of the notebook type name
+// converts to.
+func fixNilError(p any, name string, msg func() string) error {
+	return &nilError{IValue: p, name: name, msg: msg}
+}
+
+// isOwnWrapper reports whether t is one of the composed error wrappers of
+// this package (errors.go, above), which hold the notebook value in IValue.
+func isOwnWrapper(t reflect.Type) bool {
+	return t.PkgPath() == reflect.TypeOf(errorSelf{}).PkgPath() && t.NumField() > 0 && t.Field(0).Name == "IValue"
 }

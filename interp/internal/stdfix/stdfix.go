@@ -105,6 +105,7 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"SelfKnown":         reflect.ValueOf(fixSelfKnown),
 			"SetIface":          reflect.ValueOf(fixSetIface),
 			"IndexError":        reflect.ValueOf(fixIndexError),
+			"NilError":          reflect.ValueOf(fixNilError),
 			"SliceHighError":    reflect.ValueOf(fixSliceHighError),
 			"SliceError":        reflect.ValueOf(fixSliceError),
 			"ConcreteFailed":    reflect.ValueOf(fixConcreteFailed),

@@ -33,7 +33,7 @@ func runtimeTypeName(v reflect.Value) string {
 		return name
 	}
 	t := v.Type()
-	if t.Kind() == reflect.Struct && t.PkgPath() != "" && strings.HasPrefix(t.Name(), "_") {
+	if t.Kind() == reflect.Struct && t.PkgPath() != "" && (strings.HasPrefix(t.Name(), "_") || isOwnWrapper(t)) {
 		if f := v.FieldByName("IValue"); f.IsValid() && !f.IsNil() {
 			inner := f.Elem()
 			if name, ok := interpTypeName(inner); ok {

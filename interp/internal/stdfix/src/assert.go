@@ -81,3 +81,8 @@ func Unwrapped(v any) any { return fix.Unwrapped(v) }
 
 // ConcreteFailed is the panic value of a failed v.(T), T a notebook type.
 func ConcreteFailed(v any, target string) any { return fix.ConcreteFailed(v, target) }
+
+// NilError is a nil pointer p of the notebook type name converted to
+// error, as Go converts it: an error that is not nil (yaegi made a nil
+// error of it). msg calls p's Error method.
+func NilError(p any, name string, msg func() string) error { return fix.NilError(p, name, msg) }
