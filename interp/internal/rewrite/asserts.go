@@ -227,10 +227,11 @@ func (r *rewriter) selfMethods() {
 const selfMethod = "GocellSelf"
 
 // parenLiterals puts in parentheses a composite literal of a notebook type
-// assigned to a variable (var e error = VE{...}, e = VE{...}) or converted
-// (any(VE{...})): yaegi builds such a literal right into the variable,
-// skipping the conversion to the variable's interface type, so an error or
-// any variable held the bare struct (fmt printed {x}, not its Error).
+// assigned to a variable of an interface type (var e error = VE{...},
+// e = VE{...}) or converted to one (error(VE{...})): yaegi builds such a
+// literal right into the variable, skipping the conversion to the
+// variable's interface type, so an error variable held the bare struct
+// (fmt printed {x}, not its Error).
 func (r *rewriter) parenLiterals(root ast.Node) {
 	wrap := func(e ast.Expr) {
 		cl, ok := e.(*ast.CompositeLit)
@@ -251,15 +252,17 @@ func (r *rewriter) parenLiterals(root ast.Node) {
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.ValueSpec:
-			if x.Type != nil {
+			if x.Type != nil && r.convertsToInterface(x.Type) {
 				for _, v := range x.Values {
 					wrap(v)
 				}
 			}
 		case *ast.AssignStmt:
-			if x.Tok == token.ASSIGN {
-				for _, v := range x.Rhs {
-					wrap(v)
+			if x.Tok == token.ASSIGN && len(x.Lhs) == len(x.Rhs) {
+				for i, v := range x.Rhs {
+					if l, ok := x.Lhs[i].(*ast.Ident); ok && r.isErrorVar(l) {
+						wrap(v)
+					}
 				}
 			}
 		case *ast.CallExpr:
@@ -271,15 +274,18 @@ func (r *rewriter) parenLiterals(root ast.Node) {
 	})
 }
 
-// convertsToInterface reports whether e names an interface type: any, error,
-// interface{...}, a notebook interface, or a package's type (a conversion
-// to a package's concrete type is harmless to wrap too).
+// convertsToInterface reports whether e names an interface type with
+// methods: error, interface{ M() }, a notebook interface, or a package's
+// type (wrapping a conversion to a package's concrete type is harmless).
+// Not any: a notebook value kept whole in an any, returned from a
+// function, reaches fmt as nil (yaegi), where the bare struct printed as
+// its fields.
 func (r *rewriter) convertsToInterface(e ast.Expr) bool {
 	switch t := unparen(e).(type) {
 	case *ast.InterfaceType:
-		return true
+		return t.Methods != nil && len(t.Methods.List) > 0
 	case *ast.Ident:
-		if (t.Name == "any" || t.Name == "error") && t.Obj == nil {
+		if t.Name == "error" && t.Obj == nil {
 			return true
 		}
 		_, ok := r.facts.Interface(t.Name)

@@ -19,34 +19,17 @@ import (
 //	becomes
 //	return func() error { if p == nil { return __gocellfix.NilError(p, "*main.MyErr", func() string { return p.Error() }) }; return p }()
 func (r *rewriter) rewriteNilErrors(root ast.Node) {
-	var results func(ft *ast.FuncType) []ast.Expr
-	results = func(ft *ast.FuncType) []ast.Expr {
-		if ft.Results == nil {
-			return nil
-		}
-		var out []ast.Expr
-		for _, f := range ft.Results.List {
-			n := len(f.Names)
-			if n == 0 {
-				n = 1
-			}
-			for i := 0; i < n; i++ {
-				out = append(out, f.Type)
-			}
-		}
-		return out
-	}
 	var walk func(n ast.Node, res []ast.Expr)
 	walk = func(n ast.Node, res []ast.Expr) {
 		ast.Inspect(n, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.FuncDecl:
 				if x.Body != nil {
-					walk(x.Body, results(x.Type))
+					walk(x.Body, resultTypes(x.Type))
 				}
 				return false
 			case *ast.FuncLit:
-				walk(x.Body, results(x.Type))
+				walk(x.Body, resultTypes(x.Type))
 				return false
 			case *ast.ReturnStmt:
 				if len(x.Results) == len(res) {
@@ -194,4 +177,22 @@ func (r *rewriter) isErrorField(sel *ast.SelectorExpr) bool {
 		}
 	}
 	return false
+}
+
+// resultTypes lists a function's result types, one per result.
+func resultTypes(ft *ast.FuncType) []ast.Expr {
+	if ft.Results == nil {
+		return nil
+	}
+	var out []ast.Expr
+	for _, f := range ft.Results.List {
+		n := len(f.Names)
+		if n == 0 {
+			n = 1
+		}
+		for i := 0; i < n; i++ {
+			out = append(out, f.Type)
+		}
+	}
+	return out
 }
