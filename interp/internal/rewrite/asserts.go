@@ -74,7 +74,7 @@ func (r *rewriter) noteInterface(name string, it *ast.InterfaceType, plain bool)
 // assertKind says how an asserted-to type is handled: "error",
 // "fmt.Stringer", a notebook interface's name, or "" (yaegi's own
 // assertion is right).
-func (r *rewriter) assertKind(t ast.Expr) string {
+func (r *rewriter) assertKind(t ast.Expr, fromError bool) string {
 	switch t := t.(type) {
 	case *ast.Ident:
 		if t.Name == "error" && t.Obj == nil {
@@ -88,17 +88,18 @@ func (r *rewriter) assertKind(t ast.Expr) string {
 			return "fmt.Stringer"
 		}
 	case *ast.ParenExpr:
-		return r.assertKind(t.X)
+		return r.assertKind(t.X, fromError)
 	}
-	if name := r.concreteName(t); name != "" {
+	if name := r.concreteName(t); name != "" && fromError {
 		return concretePrefix + name
 	}
 	return ""
 }
 
 // concretePrefix marks an assertKind that is a notebook concrete type (or
-// a pointer to one): yaegi's own assertion misses the value inside its
-// wrapper when the interface is a host one (an error holding a VE).
+// a pointer to one) asserted from an error: yaegi's own assertion misses
+// the value inside its wrapper for host interfaces (an error holding a
+// VE), though it reads its own interface values (any, Shape) right.
 const concretePrefix = "concrete:"
 
 // concreteName returns T or *T for a notebook concrete type T, or "".
@@ -114,8 +115,8 @@ func (r *rewriter) concreteName(t ast.Expr) string {
 }
 
 // assertText is the replacement of x.(t) (x already rendered), or "".
-func (r *rewriter) assertText(x string, t ast.Expr, commaOk bool) string {
-	kind := r.assertKind(t)
+func (r *rewriter) assertText(x string, t ast.Expr, commaOk, fromError bool) string {
+	kind := r.assertKind(t, fromError)
 	switch kind {
 	case "":
 		return ""
@@ -172,14 +173,18 @@ func (r *rewriter) rewriteAsserts(root ast.Node) {
 
 func (r *rewriter) assertNode(n ast.Node, commaOk map[*ast.TypeAssertExpr]bool) bool {
 	ta, ok := n.(*ast.TypeAssertExpr)
-	if !ok || ta.Type == nil || r.assertKind(ta.Type) == "" {
+	if !ok || ta.Type == nil {
+		return true
+	}
+	fromError := r.isHostIface(ta.X)
+	if r.assertKind(ta.Type, fromError) == "" {
 		return true
 	}
 	start, end := r.off(ta.Pos()), r.off(ta.End())
 	xStart, xEnd := r.off(ta.X.Pos()), r.off(ta.X.End())
 	ok2 := commaOk[ta]
 	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
-		return []srcEdit{{start, end, r.assertText(r.render(xStart, xEnd), ta.Type, ok2)}}
+		return []srcEdit{{start, end, r.assertText(r.render(xStart, xEnd), ta.Type, ok2, fromError)}}
 	}})
 	return true
 }
@@ -295,4 +300,30 @@ func (r *rewriter) convertsToInterface(e ast.Expr) bool {
 		return ok
 	}
 	return false
+}
+
+// isHostIface reports whether x is known to be of a host interface type:
+// an error, or a variable declared with a package's type (fmt.Stringer).
+func (r *rewriter) isHostIface(x ast.Expr) bool {
+	if r.isErrorExpr(x, 0) {
+		return true
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	var typ string
+	if id.Obj == nil {
+		typ = r.facts.VarTypeText(id.Name)
+	} else if id.Obj.Kind == ast.Var {
+		switch d := id.Obj.Decl.(type) {
+		case *ast.Field:
+			typ = names.ExprString(d.Type)
+		case *ast.ValueSpec:
+			if d.Type != nil {
+				typ = names.ExprString(d.Type)
+			}
+		}
+	}
+	return strings.Contains(typ, ".") && !strings.ContainsAny(typ, "[]*(")
 }

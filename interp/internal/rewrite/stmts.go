@@ -346,17 +346,6 @@ func (r *rewriter) singleResult(c *ast.CallExpr) bool {
 }
 
 func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
-	hasError := false // or another interface yaegi's type switch gets wrong (asserts.go)
-	for _, c := range ts.Body.List {
-		for _, t := range c.(*ast.CaseClause).List {
-			if r.assertKind(t) != "" {
-				hasError = true
-			}
-		}
-	}
-	if !hasError || ts.Init != nil {
-		return
-	}
 	var bind string // the switch's variable, if any
 	var x ast.Expr
 	switch a := ts.Assign.(type) {
@@ -366,6 +355,18 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 	case *ast.ExprStmt:
 		x = a.X.(*ast.TypeAssertExpr).X
 	default:
+		return
+	}
+	fromError := r.isHostIface(x)
+	hasError := false // or another case yaegi's type switch gets wrong (asserts.go)
+	for _, c := range ts.Body.List {
+		for _, t := range c.(*ast.CaseClause).List {
+			if r.assertKind(t, fromError) != "" {
+				hasError = true
+			}
+		}
+	}
+	if !hasError || ts.Init != nil {
 		return
 	}
 	v := r.name("ts")
@@ -393,8 +394,8 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 				conds = append(conds, v+" == nil")
 				continue
 			}
-			if r.assertKind(t) != "" {
-				conds = append(conds, "func() bool { _, ok := "+r.assertText(v, t, true)+"; return ok }()")
+			if r.assertKind(t, fromError) != "" {
+				conds = append(conds, "func() bool { _, ok := "+r.assertText(v, t, true, fromError)+"; return ok }()")
 				continue
 			}
 			conds = append(conds, "func() bool { _, ok := "+v+".("+r.src(t)+"); return ok }()")
@@ -409,7 +410,7 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 			val := v
 			if len(cc.List) == 1 && !(isIdentNamed(cc.List[0], "nil")) {
 				val = v + ".(" + r.src(cc.List[0]) + ")"
-				if a := r.assertText(v, cc.List[0], false); a != "" {
+				if a := r.assertText(v, cc.List[0], false, fromError); a != "" {
 					val = a
 				}
 			}
