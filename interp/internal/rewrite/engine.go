@@ -209,6 +209,7 @@ func (r *rewriter) rewrite() {
 	r.parenLiterals(root)
 	r.rewriteBounds(root)
 	r.rewriteNilErrors(root)
+	r.rewritePanics(root)
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
 	}

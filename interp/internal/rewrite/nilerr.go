@@ -196,3 +196,41 @@ func resultTypes(ft *ast.FuncType) []ast.Expr {
 	}
 	return out
 }
+
+// rewritePanics keeps the type of a notebook value a program panics with.
+// yaegi panics with the bare struct, so a recovered InputError{...} was no
+// error (r.(error) failed); held in a variable of type any first, it keeps
+// its type and methods:
+//
+//	panic(InputError{f, s})  becomes  { var __gocell_p any = (InputError{f, s}); panic(__gocell_p) }
+func (r *rewriter) rewritePanics(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		es, ok := n.(*ast.ExprStmt)
+		if !ok {
+			return true
+		}
+		call, ok := es.X.(*ast.CallExpr)
+		if !ok || !isIdentNamed(call.Fun, "panic") || len(call.Args) != 1 {
+			return true
+		}
+		arg := call.Args[0]
+		lit := arg
+		if u, ok := lit.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			lit = u.X
+		}
+		cl, ok := lit.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		id, ok := cl.Type.(*ast.Ident)
+		if !ok || r.facts.TypeKind(id.Name) == names.KindUnknown {
+			return true
+		}
+		start, end := r.off(es.Pos()), r.off(es.End())
+		as, ae := r.off(arg.Pos()), r.off(arg.End())
+		r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
+			return []srcEdit{{start, end, "{ var __gocell_p any = (" + r.render(as, ae) + "); panic(__gocell_p) }"}}
+		}})
+		return true
+	})
+}

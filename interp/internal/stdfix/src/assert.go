@@ -25,14 +25,120 @@ func AsError(v any) (error, bool) {
 	if v == nil {
 		return nil, false
 	}
-	if _, ok := v.(errorValue); ok {
+	// The interface converted from decides which of yaegi's wrappers the
+	// error gets (package stdfix registers richer ones): the richest the
+	// value has, so that errors.Is, errors.As and %T still see its Unwrap,
+	// Is and GocellSelf methods.
+	if _, ok := v.(errorValue); !ok {
+		return fix.HostError(v)
+	}
+	// yaegi's type switch matches any notebook value to any interpreted
+	// interface: each is checked by an assertion without a result first,
+	// which compares method sets.
+	if _, ok := v.(errorSelfUnwrapIs); ok {
 		switch x := v.(type) {
-		case errorValue:
-			var e error = x
-			return e, true
+		case errorSelfUnwrapIs:
+			return x, true
 		}
 	}
+	if _, ok := v.(errorSelfUnwrapAs); ok {
+		switch x := v.(type) {
+		case errorSelfUnwrapAs:
+			return x, true
+		}
+	}
+	if _, ok := v.(errorUnwrapIs); ok {
+		switch x := v.(type) {
+		case errorUnwrapIs:
+			return x, true
+		}
+	}
+	if _, ok := v.(errorUnwrapAs); ok {
+		switch x := v.(type) {
+		case errorUnwrapAs:
+			return x, true
+		}
+	}
+	if _, ok := v.(errorSelfUnwrap); ok {
+		switch x := v.(type) {
+		case errorSelfUnwrap:
+			return x, true
+		}
+	}
+	if _, ok := v.(errorSelfIs); ok {
+		switch x := v.(type) {
+		case errorSelfIs:
+			return x, true
+		}
+	}
+	if _, ok := v.(errorUnwrap); ok {
+		switch x := v.(type) {
+		case errorUnwrap:
+			return x, true
+		}
+	}
+	if _, ok := v.(errorIs); ok {
+		switch x := v.(type) {
+		case errorIs:
+			return x, true
+		}
+	}
+	if _, ok := v.(errorSelf); ok {
+		switch x := v.(type) {
+		case errorSelf:
+			return x, true
+		}
+	}
+	switch x := v.(type) {
+	case errorValue:
+		return x, true
+	}
 	return fix.HostError(v)
+}
+
+type errorSelf interface {
+	Error() string
+	GocellSelf() (any, string)
+}
+
+type errorUnwrap interface {
+	Error() string
+	Unwrap() error
+}
+
+type errorIs interface {
+	Error() string
+	Is(error) bool
+}
+
+type errorSelfUnwrap interface {
+	errorSelf
+	Unwrap() error
+}
+
+type errorSelfIs interface {
+	errorSelf
+	Is(error) bool
+}
+
+type errorUnwrapIs interface {
+	errorUnwrap
+	Is(error) bool
+}
+
+type errorUnwrapAs interface {
+	errorUnwrap
+	As(any) bool
+}
+
+type errorSelfUnwrapIs interface {
+	errorSelfUnwrap
+	Is(error) bool
+}
+
+type errorSelfUnwrapAs interface {
+	errorSelfUnwrap
+	As(any) bool
 }
 
 // MustError is v.(error): it panics as Go does when v is no error.
