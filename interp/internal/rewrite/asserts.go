@@ -128,17 +128,9 @@ func (r *rewriter) assertText(x string, t ast.Expr, commaOk, fromError bool) str
 		return FixPkg + ".Must" + name + "(" + x + ")"
 	}
 	if strings.HasPrefix(kind, concretePrefix) {
-		typ := strings.TrimPrefix(kind, concretePrefix)
-		check := "__t, __ok := " + FixPkg + ".Unwrapped(__v).(" + typ + ")"
-		if commaOk {
-			return "func(__v any) (" + typ + ", bool) { " + check + "; return __t, __ok }(" + x + ")"
-		}
-		name := "main." + strings.TrimPrefix(typ, "*")
-		if strings.HasPrefix(typ, "*") {
-			name = "*" + name
-		}
-		return "func(__v any) " + typ + " { if " + check + "; __ok { return __t }; panic(" + FixPkg + ".ConcreteFailed(__v, " +
-			strconv.Quote(name) + ")) }(" + x + ")"
+		// yaegi's assertion from any reads the value Unwrapped takes out
+		// of the error's wrapper; it panics as Go does when it fails.
+		return FixPkg + ".Unwrapped(" + x + ").(" + strings.TrimPrefix(kind, concretePrefix) + ")"
 	}
 	methods, _ := r.facts.Interface(kind)
 	check := "if _, ok := __v.(" + kind + "); ok { switch __y := __v.(type) { case " + kind + ": return __y"
@@ -326,4 +318,46 @@ func (r *rewriter) isHostIface(x ast.Expr) bool {
 		}
 	}
 	return strings.Contains(typ, ".") && !strings.ContainsAny(typ, "[]*(")
+}
+
+// unwrappedGuard rewrites a type switch on an error whose cases are
+// notebook types (and other concrete types) to switch on the value inside
+// yaegi's wrapper, which its own type switch matches:
+//
+//	switch e := err.(type) { case TxError: ... }
+//	becomes
+//	switch e := __gocellfix.Unwrapped(err).(type) { case TxError: ... }
+//
+// It reports false, changing nothing, when the switch has no variable or
+// uses it where it keeps the error's type (a default clause, a clause of
+// several types or of nil): it would be of type any there.
+func (r *rewriter) unwrappedGuard(ts *ast.TypeSwitchStmt, bind string, x ast.Expr) bool {
+	if bind == "" {
+		// Without a variable yaegi compares type names, which the value
+		// taken out of the wrapper (a Celsius's float64) does not have.
+		return false
+	}
+	for _, c := range ts.Body.List {
+		cc := c.(*ast.CaseClause)
+		if len(cc.List) == 1 && !isIdentNamed(cc.List[0], "nil") {
+			continue
+		}
+		used := false
+		for _, st := range cc.Body {
+			ast.Inspect(st, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && id.Name == bind {
+					used = true
+				}
+				return !used
+			})
+		}
+		if used {
+			return false
+		}
+	}
+	start, end := r.off(x.Pos()), r.off(x.End())
+	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
+		return []srcEdit{{start, end, FixPkg + ".Unwrapped(" + r.render(start, end) + ")"}}
+	}})
+	return true
 }

@@ -801,6 +801,10 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 			if isSel(f, "fmt", "Errorf") {
 				return true
 			}
+			// A notebook method whose only result is an error.
+			if m, ok := r.facts.Method(f.Sel.Name); ok && m.Results == 1 && m.ResultText == "error" {
+				return true
+			}
 		case *ast.Ident:
 			if f.Obj != nil {
 				if d, ok := f.Obj.Decl.(*ast.FuncDecl); ok && d.Type.Results != nil && len(d.Type.Results.List) == 1 {
@@ -834,6 +838,9 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 			if len(d.Lhs) == len(d.Rhs) {
 				for i, l := range d.Lhs {
 					if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj && id != x {
+						if _, call := d.Rhs[i].(*ast.CallExpr); call && strings.HasPrefix(id.Name, "err") {
+							return true // err := f(): by convention an error
+						}
 						return r.isErrorExpr(d.Rhs[i], depth+1)
 					}
 				}

@@ -359,14 +359,19 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 	}
 	fromError := r.isHostIface(x)
 	hasError := false // or another case yaegi's type switch gets wrong (asserts.go)
+	onlyConcrete := true
 	for _, c := range ts.Body.List {
 		for _, t := range c.(*ast.CaseClause).List {
-			if r.assertKind(t, fromError) != "" {
+			if k := r.assertKind(t, fromError); k != "" {
 				hasError = true
+				onlyConcrete = onlyConcrete && strings.HasPrefix(k, concretePrefix)
 			}
 		}
 	}
 	if !hasError || ts.Init != nil {
+		return
+	}
+	if onlyConcrete && r.unwrappedGuard(ts, bind, x) {
 		return
 	}
 	v := r.name("ts")

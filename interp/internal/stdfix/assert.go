@@ -140,15 +140,6 @@ func fixUnwrapped(v any) any {
 	return unwrapInterp(v)
 }
 
-// fixConcreteFailed is the panic value of a failed v.(T), T a notebook
-// type named target.
-func fixConcreteFailed(v any, target string) error {
-	if v == nil {
-		return &typeAssertionError{"interface conversion: interface is nil, not " + target}
-	}
-	return &typeAssertionError{"interface conversion: interface {} is " + fixTypeName([]any{v}) + ", not " + target}
-}
-
 // fixWrapped reports whether err is yaegi's wrapper of a notebook value.
 func fixWrapped(err error) bool {
 	v := reflect.ValueOf(err)

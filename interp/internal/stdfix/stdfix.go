@@ -108,7 +108,6 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"NilError":          reflect.ValueOf(fixNilError),
 			"SliceHighError":    reflect.ValueOf(fixSliceHighError),
 			"SliceError":        reflect.ValueOf(fixSliceError),
-			"ConcreteFailed":    reflect.ValueOf(fixConcreteFailed),
 			"AsLostStruct":      reflect.ValueOf(fixAsLostStruct),
 		},
 		"encoding/json/json": {

@@ -185,9 +185,6 @@ func AssertFailed(v any, target, method string) any {
 // notebook type T.
 func Unwrapped(v any) any { return fix.Unwrapped(v) }
 
-// ConcreteFailed is the panic value of a failed v.(T), T a notebook type.
-func ConcreteFailed(v any, target string) any { return fix.ConcreteFailed(v, target) }
-
 // NilError is a nil pointer p of the notebook type name converted to
 // error, as Go converts it: an error that is not nil (yaegi made a nil
 // error of it). msg calls p's Error method.
