@@ -361,3 +361,32 @@ func (r *rewriter) unwrappedGuard(ts *ast.TypeSwitchStmt, bind string, x ast.Exp
 	}})
 	return true
 }
+
+// isIfaceVar reports whether x is a variable declared with a notebook
+// interface type or any: yaegi's == on two of them compares its own
+// interface values, which differ even when the values they hold are
+// equal (Shape(Sq{2}) == Shape(Sq{2}) was false).
+func (r *rewriter) isIfaceVar(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	var typ string
+	if id.Obj == nil {
+		typ = r.facts.VarTypeText(id.Name)
+	} else if id.Obj.Kind == ast.Var {
+		switch d := id.Obj.Decl.(type) {
+		case *ast.Field:
+			typ = names.ExprString(d.Type)
+		case *ast.ValueSpec:
+			if d.Type != nil {
+				typ = names.ExprString(d.Type)
+			}
+		}
+	}
+	if typ == "any" || typ == "interface{}" {
+		return true
+	}
+	_, ok = r.facts.Interface(typ)
+	return ok
+}

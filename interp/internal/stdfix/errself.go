@@ -28,38 +28,41 @@ type errorSelfUnwrapIs struct {
 	IValue      any
 	WError      func() string
 	WGocellSelf func() (any, string)
-	WUnwrap     func() error
+	WUnwrap     any
 	WIs         func(error) bool
 }
 
 func (w errorSelfUnwrapIs) Error() string             { return w.WError() }
 func (w errorSelfUnwrapIs) GocellSelf() (any, string) { return w.WGocellSelf() }
-func (w errorSelfUnwrapIs) Unwrap() error             { return w.WUnwrap() }
+func (w errorSelfUnwrapIs) Unwrap() error             { return unwrapOne(w.WUnwrap) }
+func (w errorSelfUnwrapIs) GocellUnwraps() []error    { return unwrapAll(w.WUnwrap) }
 func (w errorSelfUnwrapIs) Is(err error) bool         { return w.WIs(err) }
 
 type errorSelfUnwrapAs struct {
 	IValue      any
 	WError      func() string
 	WGocellSelf func() (any, string)
-	WUnwrap     func() error
+	WUnwrap     any
 	WAs         func(any) bool
 }
 
 func (w errorSelfUnwrapAs) Error() string             { return w.WError() }
 func (w errorSelfUnwrapAs) GocellSelf() (any, string) { return w.WGocellSelf() }
-func (w errorSelfUnwrapAs) Unwrap() error             { return w.WUnwrap() }
+func (w errorSelfUnwrapAs) Unwrap() error             { return unwrapOne(w.WUnwrap) }
+func (w errorSelfUnwrapAs) GocellUnwraps() []error    { return unwrapAll(w.WUnwrap) }
 func (w errorSelfUnwrapAs) As(target any) bool        { return w.WAs(target) }
 
 type errorSelfUnwrap struct {
 	IValue      any
 	WError      func() string
 	WGocellSelf func() (any, string)
-	WUnwrap     func() error
+	WUnwrap     any
 }
 
 func (w errorSelfUnwrap) Error() string             { return w.WError() }
 func (w errorSelfUnwrap) GocellSelf() (any, string) { return w.WGocellSelf() }
-func (w errorSelfUnwrap) Unwrap() error             { return w.WUnwrap() }
+func (w errorSelfUnwrap) Unwrap() error             { return unwrapOne(w.WUnwrap) }
+func (w errorSelfUnwrap) GocellUnwraps() []error    { return unwrapAll(w.WUnwrap) }
 
 type errorSelfIs struct {
 	IValue      any
