@@ -14,12 +14,16 @@
 //     names, not yaegi's exported "X" aliases, and receive notebook errors
 //     as errors (fmt.Println(&MyErr{}) calls Error, %w wraps them).
 //   - composed error wrappers: a notebook error handed to host code keeps
-//     its Unwrap and Is methods, so errors.Is and errors.Unwrap follow it.
+//     its Unwrap and Is methods, so errors.Is and errors.Unwrap follow it,
+//     and its whole value (errself.go: yaegi kept only a struct's last
+//     field); type assertions to interfaces yaegi gets wrong (assert.go);
+//     runtime panics in Go's words (runtimeerr.go).
 //   - interpreted packages (the Go files in src/, embedded): the generic
 //     functions of slices and maps that yaegi lacks or cannot instantiate ("undefined type for
 //     E": it cannot infer E from S ~[]E), iter.Seq and iter.Seq2, errors
 //     (errors.As and errors.Is in the interpreter), and __gocellfix, which
-//     rewritten cells call (package rewrite). Source packages are visible in
+//     rewritten cells call (package rewrite): its assertions to error and
+//     fmt.Stringer (src/assert.go) and bounds checks (src/bounds.go). Source packages are visible in
 //     every file without an import.
 //
 // yaegi's stdlib.Symbols has empty "slices/slices" and "maps/maps" (every
