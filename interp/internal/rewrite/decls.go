@@ -838,7 +838,7 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 			if len(d.Lhs) == len(d.Rhs) {
 				for i, l := range d.Lhs {
 					if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj && id != x {
-						if _, call := d.Rhs[i].(*ast.CallExpr); call && strings.HasPrefix(id.Name, "err") {
+						if _, call := d.Rhs[i].(*ast.CallExpr); call && isErrName(id.Name) {
 							return true // err := f(): by convention an error
 						}
 						return r.isErrorExpr(d.Rhs[i], depth+1)
@@ -853,4 +853,10 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 		}
 	}
 	return false
+}
+
+// isErrName reports whether a variable's name says it holds an error by
+// Go's convention: err, err2.
+func isErrName(name string) bool {
+	return strings.HasPrefix(name, "err") && strings.Trim(name[3:], "0123456789") == ""
 }
