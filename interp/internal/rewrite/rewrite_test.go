@@ -103,7 +103,7 @@ var rewriteCases = []rewriteCase{
 		out: "const (\n\ta, b = (0), (0) * 10\n\tc, d = (1), (1) * 10\n)"},
 	{name: "type switch with case error", kind: cell.Stmts,
 		in:  "switch x := v.(type) {\ncase nil:\n\tbreak\ncase error:\n\tuse(x)\ndefault:\n}",
-		out: "{ switch __gocell_ts1 := v; {\ncase __gocell_ts1 == nil: x := __gocell_ts1; _ = x;\n\tbreak\ncase func() bool { _, ok := __gocellfix.AsError(__gocell_ts1); return ok }(): x := __gocellfix.MustError(__gocell_ts1); _ = x;\n\tuse(x)\ndefault: x := __gocell_ts1; _ = x;\n} }"},
+		out: "{ switch __gocell_ts1 := v; {\ncase __gocell_ts1 == nil: __gocell_x_2 := __gocell_ts1; _ = __gocell_x_2;\n\tbreak\ncase __gocellfix.IsError(__gocell_ts1): __gocell_x_3 := __gocellfix.MustError(__gocell_ts1); _ = __gocell_x_3;\n\tuse(__gocell_x_3)\ndefault: __gocell_x_4 := __gocell_ts1; _ = __gocell_x_4;\n} }"},
 	{name: "a notebook interface", kind: cell.Decls,
 		in: "type Shape interface{ Area() float64 }", out: "type Shape interface{ Area() float64 }"},
 	{name: "assertions to error, fmt.Stringer and a notebook interface", kind: cell.Stmts,

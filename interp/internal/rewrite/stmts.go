@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"strings"
+
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // Statement rewrites.
@@ -399,7 +401,14 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 				conds = append(conds, v+" == nil")
 				continue
 			}
-			if r.assertKind(t, fromError) != "" {
+			switch k := r.assertKind(t, fromError); k {
+			case "error", "fmt.Stringer":
+				// A helper, not a function literal: yaegi mixed up the
+				// values of such literals in a loop at a cell's top level.
+				conds = append(conds, FixPkg+".Is"+map[string]string{"error": "Error", "fmt.Stringer": "Stringer"}[k]+"("+v+")")
+				continue
+			case "":
+			default:
 				conds = append(conds, "func() bool { _, ok := "+r.assertText(v, t, true, fromError)+"; return ok }()")
 				continue
 			}
@@ -419,7 +428,15 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 					val = a
 				}
 			}
-			text += " " + bind + " := " + val + "; _ = " + bind + ";"
+			name := bind
+			if r.kind == cell.Stmts {
+				// At a cell's top level yaegi gives the variables of
+				// nested blocks global slots: one name per clause, so
+				// that each keeps its own type.
+				name = r.name(bind + "_")
+				r.renameUses(cc.Body, ts.Assign, name)
+			}
+			text += " " + name + " := " + val + "; _ = " + name + ";"
 		}
 		r.edits = append(r.edits, srcEdit{hs, he, text})
 	}
@@ -428,4 +445,16 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 func isIdentNamed(e ast.Expr, name string) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == name && id.Obj == nil
+}
+
+// renameUses renames the uses, in stmts, of the variable declared by decl.
+func (r *rewriter) renameUses(stmts []ast.Stmt, decl ast.Node, name string) {
+	for _, st := range stmts {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Obj != nil && id.Obj.Decl == decl {
+				r.replace(id, name)
+			}
+			return true
+		})
+	}
 }

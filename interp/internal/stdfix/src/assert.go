@@ -189,3 +189,15 @@ func Unwrapped(v any) any { return fix.Unwrapped(v) }
 // error, as Go converts it: an error that is not nil (yaegi made a nil
 // error of it). msg calls p's Error method.
 func NilError(p any, name string, msg func() string) error { return fix.NilError(p, name, msg) }
+
+// IsError reports whether v is an error (a case error of a type switch).
+func IsError(v any) bool {
+	_, ok := AsError(v)
+	return ok
+}
+
+// IsStringer reports whether v is a fmt.Stringer.
+func IsStringer(v any) bool {
+	_, ok := AsStringer(v)
+	return ok
+}
