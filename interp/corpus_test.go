@@ -60,24 +60,15 @@ var corpusKnownFailures = map[string]knownFailure{
 	// ---- errors: the cell stops with a message ----
 	"generics_method_constraint": {failError, "Label(Code(7)) is refused: Label's type switch has a case int, and yaegi holds a Code as an int " +
 		"inside a generic function, so the switch would take it (the check names the construct)"},
-	"iface_assert": {failError, "yaegi stores a notebook value converted to any without its methods; asserting it to a " +
-		"notebook interface (v.(Shape)) panics in the interpreter"},
-	"type_switch_notebook": {failError, "a type switch over notebook types with case error and a pointer receiver panics inside yaegi (reflect.Set)"},
 
 	// ---- silent wrong results, accepted for now ----
-	"error_type_printing": {silentWrong, "errors.As to a notebook error type with a value receiver: the error reaches the host " +
-		"in yaegi's wrapper, whose struct value yaegi fills with the struct's last field, so the match fails"},
-	"errors_wrap_notebook": {silentWrong, "errors.As through %w and errors.Join to notebook error types and interfaces: the same wrapper " +
-		"problem; errors.Is(os.Open error, fs.ErrNotExist) is false through yaegi's os symbols"},
 	"fmt_gostringer": {silentWrong, "%#v of []Color uses no GoString of the elements, and %#v of a struct names its type only " +
 		"when one notebook type has that layout (Color and Hex share it: yaegi's reflect types are anonymous)"},
-	"iface_nil_typed": {silentWrong, "yaegi drops a typed nil pointer converted to error: err == nil is true and %T prints <nil>"},
 	"json_marshaler_methods": {silentWrong, "MarshalJSON/MarshalText of notebook types in struct fields and slices: encoding/json " +
 		"sees yaegi's reflect types, which have no methods"},
 	"json_tags_omitempty": {silentWrong, "encoding/json's error names the struct field .id instead of User.id: yaegi's struct types are anonymous"},
 	"method_expressions": {silentWrong, "a method value taken in a range loop binds the loop variable itself (yaegi), " +
 		"and %T of a method expression prints the underlying func type"},
-	"panic_runtime_errors": {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},
 	"stringer_everywhere": {silentWrong, "String is not called for a notebook value held in an any variable (yaegi drops its methods), " +
 		"for the results of a multi-value call printed directly, for map keys and for nested slices"},
 	"text_template_structs": {silentWrong, "text/template cannot call methods of notebook structs: yaegi's reflect types have none"},

@@ -55,8 +55,9 @@ type Facts struct {
 	varTypes map[string]string
 	errVars  map[string]bool // variables of type error
 	fields   map[string][]Field
-	typeText map[string]string // variables' types as the syntax tells them
-	varDecl  map[string]string // the declarations of variables of unknown type (varsource.go)
+	typeText map[string]string   // variables' types as the syntax tells them
+	varDecl  map[string]string   // the declarations of variables of unknown type (varsource.go)
+	ifaces   map[string][]string // notebook interfaces: their methods, sorted
 }
 
 // VarTypeText returns the type of a notebook variable as written where
@@ -249,6 +250,7 @@ func (t *Facts) init() {
 	t.errVars = map[string]bool{}
 	t.fields = map[string][]Field{}
 	t.typeText = map[string]string{}
+	t.ifaces = map[string][]string{}
 }
 
 // SetVar records what kind of value a notebook variable holds.
@@ -301,3 +303,25 @@ const (
 	ResultElem0                         // the element type of the first argument
 	ResultOpaque                        // generic some other way
 )
+
+// Interface reports whether a notebook type is an interface, and its
+// methods (sorted, those of embedded interfaces included when known).
+func (t *Facts) Interface(name string) ([]string, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	m, ok := t.ifaces[name]
+	return m, ok
+}
+
+// SetInterface records a notebook interface and its methods, or forgets
+// that a type is one (methods nil and !is).
+func (t *Facts) SetInterface(name string, is bool, methods []string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.init()
+	if !is {
+		delete(t.ifaces, name)
+		return
+	}
+	t.ifaces[name] = methods
+}

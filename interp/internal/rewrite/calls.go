@@ -171,7 +171,7 @@ func (r *rewriter) errorCompare(b *ast.BinaryExpr) {
 	if b.Op != token.EQL && b.Op != token.NEQ || isIdentNamed(b.X, "nil") || isIdentNamed(b.Y, "nil") {
 		return
 	}
-	if !r.isErrorExpr(b.X, 0) && !r.isErrorExpr(b.Y, 0) {
+	if !r.isErrorExpr(b.X, 0) && !r.isErrorExpr(b.Y, 0) && !r.isIfaceVar(b.X) && !r.isIfaceVar(b.Y) {
 		return
 	}
 	start, end := r.off(b.Pos()), r.off(b.End())

@@ -91,8 +91,9 @@ func (r *rewriter) noteGenDecl(d *ast.GenDecl) {
 			if s.Name.Name != "_" {
 				r.facts.SetType(s.Name.Name, k)
 			}
-			_, iface := s.Type.(*ast.InterfaceType)
+			it, iface := s.Type.(*ast.InterfaceType)
 			r.facts.SetConcrete(s.Name.Name, !iface && s.TypeParams == nil && !s.Assign.IsValid())
+			r.noteInterface(s.Name.Name, it, s.TypeParams == nil)
 			r.noteStructFields(s)
 		case *ast.ValueSpec:
 			for i, n := range s.Names {
@@ -831,6 +832,10 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 			if isSel(f, "fmt", "Errorf") {
 				return true
 			}
+			// A notebook method whose only result is an error.
+			if m, ok := r.facts.Method(f.Sel.Name); ok && m.Results == 1 && m.ResultText == "error" {
+				return true
+			}
 		case *ast.Ident:
 			if f.Obj != nil {
 				if d, ok := f.Obj.Decl.(*ast.FuncDecl); ok && d.Type.Results != nil && len(d.Type.Results.List) == 1 {
@@ -842,6 +847,8 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 				return fi.ResultText == "error"
 			}
 		}
+	case *ast.SelectorExpr:
+		return r.isErrorField(x)
 	case *ast.Ident:
 		if x.Obj == nil {
 			return r.facts.IsErrVar(x.Name)
@@ -862,6 +869,9 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 			if len(d.Lhs) == len(d.Rhs) {
 				for i, l := range d.Lhs {
 					if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj && id != x {
+						if _, call := d.Rhs[i].(*ast.CallExpr); call && isErrName(id.Name) {
+							return true // err := f(): by convention an error
+						}
 						return r.isErrorExpr(d.Rhs[i], depth+1)
 					}
 				}
@@ -874,4 +884,10 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 		}
 	}
 	return false
+}
+
+// isErrName reports whether a variable's name says it holds an error by
+// Go's convention: err, err2.
+func isErrName(name string) bool {
+	return strings.HasPrefix(name, "err") && strings.Trim(name[3:], "0123456789") == ""
 }

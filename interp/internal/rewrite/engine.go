@@ -20,7 +20,7 @@ import (
 // names (see nameTable).
 var rewriteTriggers = []string{
 	"for", "if ", "switch", "defer", "min(", "max(", "clear(", "%T", "struct", "func", ":=", "var",
-	"const", "type", "slices.Concat",
+	"const", "type", "slices.Concat", ".(",
 }
 
 // mayNeedRewrite is a quick test that most chunks needing no rewrite fail.
@@ -212,11 +212,19 @@ func (r *rewriter) rewrite() {
 	r.rewriteDecls(root)
 	r.instantiate()
 	r.multiAssignLiterals(root)
+	if r.kind == cell.Decls {
+		r.selfMethods()
+	}
 	r.constRepetitions(root)
 	r.rewriteLoops(root)
 	r.loopDefines()
 	r.rewriteCalls(root)
 	r.rewriteStmts(root)
+	r.rewriteAsserts(root)
+	r.parenLiterals(root)
+	r.rewriteBounds(root)
+	r.rewriteNilErrors(root)
+	r.rewritePanics(root)
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
 		r.interfaceLiterals()

@@ -19,7 +19,9 @@ import (
 //
 // A parenthesized literal is compiled as an expression whose value is
 // converted to the interface, as Go means. (A conversion Abser(...) works
-// too, but yaegi then reports Abser as the value's dynamic type.)
+// too, but yaegi then reports Abser as the value's dynamic type.) The var
+// declarations are parenthesized by asserts.go (parenLiterals), in every
+// scope; this covers assignments to notebook interface variables.
 
 // interfaceLiterals rewrites the top-level statements of a statements
 // chunk, and those in their blocks, outside function literals.
@@ -29,12 +31,6 @@ func (r *rewriter) interfaceLiterals() {
 			switch x := n.(type) {
 			case *ast.FuncLit:
 				return false
-			case *ast.ValueSpec:
-				if r.namesInterface(x.Type) {
-					for _, v := range x.Values {
-						r.parenLiteral(v)
-					}
-				}
 			case *ast.AssignStmt:
 				if x.Tok != token.ASSIGN || len(x.Lhs) != len(x.Rhs) {
 					return true

@@ -94,8 +94,8 @@ func dynView(withFmt bool) (prefix, suffix string) {
 	if !withFmt {
 		return "", ""
 	}
-	return "func(__x any) any { if __x == nil { return nil }; if _, __ok := __x.(fmt.Formatter); __ok { return __x }; if _, __ok := __x.(error); __ok { return __x }; " +
-		"__s, __hs := __x.(fmt.Stringer); __g, __hg := __x.(fmt.GoStringer); " +
+	return "func(__x any) any { if __x == nil { return nil }; if _, __ok := __x.(fmt.Formatter); __ok { return __x }; if __e, __ok := " + FixPkg + ".AsError(__x); __ok { return __e }; " +
+		"__s, __hs := " + FixPkg + ".AsStringer(__x); __g, __hg := __x.(fmt.GoStringer); " +
 		"if !__hs && !__hg { return __x }; __ss, __gs := \"\", \"\"; if __hs { __ss = __s.String() }; if __hg { __gs = __g.GoString() }; " +
 		"return " + FixPkg + ".Show(__x, __hs, __ss, __hg, __gs) }(", ")"
 }

@@ -31,6 +31,7 @@ func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, er
 	if err != nil {
 		return nil, err
 	}
+	decls = foldSelfMethods(decls, text)
 	if text != written {
 		// Hash what the user wrote, not what the rewrite made of it.
 		if w, err := countedParseDecls(written, file, c.Line, c.Col); err == nil {
@@ -333,6 +334,24 @@ func renameShadows(facts *names.Facts, text string) string {
 	out, ok := applySrcEdits(text, shadowEdits(facts, f, fset.File(f.Pos())), 0)
 	if !ok {
 		return text
+	}
+	return out
+}
+
+// foldSelfMethods makes the GocellSelf method the rewrite adds after an
+// Error method part of that method's declaration, as the one-parse engine
+// records it.
+func foldSelfMethods(decls []*names.Decl, text string) []*names.Decl {
+	var out []*names.Decl
+	for _, d := range decls {
+		if n := len(out); n > 0 && d.Kind == "method" && strings.HasSuffix(d.Name, "."+selfMethod) {
+			prev := out[n-1]
+			prev.Source = prev.Source + text[prev.End:d.End]
+			prev.End = d.End
+			prev.Uses = names.MergeNames(prev.Uses, scanIdents(prev.Source))
+			continue
+		}
+		out = append(out, d)
 	}
 	return out
 }

@@ -45,6 +45,15 @@
 //     typesensitive.go refuses calls yaegi would answer wrongly;
 //     nested.go aliases instantiations yaegi cannot compile in place.
 //   - nilassign.go: a, b = nil, nil runs as a sequence.
+//   - asserts.go: type assertions and type switches to error,
+//     fmt.Stringer, notebook interfaces, and to notebook types from an
+//     error; the GocellSelf method of notebook errors with a value
+//     receiver; composite literals assigned to interfaces; == on
+//     notebook interface values.
+//   - bounds.go: index and slice bounds checked, with Go's runtime error,
+//     in code that recovers.
+//   - nilerr.go: a nil pointer converted to error is not a nil error;
+//     panics with notebook values keep their type; error fields.
 //   - goroutines.go: go statements run under a recover that hands a
 //     panic to the session (a goroutine panic ends yaegi's process).
 //   - cached.go: a //%cache_data or //%cache_resource function becomes its
