@@ -556,6 +556,9 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 	token := s.exitSeq
 	text, rerr := rewrite.Statements(s.reg, c.Text)
 	if rerr != nil {
+		if at := splitAt(rerr); at > 0 && at < len(c.Text) {
+			return s.runSplitStmts(ctx, file, code, c, last, at)
+		}
 		if cerr, ok := s.runGenericDefine(ctx, file, code, c, last, rerr); ok {
 			return cerr
 		}

@@ -15,7 +15,7 @@ import (
 // an enclosing loop, a goto, a return, a label) and nothing is deferred:
 //
 //	for s.Len() > 0 { v, _ := s.Pop(); ... }  becomes  for s.Len() > 0 { func() { v, _ := s.Pop(); ... }() }
-func (r *rewriter) blocksWithMultiDefines() {
+func (r *rewriter) blocksWithMultiDefines(whole map[ast.Stmt]bool) {
 	var walk func(n ast.Node, top bool)
 	walk = func(n ast.Node, top bool) {
 		ast.Inspect(n, func(n ast.Node) bool {
@@ -36,6 +36,9 @@ func (r *rewriter) blocksWithMultiDefines() {
 		})
 	}
 	for _, s := range r.body {
+		if whole[s] {
+			continue // wholly in a function literal (topwrap.go)
+		}
 		if b, ok := s.(*ast.BlockStmt); ok {
 			// A top-level block: its own statements are handled by the
 			// shadowing and comma-ok rewrites; look inside.

@@ -71,6 +71,11 @@ type Error struct {
 	// could run in two steps: evaluate Expr in a block, then declare the
 	// variables with the type it learned and set them.
 	Define *GenericDefine
+	// Split, when above 0, is the offset in the chunk's text of a
+	// top-level statement declaring anew a notebook variable the chunk
+	// used before it (redeclare.go): the chunk must run as two, split
+	// there. Msg then says why, for a caller that cannot split.
+	Split int
 }
 
 // GenericDefine is a cell-level x := f(...) of a generic f.
@@ -199,6 +204,7 @@ func (r *rewriter) rewrite() {
 	}
 	r.rewriteDecls(root)
 	r.constRepetitions(root)
+	r.boolConsts(root)
 	r.rewriteLoops(root)
 	r.rewriteCalls(root)
 	r.rewriteStmts(root)

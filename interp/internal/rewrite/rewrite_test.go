@@ -97,7 +97,7 @@ var rewriteCases = []rewriteCase{
 		out: "level := 1\n{\n\tlevel__s1 := 2\n\t_ = level__s1\n}\n{ for level__s2 := 0; level__s2 < 1; level__s2++ {} }"},
 	{name: "multi-value declaration in a top-level loop body", kind: cell.Stmts,
 		in:  "for s.Len() > 0 {\n\tv, _ := s.Pop()\n\tuse(v)\n}\nfor {\n\tgot1, got2 := f()\n\tif got1 {\n\t\tbreak\n\t}\n\tuse(got2)\n}",
-		out: "for s.Len() > 0 { func() {\n\tv, _ := s.Pop()\n\tuse(v)\n}() }\nfor {\n\tgot1, got2 := f()\n\tif got1 {\n\t\tbreak\n\t}\n\tuse(got2)\n}"},
+		out: "for s.Len() > 0 { func() {\n\tv, _ := s.Pop()\n\tuse(v)\n}() }\nfunc() { for {\n\tgot1, got2 := f()\n\tif got1 {\n\t\tbreak\n\t}\n\tuse(got2)\n} }()"},
 	{name: "multi-name const specs repeated", kind: cell.Decls,
 		in:  "const (\n\ta, b = iota, iota * 10\n\tc, d\n)",
 		out: "const (\n\ta, b = (0), (0) * 10\n\tc, d = (1), (1) * 10\n)"},

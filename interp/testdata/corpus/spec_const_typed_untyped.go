@@ -44,5 +44,5 @@ func main() {
 	fmt.Println(x/3, x%3, -x/3, -x%3, float64(x)/3)
 	const typed int64 = 1 << 40
 	fmt.Printf("%T %d\n", typed, typed)
-	fmt.Println(math.Pi * 2 / 2 == math.Pi)
+	fmt.Println(math.Pi*2/2 == math.Pi)
 }

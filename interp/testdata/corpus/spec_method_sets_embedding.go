@@ -11,9 +11,9 @@ type Base struct {
 	name string
 }
 
-func (b Base) Name() string       { return b.name }
-func (b *Base) Rename(n string)   { b.name = n }
-func (b Base) Describe() string   { return "I am " + b.Name() }
+func (b Base) Name() string     { return b.name }
+func (b *Base) Rename(n string) { b.name = n }
+func (b Base) Describe() string { return "I am " + b.Name() }
 
 type Dog struct {
 	Base

@@ -11,7 +11,7 @@ type Image struct {
 }
 
 func (im Image) ColorModel() color.Model { return color.RGBAModel }
-func (im Image) Bounds() image.Rectangle  { return image.Rect(0, 0, im.w, im.h) }
+func (im Image) Bounds() image.Rectangle { return image.Rect(0, 0, im.w, im.h) }
 func (im Image) At(x, y int) color.Color {
 	v := uint8(x ^ y)
 	return color.RGBA{v, v, 255, 255}

@@ -25,8 +25,8 @@ func (f fakeFetcher) Fetch(url string) (string, []string, error) {
 }
 
 var fetcher = fakeFetcher{
-	"https://golang.org/":     &fakeResult{"The Go Programming Language", []string{"https://golang.org/pkg/", "https://golang.org/cmd/"}},
-	"https://golang.org/pkg/": &fakeResult{"Packages", []string{"https://golang.org/", "https://golang.org/pkg/fmt/"}},
+	"https://golang.org/":         &fakeResult{"The Go Programming Language", []string{"https://golang.org/pkg/", "https://golang.org/cmd/"}},
+	"https://golang.org/pkg/":     &fakeResult{"Packages", []string{"https://golang.org/", "https://golang.org/pkg/fmt/"}},
 	"https://golang.org/pkg/fmt/": &fakeResult{"Package fmt", []string{"https://golang.org/", "https://golang.org/pkg/"}},
 }
 
