@@ -91,6 +91,7 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"Show":           reflect.ValueOf(fixShow),
 			"Recovered":      reflect.ValueOf(fixRecovered),
 			"Fields":         reflect.ValueOf(fixFields),
+			"GoSyntax":       reflect.ValueOf(fixGoSyntax),
 		},
 		"encoding/json/json": {
 			"Marshal":       reflect.ValueOf(fixJSONMarshal),
