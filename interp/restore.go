@@ -30,6 +30,7 @@ func (s *Session) Restore() []string {
 	}
 	s.imports = append([]string(nil), j.Imports...)
 	for i, c := range j.Chunks {
+		s.notePipeUse(c.Text)
 		chunk := cell.Chunk{Text: c.Text, Line: c.Line, Col: c.Col}
 		switch c.Kind {
 		case "decls":

@@ -305,6 +305,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	}()
 
 	original := code
+	s.notePipeUse(code)
 	code, timeCell, merr := cell.ExpandMagics(code)
 	if merr != nil {
 		return &CellError{EName: "MagicError", EValue: merr.Error(), Traceback: []string{"MagicError: " + merr.Error()}}
