@@ -62,7 +62,6 @@ type stream struct {
 	// its order. inflight counts reads of the pipe not yet added.
 	watchPipe atomic.Bool
 	inflight  atomic.Int32
-
 }
 
 func newStream(name string, publish func(display.Output)) (*stream, error) {
