@@ -205,6 +205,10 @@ func (r *rewriter) rewrite() {
 	r.rewriteDecls(root)
 	r.constRepetitions(root)
 	r.boolConsts(root)
+	r.constShifts(root)
+	if strings.Contains(r.text, "type ") {
+		r.localTypeShadows()
+	}
 	r.rewriteLoops(root)
 	r.rewriteCalls(root)
 	r.rewriteStmts(root)

@@ -7,6 +7,9 @@ import (
 
 // Whole top-level statements in a function literal.
 //
+// (So does a top-level statement declaring a type in a block: yaegi loses
+// a variable of a type declared in a block of the global scope.)
+//
 // blocks.go runs a nested block declaring v, err := f() in a function
 // literal of its own, which it cannot do when the block leaves by a break
 // or continue of a loop around it: the Tour's reader loop
@@ -73,6 +76,11 @@ func needsWholeWrap(s ast.Stmt) bool {
 			if x != topBody(s) && hasMultiDefine(x.List) && !wrappable(x) {
 				found = true
 			}
+		case *ast.TypeSpec:
+			// A type declared in a block in the global scope: yaegi
+			// loses a variable of that type (var t T = ...; then
+			// "undefined: t"). In a function it is right.
+			found = true
 		case *ast.CaseClause:
 			found = hasMultiDefine(x.Body)
 		case *ast.CommClause:
