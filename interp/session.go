@@ -323,6 +323,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	if perr != nil {
 		return syntaxError(opt.Name, original, perr)
 	}
+	chunks = orderInits(code, chunks)
 	s.captured, s.hasValue, s.returned, s.cellDefers = nil, false, false, nil
 	if cerr := s.importUsedPackages(ctx, opt.Name, code, chunks); cerr != nil {
 		return cerr

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/token"
 	"strconv"
 	"strings"
 )
@@ -65,18 +66,28 @@ func (r *rewriter) goSyntaxArg(a ast.Expr, prio int) {
 			return
 		}
 	}
-	typ := ""
-	if t := r.typeExprOf(a, 0); t != nil {
-		typ = r.goTypeText(t, 0)
-	}
-	if typ == "" {
-		typ = r.staticTypeOf(a, 0)
+	typ := r.goSyntaxType(a)
+	if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND && typ == "" {
+		if t := r.goSyntaxType(u.X); t != "" {
+			typ = "*" + t
+		}
 	}
 	start, end := r.off(a.Pos()), r.off(a.End())
 	pre := FixPkg + ".GoSyntax(" + strconv.Quote(typ) + ", "
 	r.composites = append(r.composites, composite{start: start, end: end, prio: prio, build: func() []srcEdit {
 		return []srcEdit{{start, end, pre + r.render(start, end) + ")"}}
 	}})
+}
+
+// goSyntaxType returns the Go type of an expression as %#v prints it,
+// when the syntax tells it and it names a notebook type, or "".
+func (r *rewriter) goSyntaxType(a ast.Expr) string {
+	if t := r.typeExprOf(a, 0); t != nil {
+		if typ := r.goTypeText(t, 0); typ != "" {
+			return typ
+		}
+	}
+	return r.staticTypeOf(a, 0)
 }
 
 // goTypeText prints a type expression as %#v prints the type, notebook
