@@ -211,6 +211,7 @@ func (r *rewriter) rewrite() {
 	}
 	r.rewriteLoops(root)
 	r.rewriteCalls(root)
+	r.embeddedInterfaceCalls(root)
 	r.rewriteStmts(root)
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
