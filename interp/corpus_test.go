@@ -63,6 +63,8 @@ var corpusKnownFailures = map[string]knownFailure{
 	"generics_method_constraint": {failError, "top-level big := Largest(...): the same refusal; a variadic generic with a method constraint fails to compile in yaegi"},
 	"iface_assert": {failError, "yaegi stores a notebook value converted to any without its methods; asserting it to a " +
 		"notebook interface (v.(Shape)) panics in the interpreter"},
+	"spec_defer_panic_more": {failError, "a panic raised inside a deferred call (a deferred func that recovers and panics again) " +
+		"is not recovered by a deferred func registered before it: yaegi ends the cell with the panic"},
 	"spec_scope_types_shadow": {failError, "a type declared in a block under the name of a notebook type (type T string hiding type T int): " +
 		"yaegi resolves it to the notebook's type, so the cell stops with an error naming the type and asking for another name"},
 	"tour_generics_more": {failError, "generic Map[T, U any](xs []T, f func(T) U) called with a function argument " +
