@@ -208,3 +208,27 @@ base = 1
 fmt.Println(twice())`}, want: "42 21\n2\n"},
 	})
 }
+
+func TestFidelityEmbeddedInterface(t *testing.T) {
+	runTourCases(t, []tourCase{
+		{name: "method promoted from an embedded interface", cells: []string{`import "fmt"
+type Logger interface{ Log(string) }
+type buf struct{ lines []string }
+func (b *buf) Log(s string) { b.lines = append(b.lines, s) }
+type Base struct{ ID int }
+func (b Base) Describe() string { return fmt.Sprint("#", b.ID) }
+type Service struct {
+	Base
+	Logger
+	Name string
+}
+func (s Service) Run() { s.Log("run " + s.Name) }`, `
+b := &buf{}
+s := Service{Base{7}, b, "svc"}
+s.Log("hello")
+s.Run()
+p := &s
+p.Log("via pointer")
+fmt.Println(b.lines, s.Describe())`}, want: "[hello run svc via pointer] #7\n"},
+	})
+}

@@ -732,6 +732,11 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 				return "*" + t
 			}
 		}
+		if x.Op == token.AND {
+			if t := r.staticTypeOf(x.X, depth+1); t != "" && !strings.HasPrefix(t, "*") {
+				return "*" + t // &v
+			}
+		}
 	case *ast.CallExpr:
 		if len(x.Args) == 1 && !x.Ellipsis.IsValid() {
 			if t := r.staticTypeName(ast.Unparen(x.Fun), true); t != "" {
