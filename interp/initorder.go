@@ -50,7 +50,14 @@ type initUnit struct {
 // orderInits returns the cell's chunks, the runs of declarations that
 // refer forward reordered as Go initializes them.
 func orderInits(code string, chunks []cell.Chunk) []cell.Chunk {
-	if !strings.Contains(code, "var") {
+	// Only a cell with both declarations and var x = ... statements can
+	// need it: the usual cell costs no parse here.
+	decls, vars := false, false
+	for _, c := range chunks {
+		decls = decls || c.Kind == cell.Decls
+		vars = vars || c.Kind == cell.Stmts && c.Declares && startsWithVar(c.Text)
+	}
+	if !decls || !vars {
 		return chunks
 	}
 	// A var statement ahead of other statements (the last declaration of
@@ -105,7 +112,7 @@ func isDeclChunk(c cell.Chunk) bool {
 	if c.Kind == cell.Decls {
 		return true
 	}
-	if c.Kind != cell.Stmts || !c.Declares || !strings.HasPrefix(strings.TrimSpace(c.Text), "var") {
+	if c.Kind != cell.Stmts || !c.Declares || !startsWithVar(c.Text) {
 		return false
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), "", names.ParseHead+c.Text, parser.SkipObjectResolution)
@@ -373,7 +380,7 @@ func parseUnits(text string, base int) ([]*initUnit, bool) {
 // splitVarPrefix cuts a statements chunk that starts with var declarations
 // and goes on with other statements in two.
 func splitVarPrefix(c cell.Chunk) (vars, rest cell.Chunk, ok bool) {
-	if c.Kind != cell.Stmts || !c.Declares || !strings.HasPrefix(strings.TrimSpace(c.Text), "var") {
+	if c.Kind != cell.Stmts || !c.Declares || !startsWithVar(c.Text) {
 		return c, c, false
 	}
 	const head = "package p\nfunc _() {\n"
@@ -401,4 +408,28 @@ func splitVarPrefix(c cell.Chunk) (vars, rest cell.Chunk, ok bool) {
 	vars = cell.Chunk{Kind: cell.Stmts, Text: c.Text[:at], Line: c.Line, Col: c.Col, Declares: true}
 	rest = subChunk(c, at, len(c.Text))
 	return vars, rest, true
+}
+
+// startsWithVar reports whether text starts with the keyword var, after
+// blanks and comments.
+func startsWithVar(text string) bool {
+	for {
+		text = strings.TrimSpace(text)
+		switch {
+		case strings.HasPrefix(text, "//"):
+			i := strings.IndexByte(text, '\n')
+			if i < 0 {
+				return false
+			}
+			text = text[i+1:]
+		case strings.HasPrefix(text, "/*"):
+			i := strings.Index(text, "*/")
+			if i < 0 {
+				return false
+			}
+			text = text[i+2:]
+		default:
+			return strings.HasPrefix(text, "var") && len(text) > 3 && (text[3] == ' ' || text[3] == '\t' || text[3] == '(')
+		}
+	}
 }
