@@ -87,8 +87,6 @@ var corpusKnownFailures = map[string]knownFailure{
 	"method_expressions": {silentWrong, "a method value taken in a range loop binds the loop variable itself (yaegi), " +
 		"and %T of a method expression prints the underlying func type"},
 	"panic_runtime_errors": {silentWrong, "index and nil-dereference panics carry yaegi's reflect messages, not runtime.Error values"},
-	"spec_const_huge": {silentWrong, "a comparison with an untyped constant too big for int (Big > 1, Big = 1 << 100) is evaluated at run time " +
-		"on the truncated int (false); const x = Big > 10 is computed by the rewrite only when Big is declared in the same chunk"},
 	"stringer_everywhere": {silentWrong, "String is not called for a notebook value held in an any variable (yaegi drops its methods), " +
 		"for the results of a multi-value call printed directly, for map keys and for nested slices"},
 	"tour_methods_interfaces_more": {silentWrong, "a type switch case naming a notebook interface (case Named:, case Namer:) never " +

@@ -103,6 +103,11 @@ fmt.Println(IsBig, Both, Eq, Not, local)
 if IsBig {
 	fmt.Println("big")
 }`}, want: "true true true false false\nbig\n"},
+		{name: "comparisons of constants too big for int", cells: []string{`import "fmt"
+const Big = 1 << 100
+const Small = Big >> 99`, `const Over = Big > 10
+fmt.Println(Big > 1, Big < Small, Big/(1<<98) == 4, Over)`, `Big := 3
+fmt.Println(Big > 1, Big < 2)`}, want: "true false true true\ntrue false\n"},
 		{name: "comparison of another cell's constant", cells: []string{`const Limit = 10`, `import "fmt"
 const Over = Limit > 5
 fmt.Println(Over)`}, want: "true\n"},

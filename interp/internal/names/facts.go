@@ -54,6 +54,7 @@ type Facts struct {
 	errVars  map[string]bool // variables of type error
 	fields   map[string][]Field
 	typeText map[string]string // variables' types as the syntax tells them
+	consts   map[string]string // integer constants' exact values (rewrite's boolconsts.go)
 }
 
 // VarTypeText returns the type of a notebook variable as written where
@@ -246,6 +247,7 @@ func (t *Facts) init() {
 	t.errVars = map[string]bool{}
 	t.fields = map[string][]Field{}
 	t.typeText = map[string]string{}
+	t.consts = map[string]string{}
 }
 
 // SetVar records what kind of value a notebook variable holds.

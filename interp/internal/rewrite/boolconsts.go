@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"strconv"
 	"strings"
+
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // Constants of comparisons. yaegi v0.16.1 folds no comparison and no && or
@@ -27,10 +29,12 @@ import (
 // specs keep their iota; one whose next spec repeats it implicitly is left
 // as it is.
 func (r *rewriter) boolConsts(root ast.Node) {
+	r.forgetConsts()
+	env := map[*ast.Object]constVal{}
+	defer func() { r.hugeComparisons(root, env) }()
 	if !strings.Contains(r.text, "const") {
 		return
 	}
-	env := map[*ast.Object]constVal{}
 	dynamic := map[*ast.Object]bool{}
 	isDynamic := func(vs *ast.ValueSpec) bool {
 		for _, v := range vs.Values {
@@ -72,7 +76,16 @@ func (r *rewriter) boolConsts(root ast.Node) {
 			} else {
 				prev = vs
 			}
-			folded := evalSpec(env, vs.Names, values, typ, i)
+			folded := r.evalSpec(env, vs.Names, values, typ, i)
+			if r.kind == cell.Decls && r.isTopLevel(g) {
+				for _, id := range vs.Names {
+					v := ""
+					if c, ok := env[id.Obj]; ok && id.Obj != nil && c.v.Kind() == constant.Int && typ == nil {
+						v = c.v.ExactString()
+					}
+					r.facts.SetConstValue(id.Name, v)
+				}
+			}
 			if len(vs.Values) == 0 || !isDynamic(vs) {
 				continue
 			}
@@ -139,7 +152,7 @@ type constVal struct {
 // constants computed so far) and records them there. It returns their
 // texts when every value is known and the type is a predeclared one (or
 // none), else nil.
-func evalSpec(env map[*ast.Object]constVal, names []*ast.Ident, values []ast.Expr, typ ast.Expr, iota int) []string {
+func (r *rewriter) evalSpec(env map[*ast.Object]constVal, names []*ast.Ident, values []ast.Expr, typ ast.Expr, iota int) []string {
 	if len(values) != len(names) {
 		return nil
 	}
@@ -159,7 +172,7 @@ func evalSpec(env map[*ast.Object]constVal, names []*ast.Ident, values []ast.Exp
 	}
 	texts := make([]string, len(names))
 	for i, e := range values {
-		c, ok := evalConst(env, e, iota, 0)
+		c, ok := r.evalConst(env, e, iota, 0)
 		if !ok {
 			return nil
 		}
@@ -182,13 +195,13 @@ func evalSpec(env map[*ast.Object]constVal, names []*ast.Ident, values []ast.Exp
 
 // evalConst computes a constant expression of literals, iota and the
 // constants in env.
-func evalConst(env map[*ast.Object]constVal, e ast.Expr, iota, depth int) (constVal, bool) {
+func (r *rewriter) evalConst(env map[*ast.Object]constVal, e ast.Expr, iota, depth int) (constVal, bool) {
 	if depth > 50 {
 		return constVal{}, false
 	}
 	switch x := e.(type) {
 	case *ast.ParenExpr:
-		return evalConst(env, x.X, iota, depth+1)
+		return r.evalConst(env, x.X, iota, depth+1)
 	case *ast.BasicLit:
 		v := constant.MakeFromLiteral(x.Value, x.Kind, 0)
 		return constVal{v, x.Kind == token.INT || x.Kind == token.CHAR}, v.Kind() != constant.Unknown
@@ -200,20 +213,27 @@ func evalConst(env map[*ast.Object]constVal, e ast.Expr, iota, depth int) (const
 			case "iota":
 				return constVal{constant.MakeInt64(int64(iota)), true}, true
 			}
+			if v := r.facts.ConstValue(x.Name); v != "" {
+				c := constant.MakeFromLiteral(strings.TrimPrefix(v, "-"), token.INT, 0)
+				if strings.HasPrefix(v, "-") {
+					c = constant.UnaryOp(token.SUB, c, 0)
+				}
+				return constVal{c, true}, c.Kind() == constant.Int
+			}
 			return constVal{}, false
 		}
 		c, ok := env[x.Obj]
 		return c, ok
 	case *ast.UnaryExpr:
-		c, ok := evalConst(env, x.X, iota, depth+1)
+		c, ok := r.evalConst(env, x.X, iota, depth+1)
 		if !ok || x.Op == token.XOR { // ^x needs the type's size
 			return constVal{}, false
 		}
 		v := constant.UnaryOp(x.Op, c.v, 0)
 		return constVal{v, c.integer}, v.Kind() != constant.Unknown
 	case *ast.BinaryExpr:
-		a, ok1 := evalConst(env, x.X, iota, depth+1)
-		b, ok2 := evalConst(env, x.Y, iota, depth+1)
+		a, ok1 := r.evalConst(env, x.X, iota, depth+1)
+		b, ok2 := r.evalConst(env, x.Y, iota, depth+1)
 		if !ok1 || !ok2 {
 			return constVal{}, false
 		}
@@ -245,4 +265,86 @@ func evalConst(env map[*ast.Object]constVal, e ast.Expr, iota, depth int) (const
 		return constVal{v, integer}, v.Kind() != constant.Unknown
 	}
 	return constVal{}, false
+}
+
+// isTopLevel reports whether a declaration is one of the chunk's own.
+func (r *rewriter) isTopLevel(g *ast.GenDecl) bool {
+	for _, d := range r.decls {
+		if d == g {
+			return true
+		}
+	}
+	return false
+}
+
+// forgetConsts forgets the recorded values of the names this chunk
+// declares otherwise than as constants.
+func (r *rewriter) forgetConsts() {
+	if !r.facts.HasConstValues() {
+		return
+	}
+	forget := func(id *ast.Ident) { r.facts.SetConstValue(id.Name, "") }
+	for _, d := range r.decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				forget(d.Name)
+			}
+		case *ast.GenDecl:
+			if d.Tok == token.CONST {
+				continue
+			}
+			for _, sp := range d.Specs {
+				switch sp := sp.(type) {
+				case *ast.TypeSpec:
+					forget(sp.Name)
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						forget(n)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range r.body {
+		for _, id := range declaredIdents(s) {
+			forget(id)
+		}
+	}
+}
+
+// hugeComparisons computes comparisons of constants of which one does not
+// fit in an int64 (Big > 1, with Big = 1 << 100): yaegi compares them at
+// run time, truncated (false). Go computes them exactly, as this does.
+func (r *rewriter) hugeComparisons(root ast.Node, env map[*ast.Object]constVal) {
+	if !r.facts.HasConstValues() && !strings.Contains(r.text, "const") {
+		return
+	}
+	huge := func(c constVal) bool {
+		if c.v.Kind() != constant.Int {
+			return false
+		}
+		_, exact := constant.Int64Val(c.v)
+		return !exact
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.GenDecl:
+			return x.Tok != token.CONST // boolConsts computes those
+		case *ast.BinaryExpr:
+			switch x.Op {
+			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			default:
+				return true
+			}
+			a, ok1 := r.evalConst(env, x.X, 0, 0)
+			b, ok2 := r.evalConst(env, x.Y, 0, 0)
+			if !ok1 || !ok2 || !huge(a) && !huge(b) || a.v.Kind() != b.v.Kind() && !(a.integer && b.v.Kind() == constant.Float || b.integer && a.v.Kind() == constant.Float) {
+				return true
+			}
+			r.replace(x, strconv.FormatBool(constant.Compare(a.v, x.Op, b.v)))
+			return false
+		}
+		return true
+	})
 }

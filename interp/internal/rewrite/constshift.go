@@ -44,11 +44,11 @@ func (r *rewriter) constShifts(root ast.Node) {
 			}
 			if src.Type == nil || len(src.Values) != 1 || len(vs.Names) != 1 || !shiftByExpr(src.Values[0]) {
 				if len(src.Values) == len(vs.Names) {
-					evalSpec(env, vs.Names, src.Values, src.Type, i)
+					r.evalSpec(env, vs.Names, src.Values, src.Type, i)
 				}
 				continue
 			}
-			c, ok := evalConst(env, src.Values[0], i, 0)
+			c, ok := r.evalConst(env, src.Values[0], i, 0)
 			if !ok || c.v.Kind() != constant.Int {
 				continue
 			}
