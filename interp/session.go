@@ -177,6 +177,7 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 		"GoStart":   reflect.ValueOf(s.goStart),
 		"GoBegin":   reflect.ValueOf(s.goBegin),
 		"GoEnd":     reflect.ValueOf(s.goEnd),
+		"Go":        reflect.ValueOf(s.goCall),
 		"TimeStart": reflect.ValueOf(s.timeStart),
 		"TimeEnd":   reflect.ValueOf(s.timeEnd),
 		// A return at the top level of a cell ends it (see rewrite).
@@ -187,6 +188,8 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	for k, v := range s.cacheEntries() {
 		rt[k] = v
 	}
+	// wg.Go's goroutines are the cell's, as a go statement's are.
+	interrupt.SetGoStarter(s.goCall)
 	if err := yi.Use(yaegi.Exports{
 		rtPath + "/rt": rt,
 		// Cells read stdin through the front end: os.Stdin is our reader.

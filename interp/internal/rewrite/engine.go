@@ -30,6 +30,9 @@ func mayNeedRewrite(facts *names.Facts, text string) bool {
 			return true
 		}
 	}
+	if mayHaveMultiValue(text) {
+		return true
+	}
 	// fmt.Println(f()): a call as argument of a printing call, on its line.
 	for _, pkg := range []string{"fmt.", "log."} {
 		for rest := text; ; {
@@ -203,6 +206,7 @@ func (r *rewriter) rewrite() {
 		r.findCellDefers()
 	}
 	r.rewriteDecls(root)
+	r.multiAssignLiterals(root)
 	r.constRepetitions(root)
 	r.boolConsts(root)
 	r.constShifts(root)
@@ -210,11 +214,13 @@ func (r *rewriter) rewrite() {
 		r.localTypeShadows()
 	}
 	r.rewriteLoops(root)
+	r.loopDefines()
 	r.rewriteCalls(root)
 	r.embeddedInterfaceCalls(root)
 	r.rewriteStmts(root)
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
+		r.interfaceLiterals()
 	}
 }
 

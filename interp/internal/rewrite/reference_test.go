@@ -7,7 +7,9 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
+	"sort"
 	"strings"
 
 	"github.com/gocell/gocell/cachecells"
@@ -24,7 +26,7 @@ func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, er
 	if err != nil {
 		return nil, err
 	}
-	text = oldRewriteGoStmts(cell.Decls, text)
+	text = oldRewriteLoopLiterals(cell.Decls, oldRewriteGoStmts(cell.Decls, text))
 	decls, err := countedParseDecls(text, file, c.Line, c.Col)
 	if err != nil {
 		return nil, err
@@ -57,7 +59,113 @@ func oldStatements(reg *names.Registry, text string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return oldRewriteGoStmts(cell.Stmts, text), nil
+	return oldRewriteLoopLiterals(cell.Stmts, oldRewriteGoStmts(cell.Stmts, text)), nil
+}
+
+// oldRewriteLoopLiterals is looplits.go as a step of the chain, on the text
+// the earlier steps made.
+func oldRewriteLoopLiterals(kind cell.Kind, text string) string {
+	if !hasLoopLiteral(text) {
+		return text
+	}
+	head := "package main\n"
+	if kind == cell.Stmts {
+		head = "package main\nfunc _() {\n"
+	}
+	src := head + text
+	if kind == cell.Stmts {
+		src += "\n}\n"
+	}
+	fset := token.NewFileSet()
+	// Not counted: the former chain had no such step.
+	f, err := parser.ParseFile(fset, "", src, 0)
+	if err != nil {
+		return text
+	}
+	off := func(p token.Pos) int { return fset.Position(p).Offset - len(head) }
+	var edits []srcEdit
+	stmt := func(st ast.Stmt) {
+		var lits []*ast.FuncLit
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if _, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+					for _, a := range x.Args {
+						if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+							lits = append(lits, lit)
+						}
+					}
+				}
+			}
+			return true
+		})
+		if len(lits) == 0 {
+			return
+		}
+		sort.Slice(lits, func(i, j int) bool { return lits[i].Pos() < lits[j].Pos() })
+		// Literals nested in these are rewritten by their own statements:
+		// render them with the inner edits applied.
+		var makers []string
+		var b strings.Builder
+		pos := off(st.Pos())
+		for i, lit := range lits {
+			name := fmt.Sprintf("__gocell_mk%d", i)
+			b.WriteString(text[pos:off(lit.Pos())])
+			makers = append(makers, name+" := func() "+text[off(lit.Type.Pos()):off(lit.Type.End())]+" { return "+text[off(lit.Pos()):off(lit.End())]+" }")
+			b.WriteString(name + "()")
+			pos = off(lit.End())
+		}
+		b.WriteString(text[pos:off(st.End())])
+		edits = append(edits, srcEdit{start: off(st.Pos()), end: off(st.End()), text: "{ " + strings.Join(makers, "; ") + "; " + b.String() + " }"})
+	}
+	var walk func(n ast.Node, inLoop bool)
+	walk = func(n ast.Node, inLoop bool) {
+		ast.Inspect(n, func(node ast.Node) bool {
+			switch x := node.(type) {
+			case nil:
+				return false
+			case *ast.FuncLit:
+				walk(x.Body, false)
+				return false
+			case *ast.FuncDecl:
+				if x.Body != nil {
+					walk(x.Body, false)
+				}
+				return false
+			case *ast.ForStmt:
+				if x != n {
+					walk(x, true)
+					return false
+				}
+			case *ast.RangeStmt:
+				if x != n {
+					walk(x, true)
+					return false
+				}
+			case *ast.GoStmt, *ast.DeferStmt:
+				return false
+			case *ast.ExprStmt:
+				if inLoop {
+					stmt(x)
+				}
+			case *ast.AssignStmt:
+				if inLoop && x.Tok != token.DEFINE {
+					stmt(x)
+				}
+			}
+			return true
+		})
+	}
+	walk(f, false)
+	if len(edits) == 0 {
+		return text
+	}
+	if out, ok := applySrcEdits(text, edits, 0); ok {
+		return out
+	}
+	return text
 }
 
 func oldRewriteGoStmts(kind cell.Kind, text string) string {
@@ -78,7 +186,6 @@ func oldRewriteGoStmts(kind cell.Kind, text string) string {
 		return text // the compiler will report it
 	}
 	var edits []srcEdit
-	n := 0
 	ast.Inspect(f, func(node ast.Node) bool {
 		gs, ok := node.(*ast.GoStmt)
 		if !ok {
@@ -89,28 +196,12 @@ func oldRewriteGoStmts(kind cell.Kind, text string) string {
 		if id, ok := call.Fun.(*ast.Ident); ok && isBuiltin(id.Name) {
 			return true // a builtin cannot be held in a variable; it does not panic in practice
 		}
-		n++
-		fn := fmt.Sprintf("__gocell_f%d", n)
-		names := []string{fn}
-		values := []string{text[off(call.Fun.Pos()):off(call.Fun.End())]}
 		var args []string
-		for i, a := range call.Args {
-			name := fmt.Sprintf("__gocell_a%d_%d", n, i)
-			names = append(names, name)
-			values = append(values, text[off(a.Pos()):off(a.End())])
-			args = append(args, name)
+		for _, a := range call.Args {
+			args = append(args, text[off(a.Pos()):off(a.End())])
 		}
-		ellipsis := ""
-		if call.Ellipsis.IsValid() {
-			ellipsis = "..."
-		}
-		// Keep every newline of the original statement: the values are
-		// written out in place, and the rest goes on the last line.
-		prefix := "{ " + strings.Join(names, ", ") + " := "
-		token := fmt.Sprintf("__gocell_g%d", n)
-		suffix := "; " + token + " := " + cell.RuntimeName + ".GoStart(); go func() { defer func() { " + cell.RuntimeName + ".GoEnd(" + token + ", recover()) }(); " +
-			cell.RuntimeName + ".GoBegin(" + token + "); " + fn + "(" + strings.Join(args, ", ") + ellipsis + ") }() }"
-		edits = append(edits, srcEdit{start: off(gs.Pos()), end: off(gs.End()), text: prefix + strings.Join(values, ", ") + suffix})
+		stmt := goStmtText(call, text[off(call.Fun.Pos()):off(call.Fun.End())], args, call.Ellipsis.IsValid())
+		edits = append(edits, srcEdit{start: off(gs.Pos()), end: off(gs.End()), text: stmt})
 		return false // nested go statements inside the literal are rare; leave them
 	})
 	if len(edits) == 0 {

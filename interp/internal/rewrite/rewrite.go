@@ -104,6 +104,9 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 	if hasGoStmt(text) {
 		r.goStmts()
 	}
+	if hasLoopLiteral(text) {
+		r.loopLiterals()
+	}
 	lookup := func(name string) *names.Decl {
 		for _, d := range decls {
 			if d.Name == name {
@@ -146,8 +149,8 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 // with the new names, parsed again.
 func Statements(reg *names.Registry, text string) (string, error) {
 	facts := reg.Facts()
-	rewrites, goes := mayNeedRewrite(facts, text), hasGoStmt(text)
-	if !rewrites && !goes {
+	rewrites, goes, lits := mayNeedRewrite(facts, text), hasGoStmt(text), hasLoopLiteral(text)
+	if !rewrites && !goes && !lits {
 		return text, nil
 	}
 	r, err := newChunkRewriter(facts, cell.Stmts, text, "")
@@ -177,6 +180,9 @@ func Statements(reg *names.Registry, text string) (string, error) {
 	}
 	if goes {
 		r.goStmts()
+	}
+	if lits {
+		r.loopLiterals()
 	}
 	out, ok := r.apply()
 	if !ok {

@@ -11,13 +11,10 @@ import (
 // a variable of a type declared in a block of the global scope.)
 //
 // blocks.go runs a nested block declaring v, err := f() in a function
-// literal of its own, which it cannot do when the block leaves by a break
-// or continue of a loop around it: the Tour's reader loop
-//
-//	for { n, err := r.Read(b); ...; if err == io.EOF { break } }
-//
-// read "undefined: n". The same holds for a case clause of a switch or
-// select, which is no block. Such a top-level statement runs whole in a
+// literal of its own, a loop's body even when it breaks or continues the
+// loop, which it cannot do for a block left by a branch of a loop around
+// it (for { if ok { n, err := f(); ...; break } }), nor for a case clause
+// of a switch or select, which is no block: "undefined: n". Such a top-level statement runs whole in a
 // function literal instead, when nothing in it leaves it otherwise than by
 // its end: no return, no cell-level defer, no goto, no branch to a label
 // outside it. Nothing it declares outlives it (the variables of a for,
@@ -65,6 +62,12 @@ func (r *rewriter) wholeStmtWraps() map[ast.Stmt]bool {
 // function literal of its own: a block left by a branch, or a case clause.
 func needsWholeWrap(s ast.Stmt) bool {
 	found := false
+	loopBodies := map[*ast.BlockStmt]bool{} // blocks.go runs these in a literal
+	loopBody := func(b *ast.BlockStmt) {
+		if _, ok := loopBranches(b); ok && hasMultiDefine(b.List) {
+			loopBodies[b] = true
+		}
+	}
 	ast.Inspect(s, func(n ast.Node) bool {
 		if found {
 			return false
@@ -72,8 +75,12 @@ func needsWholeWrap(s ast.Stmt) bool {
 		switch x := n.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.ForStmt:
+			loopBody(x.Body)
+		case *ast.RangeStmt:
+			loopBody(x.Body)
 		case *ast.BlockStmt:
-			if x != topBody(s) && hasMultiDefine(x.List) && !wrappable(x) {
+			if x != topBody(s) && !loopBodies[x] && hasMultiDefine(x.List) && !wrappable(x) {
 				found = true
 			}
 		case *ast.TypeSpec:
