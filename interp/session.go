@@ -309,6 +309,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	}()
 
 	original := code
+	s.notePipeUse(code)
 	code, timeCell, merr := cell.ExpandMagics(code)
 	if merr != nil {
 		return &CellError{EName: "MagicError", EValue: merr.Error(), Traceback: []string{"MagicError: " + merr.Error()}}
@@ -326,6 +327,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	if perr != nil {
 		return syntaxError(opt.Name, original, perr)
 	}
+	chunks = orderInits(code, chunks)
 	s.captured, s.hasValue, s.returned, s.cellDefers = nil, false, false, nil
 	if cerr := s.importUsedPackages(ctx, opt.Name, code, chunks); cerr != nil {
 		return cerr
@@ -560,6 +562,9 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 	token := s.exitSeq
 	text, rerr := rewrite.Statements(s.reg, c.Text)
 	if rerr != nil {
+		if at := splitAt(rerr); at > 0 && at < len(c.Text) {
+			return s.runSplitStmts(ctx, file, code, c, last, at)
+		}
 		if cerr, ok := s.runGenericDefine(ctx, file, code, c, last, rerr); ok {
 			return cerr
 		}

@@ -58,6 +58,7 @@ type Facts struct {
 	typeText map[string]string   // variables' types as the syntax tells them
 	varDecl  map[string]string   // the declarations of variables of unknown type (varsource.go)
 	ifaces   map[string][]string // notebook interfaces: their methods, sorted
+	consts   map[string]string   // integer constants' exact values (rewrite's boolconsts.go)
 }
 
 // VarTypeText returns the type of a notebook variable as written where
@@ -251,6 +252,7 @@ func (t *Facts) init() {
 	t.fields = map[string][]Field{}
 	t.typeText = map[string]string{}
 	t.ifaces = map[string][]string{}
+	t.consts = map[string]string{}
 }
 
 // SetVar records what kind of value a notebook variable holds.

@@ -22,7 +22,7 @@ import (
 //	for _, s := range in { n, err := strconv.Atoi(s); if err != nil { break }; ... }
 //	becomes
 //	for _, s := range in { if func() bool { n, err := strconv.Atoi(s); if err != nil { return true }; ...; return false }() { break } }
-func (r *rewriter) blocksWithMultiDefines() {
+func (r *rewriter) blocksWithMultiDefines(whole map[ast.Stmt]bool) {
 	var walk func(n ast.Node, top bool)
 	walk = func(n ast.Node, top bool) {
 		ast.Inspect(n, func(n ast.Node) bool {
@@ -51,6 +51,9 @@ func (r *rewriter) blocksWithMultiDefines() {
 		})
 	}
 	for _, s := range r.body {
+		if whole[s] {
+			continue // wholly in a function literal (topwrap.go)
+		}
 		if b, ok := s.(*ast.BlockStmt); ok {
 			// A top-level block: its own statements are handled by the
 			// shadowing and comma-ok rewrites; look inside.

@@ -344,9 +344,15 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 		return
 	}
 	typed := map[int]bool{} // value arguments printed with %T
+	var sharpV map[int]bool // and with %#v (gosyntax.go)
 	if f := idx[0]; f >= 0 && f < len(call.Args) {
 		if lit, ok := call.Args[f].(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.Contains(lit.Value, "%") {
 			typed = r.typeVerbs(lit)
+			if strings.Contains(lit.Value, "#v") {
+				if format, err := strconv.Unquote(lit.Value); err == nil {
+					sharpV = goSyntaxArgs(format)
+				}
+			}
 		}
 	}
 	for i := idx[1]; i < len(call.Args); i++ {
@@ -368,6 +374,13 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 			r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
 				return []srcEdit{{start, end, pre + r.render(start, end) + suf}}
 			}})
+			if sharpV[i-idx[1]] {
+				r.goSyntaxArg(a, 3) // around the view: a value without methods
+			}
+			continue
+		}
+		if sharpV[i-idx[1]] {
+			r.goSyntaxArg(a, 1)
 			continue
 		}
 		c, ok := a.(*ast.CallExpr)

@@ -118,6 +118,8 @@ func (r *rewriter) noteGenDecl(d *ast.GenDecl) {
 					r.facts.SetVarType(n.Name, r.staticTypeName(s.Type, true))
 				} else if i < len(s.Values) && len(s.Values) == len(s.Names) {
 					r.facts.SetVarType(n.Name, r.staticTypeOf(s.Values[i], 0))
+				} else if len(s.Values) == 0 && d.Tok == token.CONST {
+					r.facts.SetVarType(n.Name, r.repeatedConstType(s))
 				}
 				if s.Type != nil {
 					r.noteTypeText(n.Name, s.Type, nil)
@@ -756,6 +758,11 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 				return "*" + t
 			}
 		}
+		if x.Op == token.AND {
+			if t := r.staticTypeOf(x.X, depth+1); t != "" && !strings.HasPrefix(t, "*") {
+				return "*" + t // &v
+			}
+		}
 	case *ast.CallExpr:
 		if r.gen != nil && len(r.gen.named[x]) == 1 && r.gen.named[x][0] != "" {
 			return r.gen.named[x][0] // a generic call, typed by infer.go
@@ -784,6 +791,8 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 				return r.staticTypeName(e, true)
 			}
 		}
+	case *ast.BinaryExpr:
+		return r.binaryTypeOf(x, depth)
 	case *ast.Ident:
 		if x.Obj == nil {
 			return r.facts.VarType(x.Name)
@@ -792,6 +801,9 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 		case *ast.ValueSpec:
 			if d.Type != nil {
 				return r.staticTypeName(d.Type, true)
+			}
+			if len(d.Values) == 0 {
+				return r.repeatedConstType(d)
 			}
 			for i, n := range d.Names {
 				if n.Obj == x.Obj && i < len(d.Values) && len(d.Values) == len(d.Names) {

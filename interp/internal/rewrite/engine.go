@@ -74,6 +74,11 @@ type Error struct {
 	// could run in two steps: evaluate Expr in a block, then declare the
 	// variables with the type it learned and set them.
 	Define *GenericDefine
+	// Split, when above 0, is the offset in the chunk's text of a
+	// top-level statement declaring anew a notebook variable the chunk
+	// used before it (redeclare.go): the chunk must run as two, split
+	// there. Msg then says why, for a caller that cannot split.
+	Split int
 }
 
 // GenericDefine is a cell-level x := f(...) of a generic f.
@@ -216,9 +221,15 @@ func (r *rewriter) rewrite() {
 		r.selfMethods()
 	}
 	r.constRepetitions(root)
+	r.boolConsts(root)
+	r.constShifts(root)
+	if strings.Contains(r.text, "type ") {
+		r.localTypeShadows()
+	}
 	r.rewriteLoops(root)
 	r.loopDefines()
 	r.rewriteCalls(root)
+	r.embeddedInterfaceCalls(root)
 	r.rewriteStmts(root)
 	r.rewriteAsserts(root)
 	r.parenLiterals(root)

@@ -36,6 +36,7 @@ func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, er
 		// Hash what the user wrote, not what the rewrite made of it.
 		if w, err := countedParseDecls(written, file, c.Line, c.Col); err == nil {
 			names.KeepWritten(decls, w)
+			constsWritten(decls, w)
 		}
 	}
 	lookup := func(name string) *names.Decl {
@@ -354,4 +355,18 @@ func foldSelfMethods(decls []*names.Decl, text string) []*names.Decl {
 		out = append(out, d)
 	}
 	return out
+}
+
+// constsWritten: a constant the rewrite declares as a variable
+// (boolconsts.go) keeps what the user wrote, as the one-parse engine
+// reads it from the chunk as written.
+func constsWritten(decls, written []*names.Decl) {
+	for _, d := range decls {
+		for _, w := range written {
+			if w.Name == d.Name && w.Kind == "const" && d.Kind == "var" {
+				d.Kind, d.Written, d.Canonical, d.Hash, d.Writes = w.Kind, w.Written, w.Canonical, w.Hash, w.Writes
+				d.Uses = w.Uses
+			}
+		}
+	}
 }

@@ -160,7 +160,8 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 }
 
 // Statements rewrites a statements chunk; the facts it learns of the
-// variables it declares go into reg. Its error is an *Error.
+// variables it declares go into reg. Its error is an *Error; one with
+// Split set asks the caller to run the chunk as two parts.
 //
 // The chunk is parsed once, unless a variable hiding a notebook name must
 // be renamed first (shadow.go): the other rewrites then read the chunk
@@ -177,6 +178,11 @@ func Statements(reg *names.Registry, text string) (string, error) {
 	}
 	r.reg = reg
 	if rewrites {
+		if at := r.redeclareSplit(); at > 0 {
+			line, col := cell.Position(text, at)
+			return "", &Error{Line: line, Col: col, Split: at,
+				Msg: "a notebook variable declared again after the cell used it: run the declaration in a cell of its own"}
+		}
 		if hasScopes(text) {
 			if edits := shadowEdits(facts, r.file, r.tfile); len(edits) > 0 {
 				if renamed, ok := applySrcEdits(text, edits, 0); ok {

@@ -113,6 +113,7 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"SliceHighError":    reflect.ValueOf(fixSliceHighError),
 			"SliceError":        reflect.ValueOf(fixSliceError),
 			"AsLostStruct":      reflect.ValueOf(fixAsLostStruct),
+			"GoSyntax":          reflect.ValueOf(fixGoSyntax),
 		},
 		"encoding/json/json": {
 			"Marshal":       reflect.ValueOf(fixJSONMarshal),

@@ -133,6 +133,9 @@ func Fields(names []string, vals []any) any { return fix.Fields(names, vals) }
 
 func Same(a, b any) bool { return fix.Same(a, b) }
 
+// GoSyntax: an argument printed with %#v (see gosyntax.go).
+func GoSyntax(typ string, v any) any { return fix.GoSyntax(typ, v) }
+
 func RegisterType(name string, p any) any { return fix.RegisterType(name, p) }
 
 func TypeOf(v any) string {
