@@ -151,8 +151,8 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 		f.warnOnce("identity", fmt.Sprintf("%s: %s; entries keyed by an object's identity are kept in memory only, not persisted", cs.Name, identityNote(ck.globals)))
 	}
 	if persist == PersistDisk {
-		if e := f.c.load(f, cs, ck.key, now); e != nil {
-			return f.loaded(cs, ck, fl, e, now, false), nil
+		if e, fresh := f.c.load(f, cs, ck.key, now); e != nil {
+			return f.loaded(cs, ck, fl, e, now, false, fresh), nil
 		}
 	}
 
@@ -166,7 +166,7 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 	if persist == PersistRedis {
 		if e := f.sharedLookup(cs, ck.key, &sc); e != nil {
 			sp.stop()
-			return f.loaded(cs, ck, fl, e, f.c.now(), true), nil
+			return f.loaded(cs, ck, fl, e, f.c.now(), true, nil), nil
 		}
 	}
 
@@ -254,8 +254,9 @@ func (f *Func) miss(cs *compiled, ck *callKey, args []any, fl *flight, compute f
 }
 
 // loaded serves an entry read from disk or Redis: it is counted as a hit,
-// kept in memory, handed to the waiters, and its outputs are replayed.
-func (f *Func) loaded(cs *compiled, ck *callKey, fl *flight, e *entry, now time.Time, remote bool) []any {
+// kept in memory, handed to the waiters, and its outputs are replayed. The
+// caller gets fresh if the reader already made its copies, else handOut's.
+func (f *Func) loaded(cs *compiled, ck *callKey, fl *flight, e *entry, now time.Time, remote bool, fresh []any) []any {
 	f.mu.Lock()
 	f.hits++
 	if remote {
@@ -268,6 +269,9 @@ func (f *Func) loaded(cs *compiled, ck *callKey, fl *flight, e *entry, now time.
 	f.c.releaseAll(cs, evicted)
 	f.finish(ck.key, fl, e.results, e.replay, e.dur)
 	f.c.replay(e.replay, cs.Options.Replay)
+	if fresh != nil {
+		return fresh
+	}
 	return f.handOut(cs, e.results)
 }
 

@@ -4,7 +4,6 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -90,77 +89,39 @@ func writeAtomic(path string, data []byte) (err error) {
 	return os.Rename(tmp.Name(), path)
 }
 
-// readRegular reads a whole regular file into 8-byte aligned memory. It
-// refuses anything else (a FIFO, a device, a symlink to one, a folder)
-// without blocking: the name is checked with Lstat/Stat, the file is opened
-// non-blocking, and what was opened is checked again with Fstat, so a file
-// swapped in between is caught too.
-func readRegular(path string) ([]byte, error) {
-	li, err := os.Lstat(path)
-	if err != nil {
-		return nil, err
-	}
-	if li.Mode()&os.ModeSymlink != 0 {
-		if li, err = os.Stat(path); err != nil {
-			// Not a plain miss: something put a link there.
-			return nil, fmt.Errorf("a symbolic link to nothing readable: %v", errors.Unwrap(err))
-		}
-	}
-	if !li.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", li.Mode().Type())
-	}
-	file, err := os.OpenFile(path, openFlags, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer file.Close()
-	fi, err := file.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() || !os.SameFile(li, fi) {
-		return nil, fmt.Errorf("the file changed while it was opened")
-	}
-	if fi.Size() > maxEntryFile {
-		return nil, fmt.Errorf("%d bytes is too large for a cache entry", fi.Size())
-	}
-	data := alignedBytes(int(fi.Size()))
-	n, err := io.ReadFull(file, data)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	return data[:n], nil
-}
-
 // load returns the persisted entry for key, or nil. A missing file is a
 // silent miss; an expired one is deleted; anything else wrong is a warning.
-func (c *Cache) load(f *Func, cs *compiled, key uint64, now time.Time) *entry {
+// fresh, when not nil, is the caller's own copy of the results, made while
+// the file was read (rule 8).
+func (c *Cache) load(f *Func, cs *compiled, key uint64, now time.Time) (e *entry, fresh []any) {
 	if c.dir == "" {
-		return nil
+		return nil, nil
 	}
 	path := c.entryPath(cs.Name, key)
-	data, err := readRegular(path)
+	file, size, err := openRegular(path)
 	if err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
 			c.warn(fmt.Sprintf("%s: ignoring cache file %s: %v; computing instead", cs.Name, path, err))
 		}
-		return nil
+		return nil, nil
 	}
+	defer file.Close()
 	secret, err := c.secret()
 	if err != nil {
 		f.warnOnce("secret", fmt.Sprintf("%s: persist=disk is off: %v; keeping entries in memory only", cs.Name, err))
-		return nil
+		return nil, nil
 	}
-	e, expired, err := decodeEntry(secret, data, cs, key, now)
+	copyOut := cs.Options.Kind == Data && cs.Options.Copy == CopyDeep
+	e, fresh, expired, err := readEntryFile(file, size, secret, cs, key, now, copyOut)
 	if err != nil {
 		c.warn(fmt.Sprintf("%s: ignoring cache file %s: %v; computing instead", cs.Name, path, err))
-		return nil
+		return nil, nil
 	}
 	if expired {
 		os.Remove(path)
-		return nil
+		return nil, nil
 	}
-	return e
+	return e, fresh
 }
 
 // gobProblem says why gob would lose or reject values of type t ("" if it

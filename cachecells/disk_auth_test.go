@@ -79,8 +79,8 @@ func sumKey(t *testing.T) uint64 {
 
 // Rule 12: a planted entry for Sum(1000) is never served, however it was
 // made without the secret: the old format with valid plain checksums, the
-// current frame with an unkeyed SHA-256 where the MAC goes, or a MAC under
-// another secret. Each is a miss with one warning naming the file, the
+// current frame with unkeyed SHA-256 sums where the MAC and the chunk tags
+// go, or a MAC and tags under another secret. Each is a miss with one warning naming the file, the
 // right value comes back, and the planted script is not replayed.
 func TestDiskForgedEntryIsNotServed(t *testing.T) {
 	forgeries := map[string]func(hdr []byte, secs [][]byte) []byte{
@@ -95,15 +95,23 @@ func TestDiskForgedEntryIsNotServed(t *testing.T) {
 			word(xxhash.Sum64(secs[0]))
 			return b.Bytes()
 		},
-		"unkeyed sha256 in place of the mac": func(hdr []byte, secs [][]byte) []byte {
-			b := sealEntry(testSecret, hdr, secs)
-			n := len(b) - macSize
-			sum := sha256.Sum256(b[:n])
-			copy(b[n:], sum[:])
+		"unkeyed sha256 in place of the mac and tags": func(hdr []byte, secs [][]byte) []byte {
+			b := mustSeal(t, testSecret, hdr, secs)
+			f, err := parseFrame(b[:prefixSize], int64(len(b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range f.chunks() {
+				start, end := f.chunkRange(i)
+				sum := sha256.Sum256(b[f.bodyOff()+start : f.bodyOff()+end])
+				copy(b[f.tagsOff()+i*tagSize:], sum[:tagSize])
+			}
+			sum := sha256.Sum256(b[:f.macOff()])
+			copy(b[f.macOff():], sum[:])
 			return b
 		},
 		"mac under another secret": func(hdr []byte, secs [][]byte) []byte {
-			return sealEntry([]byte("the attacker's own secret, 32 b"), hdr, secs)
+			return mustSeal(t, []byte("the attacker's own secret, 32 b"), hdr, secs)
 		},
 	}
 	for name, forge := range forgeries {
@@ -150,7 +158,7 @@ func TestDiskEntryWithTheSecretIsServed(t *testing.T) {
 	path := h.c.entryPath("Sum", sumKey(t))
 	hdr, secs := forged(t, sumKey(t))
 	os.MkdirAll(filepath.Dir(path), 0o755)
-	os.WriteFile(path, sealEntry(testSecret, hdr, secs), 0o600)
+	os.WriteFile(path, mustSeal(t, testSecret, hdr, secs), 0o600)
 	if v := h.call(h.register(sumSpec()), []any{1000}, func() []any { return []any{sum(1000)} })[0]; v != 12345 {
 		t.Fatalf("an entry sealed with the secret was not served: %v", v)
 	}

@@ -147,7 +147,9 @@ func TestDiskCorruptFiles(t *testing.T) {
 	}{
 		{"flipped data byte", func(_ string, d []byte) []byte { d[len(d)-40] ^= 0xff; return d }, "not authenticated"},
 		{"flipped header byte", func(_ string, d []byte) []byte { d[20] ^= 0x01; return d }, "not authenticated"},
-		{"flipped mac byte", func(_ string, d []byte) []byte { d[len(d)-1] ^= 0x01; return d }, "not authenticated"},
+		{"flipped last byte", func(_ string, d []byte) []byte { d[len(d)-1] ^= 0x01; return d }, "not authenticated"},
+		{"flipped mac byte", func(_ string, d []byte) []byte { d[frameOf(t, d).macOff()] ^= 0x01; return d }, "not authenticated"},
+		{"flipped tag byte", func(_ string, d []byte) []byte { d[frameOf(t, d).tagsOff()+3] ^= 0x01; return d }, "not authenticated"},
 		{"truncated", func(_ string, d []byte) []byte { return d[:len(d)-20] }, "truncated"},
 		{"truncated in header", func(_ string, d []byte) []byte { return d[:30] }, "truncated"},
 		{"empty", func(_ string, d []byte) []byte { return nil }, "truncated"},

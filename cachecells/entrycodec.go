@@ -2,39 +2,19 @@ package cachecells
 
 import (
 	"bytes"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/binary"
 	"encoding/gob"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
 	"unsafe"
 
 	"github.com/gocell/gocell/display"
 )
 
-// An entry travels as one authenticated byte string, the same for a file
-// (persist=disk) and for a shared store:
-//
-//	magic  "GOCELLC\x02"
-//	u64    header length H (little endian)
-//	[H]    header, JSON (entryHeader: names, times, result encodings, outputs)
-//	       zero padding to a multiple of 8
-//	...    result sections in order, sizes given by the header, each padded
-//	       to a multiple of 8 so raw number slices can be used in place
-//	[32]   HMAC-SHA256 of everything before it, keyed by the cache secret
-//
-// The MAC is checked before anything else is read, so only bytes written by
-// someone holding the secret are ever parsed: a hand-made, altered or
-// foreign entry is rejected as a whole (rule 12). encodeEntry and
-// decodeEntry are a pair that knows nothing of files.
-const (
-	entryMagic = "GOCELLC\x02"
-	macSize    = sha256.Size
-)
+// encodeEntry and decodeEntry turn an entry into the authenticated bytes
+// of entryframe.go and back; they know nothing of files.
 
 type entryHeader struct {
 	Func         string
@@ -54,9 +34,6 @@ type entryResult struct {
 	Len  int64 // raw: number of elements
 	Size int64 // bytes in the section
 }
-
-// errNotAuthentic marks entries whose MAC does not check out.
-var errNotAuthentic = errors.New("not authenticated by this user's cache secret: written under another secret, altered or damaged")
 
 func init() {
 	// Parsed JSON is a common result; let gob carry it inside interfaces.
@@ -81,62 +58,25 @@ func alignedBytes(n int) []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(&w[0])), n)
 }
 
-func newMAC(secret []byte) interface {
-	Write([]byte) (int, error)
-	Sum([]byte) []byte
-} {
-	return hmac.New(sha256.New, secret)
-}
-
-// sealEntry frames a header and sections and appends their MAC.
-func sealEntry(secret, hdr []byte, sections [][]byte) []byte {
-	n := align8(len(entryMagic) + 8 + len(hdr))
-	for _, s := range sections {
-		n += align8(len(s))
+// scratchBytes is alignedBytes without the zeroing, for buffers the caller
+// overwrites entirely before anything reads them (a disk hit's body and the
+// caller's copies): clearing 80 MB first costs about as much as reading it
+// from the page cache. strings.Builder.Grow is the standard library's one
+// way to get memory the runtime does not clear; the builder and its string
+// are dropped at once, so the bytes are ours alone. Small buffers, and any
+// that would not be aligned, come from alignedBytes.
+func scratchBytes(n int) []byte {
+	if n < 1<<16 {
+		return alignedBytes(n)
 	}
-	out := alignedBytes(n + macSize)
-	copy(out, entryMagic)
-	binary.LittleEndian.PutUint64(out[len(entryMagic):], uint64(len(hdr)))
-	copy(out[len(entryMagic)+8:], hdr)
-	off := align8(len(entryMagic) + 8 + len(hdr))
-	for _, s := range sections {
-		copy(out[off:], s)
-		off += align8(len(s))
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteByte(0)
+	p := unsafe.StringData(b.String())
+	if uintptr(unsafe.Pointer(p))%8 != 0 || b.Cap() < n {
+		return alignedBytes(n)
 	}
-	m := newMAC(secret)
-	m.Write(out[:n])
-	m.Sum(out[n:n])
-	return out
-}
-
-// openEntry checks data's frame and MAC and returns its header and the
-// bytes holding its sections (both alias data).
-func openEntry(secret, data []byte) (hdr, body []byte, err error) {
-	fixed := len(entryMagic) + 8
-	if len(data) < len(entryMagic) || string(data[:len(entryMagic)]) != entryMagic {
-		if len(data) < len(entryMagic) && string(data) == entryMagic[:len(data)] {
-			return nil, nil, fmt.Errorf("truncated (%d bytes)", len(data))
-		}
-		return nil, nil, fmt.Errorf("not a gocell cache entry of this version (bad magic)")
-	}
-	if len(data) < fixed+macSize {
-		return nil, nil, fmt.Errorf("truncated (%d bytes)", len(data))
-	}
-	n := len(data) - macSize
-	m := newMAC(secret)
-	m.Write(data[:n])
-	if !hmac.Equal(m.Sum(nil), data[n:]) {
-		return nil, nil, errNotAuthentic
-	}
-	hlen := binary.LittleEndian.Uint64(data[len(entryMagic):])
-	if hlen > uint64(n-fixed) {
-		return nil, nil, fmt.Errorf("bad frame: header length %d in %d bytes", hlen, n)
-	}
-	start := align8(fixed + int(hlen))
-	if start > n {
-		return nil, nil, fmt.Errorf("bad frame: header padding")
-	}
-	return data[fixed : fixed+int(hlen)], data[start:n], nil
+	return unsafe.Slice(p, n)
 }
 
 // encodeEntry turns e into authenticated bytes. Results that cannot be
@@ -163,7 +103,7 @@ func encodeEntry(secret []byte, cs *compiled, e *entry) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the outputs cannot be encoded: %w", err)
 	}
-	return sealEntry(secret, hdr, sections), nil
+	return sealEntry(secret, hdr, sections)
 }
 
 // encoded is one result ready to be sealed.
@@ -229,112 +169,155 @@ func encodeResults(cs *compiled, results []any) ([]encoded, error) {
 // TTL has passed. Decoding runs no notebook code: gob fills values made by
 // Spec.NewResults, after the MAC has vouched for the bytes.
 func decodeEntry(secret, data []byte, cs *compiled, key uint64, now time.Time) (e *entry, expired bool, err error) {
-	defer func() {
-		// A bug here must cost a recomputation, not the session.
-		if p := recover(); p != nil {
-			e, expired, err = nil, false, fmt.Errorf("could not be decoded: %v", p)
-		}
-	}()
 	hdr, body, err := openEntry(secret, data)
 	if err != nil {
 		return nil, false, err
 	}
-	var h entryHeader
-	if err := json.Unmarshal(hdr, &h); err != nil {
-		return nil, false, fmt.Errorf("bad header: %w", err)
+	d, err := decodeHeader(hdr, cs, key, now)
+	if err != nil || d.expired {
+		return nil, d.expired, err
 	}
+	if err := d.checkBody(len(body)); err != nil {
+		return nil, false, err
+	}
+	e, err = d.entry(cs, body)
+	return e, false, err
+}
+
+// decoded is an authenticated header, checked against the function it is
+// read for.
+type decoded struct {
+	h                entryHeader
+	key              uint64
+	created, expires time.Time
+	expired          bool
+}
+
+// decodeHeader parses an authenticated header and checks that it belongs
+// to cs and key; an expired entry has expired set and no error.
+func decodeHeader(hdr []byte, cs *compiled, key uint64, now time.Time) (d decoded, err error) {
+	if err := json.Unmarshal(hdr, &d.h); err != nil {
+		return d, fmt.Errorf("bad header: %w", err)
+	}
+	h := &d.h
 	switch {
 	case h.Func != cs.Name || h.Key != fmt.Sprintf("%016x", key):
-		return nil, false, fmt.Errorf("it belongs to %s key %s, not %s key %016x", h.Func, h.Key, cs.Name, key)
+		return d, fmt.Errorf("it belongs to %s key %s, not %s key %016x", h.Func, h.Key, cs.Name, key)
 	case h.LittleEndian != littleEndian:
-		return nil, false, fmt.Errorf("it was written on a machine of the other byte order")
+		return d, fmt.Errorf("it was written on a machine of the other byte order")
 	case len(h.Results) != cs.NumResults:
-		return nil, false, fmt.Errorf("it has %d results, the function has %d", len(h.Results), cs.NumResults)
+		return d, fmt.Errorf("it has %d results, the function has %d", len(h.Results), cs.NumResults)
 	}
-	want := 0
 	for _, r := range h.Results {
-		if r.Size < 0 || r.Len < 0 || r.Size > int64(len(body)) {
-			return nil, false, fmt.Errorf("bad header: section size %d", r.Size)
+		if r.Size < 0 || r.Len < 0 || r.Size > maxEntryFile {
+			return d, fmt.Errorf("bad header: section size %d", r.Size)
 		}
-		want += align8(int(r.Size))
 	}
-	if want != len(body) {
-		return nil, false, fmt.Errorf("its sections hold %d bytes, its header describes %d", len(body), want)
-	}
-
-	created := time.Unix(0, h.Created)
-	var expires time.Time
+	d.key = key
+	d.created = time.Unix(0, h.Created)
 	if h.Expires != 0 {
-		expires = time.Unix(0, h.Expires)
+		d.expires = time.Unix(0, h.Expires)
 	}
 	if ttl := cs.Options.TTL; ttl > 0 {
 		// A shorter ttl in the current directive applies to old entries too.
-		if lim := created.Add(ttl); expires.IsZero() || lim.Before(expires) {
-			expires = lim
+		if lim := d.created.Add(ttl); d.expires.IsZero() || lim.Before(d.expires) {
+			d.expires = lim
 		}
 	}
-	if !expires.IsZero() && !now.Before(expires) {
-		return nil, true, nil
-	}
+	d.expired = !d.expires.IsZero() && !now.Before(d.expires)
+	return d, nil
+}
 
+// sections returns where each result's section lies in the body.
+func (d *decoded) sections() (offs []int, total int) {
+	for _, r := range d.h.Results {
+		offs = append(offs, total)
+		total += align8(int(r.Size))
+	}
+	return offs, total
+}
+
+// checkBody checks that the header describes a body of n bytes.
+func (d *decoded) checkBody(n int) error {
+	if _, want := d.sections(); want != n {
+		return fmt.Errorf("its sections hold %d bytes, its header describes %d", n, want)
+	}
+	return nil
+}
+
+// entry decodes the results from the authenticated body.
+func (d *decoded) entry(cs *compiled, body []byte) (e *entry, err error) {
+	defer func() {
+		// A bug here must cost a recomputation, not the session.
+		if p := recover(); p != nil {
+			e, err = nil, fmt.Errorf("could not be decoded: %v", p)
+		}
+	}()
 	targets := cs.NewResults()
 	if len(targets) != cs.NumResults {
-		return nil, false, fmt.Errorf("NewResults gives %d values, the function has %d results", len(targets), cs.NumResults)
+		return nil, fmt.Errorf("NewResults gives %d values, the function has %d results", len(targets), cs.NumResults)
 	}
-	results := make([]any, len(h.Results))
-	off := 0
-	for i, r := range h.Results {
-		sec := body[off : off+int(r.Size)]
-		off += align8(int(r.Size))
+	results := make([]any, len(d.h.Results))
+	offs, _ := d.sections()
+	for i, r := range d.h.Results {
+		sec := body[offs[i] : offs[i]+int(r.Size)]
 		pv := reflect.ValueOf(targets[i])
 		if pv.Kind() != reflect.Pointer || pv.IsNil() {
-			return nil, false, fmt.Errorf("NewResults()[%d] is not a pointer", i)
+			return nil, fmt.Errorf("NewResults()[%d] is not a pointer", i)
 		}
 		t := pv.Type().Elem()
 		if (r.Enc != "nil" || r.Type != "") && r.Type != t.String() {
-			return nil, false, fmt.Errorf("result %d has type %s in the entry, %s now", i+1, r.Type, t)
+			return nil, fmt.Errorf("result %d has type %s in the entry, %s now", i+1, r.Type, t)
 		}
 		switch r.Enc {
 		case "nil":
 			if r.Size != 0 {
-				return nil, false, fmt.Errorf("bad header: nil result with data")
+				return nil, fmt.Errorf("bad header: nil result with data")
 			}
 			if r.Type != "" { // a typed nil: pointer, map or slice
 				results[i] = reflect.Zero(t).Interface()
 			}
 		case "raw":
-			es := int64(0)
-			if t.Kind() == reflect.Slice && infoOf(t.Elem()).plain {
-				es = int64(t.Elem().Size())
-			}
-			if es == 0 && r.Len > 0 || r.Len*es != r.Size {
-				return nil, false, fmt.Errorf("result %d: raw section does not fit type %s", i+1, t)
-			}
-			var s reflect.Value
-			if r.Size > 0 && uintptr(unsafe.Pointer(&sec[0]))%uintptr(t.Elem().Align()) == 0 {
-				// In place: the bytes are this entry's own.
-				s = reflect.SliceAt(t.Elem(), unsafe.Pointer(&sec[0]), int(r.Len)).Convert(t)
-			} else {
-				s = reflect.MakeSlice(t, int(r.Len), int(r.Len))
-				if r.Size > 0 {
-					copy(unsafe.Slice((*byte)(s.UnsafePointer()), r.Size), sec)
-				}
+			s, err := rawSlice(t, r, sec)
+			if err != nil {
+				return nil, fmt.Errorf("result %d: %w", i+1, err)
 			}
 			pv.Elem().Set(s)
 			results[i] = pv.Elem().Interface()
 		case "gob":
 			if err := gob.NewDecoder(bytes.NewReader(sec)).Decode(targets[i]); err != nil {
-				return nil, false, fmt.Errorf("result %d: %w", i+1, err)
+				return nil, fmt.Errorf("result %d: %w", i+1, err)
 			}
 			results[i] = pv.Elem().Interface()
 		default:
-			return nil, false, fmt.Errorf("bad header: unknown encoding %q", r.Enc)
+			return nil, fmt.Errorf("bad header: unknown encoding %q", r.Enc)
 		}
 	}
 	e = &entry{
-		key: key, results: results, outputs: h.Outputs, replay: prepareReplay(h.Outputs),
-		created: created, expires: expires, dur: time.Duration(h.Duration),
+		key: d.key, results: results, outputs: d.h.Outputs, replay: prepareReplay(d.h.Outputs),
+		created: d.created, expires: d.expires, dur: time.Duration(d.h.Duration),
 	}
-	e.size = approxSize(results) + outputsSize(h.Outputs)
-	return e, false, nil
+	e.size = approxSize(results) + outputsSize(d.h.Outputs)
+	return e, nil
+}
+
+// rawSlice views a raw section as a slice of type t, in place when sec is
+// aligned for t's elements (the bytes are then the entry's own), else as a
+// copy.
+func rawSlice(t reflect.Type, r entryResult, sec []byte) (reflect.Value, error) {
+	es := int64(0)
+	if t.Kind() == reflect.Slice && infoOf(t.Elem()).plain {
+		es = int64(t.Elem().Size())
+	}
+	if es == 0 && r.Len > 0 || r.Len > r.Size || r.Len*es != r.Size || int64(len(sec)) != r.Size {
+		return reflect.Value{}, fmt.Errorf("raw section does not fit type %s", t)
+	}
+	if r.Size > 0 && uintptr(unsafe.Pointer(&sec[0]))%uintptr(t.Elem().Align()) == 0 {
+		return reflect.SliceAt(t.Elem(), unsafe.Pointer(&sec[0]), int(r.Len)).Convert(t), nil
+	}
+	s := reflect.MakeSlice(t, int(r.Len), int(r.Len))
+	if r.Size > 0 {
+		copy(unsafe.Slice((*byte)(s.UnsafePointer()), r.Size), sec)
+	}
+	return s, nil
 }

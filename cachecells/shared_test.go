@@ -25,7 +25,7 @@ type testRedis struct {
 	cmd  *exec.Cmd
 }
 
-func startTestRedis(t *testing.T) *testRedis {
+func startTestRedis(t testing.TB) *testRedis {
 	t.Helper()
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {

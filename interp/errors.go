@@ -12,6 +12,7 @@ import (
 	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/interp/cell"
 	"github.com/gocell/gocell/interp/internal/rewrite"
+	"github.com/gocell/gocell/interp/internal/stdfix"
 	yaegi "github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -101,6 +102,7 @@ var osExit = regexp.MustCompile(`^os\.Exit\((-?\d+)\)$`)
 // panicError reports a runtime panic with the interpreted traceback: one
 // line per frame, innermost first, naming the cell, line and column.
 func panicError(p yaegi.Panic, frames []string, file string) *CellError {
+	p.Value = stdfix.RuntimePanic(p.Value) // Go's words for reflect's panics
 	value := fmt.Sprint(p.Value)
 	if err, ok := p.Value.(error); ok {
 		value = err.Error()

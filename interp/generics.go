@@ -7,9 +7,13 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 
+	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
+	"github.com/gocell/gocell/interp/internal/pkgtypes"
 	"github.com/gocell/gocell/interp/internal/rewrite"
+	"github.com/traefik/yaegi/stdlib"
 )
 
 // Notebook variables declared from a generic call at the top level of a
@@ -20,7 +24,9 @@ import (
 // the statements before it; the call, inside a function literal, which
 // hands the value and its type's name to the session; a declaration
 // var x T of that type, which the value is then stored in; the statements
-// after it.
+// after it. When the rewrite inferred the variable's type itself (it
+// needs a package-level declaration there: c := NewCache[string, int]()),
+// the variable is declared with that type and assigned, without the probe.
 
 // mainQualifier is the package qualifier of notebook types in type names.
 var mainQualifier = regexp.MustCompile(`\bmain\.`)
@@ -54,6 +60,19 @@ func (s *Session) runGenericDefine(ctx context.Context, file, code string, c cel
 	}
 	name := d.Names[0]
 	here := sub(d.Start, d.End)
+	if d.Type != "" {
+		// The rewrite knows the type: declare the variable, then assign it.
+		decl := cell.Chunk{Kind: cell.Decls, Text: "var " + name + " " + d.Type, Line: here.Line, Col: here.Col}
+		if cerr := s.runDecls(ctx, file, code, decl); cerr != nil {
+			return cerr, true
+		}
+		assign := cell.Chunk{Kind: cell.Stmts, Text: name + " = " + d.Expr, Line: here.Line, Col: here.Col, Declares: c.Declares}
+		rest := strings.TrimSpace(d.Text[d.End:]) != ""
+		if cerr := s.runStmts(ctx, file, code, assign, last && !rest); cerr != nil || s.returned || !rest {
+			return cerr, true
+		}
+		return s.runStmts(ctx, file, code, sub(d.End, len(d.Text)), last), true
+	}
 	s.held, s.heldType = nil, ""
 	probe := fmt.Sprintf("func() { __v := %s; %s.Hold(%s.TypeOf(__v), __v) }()", d.Expr, rtName, rewrite.FixPkg)
 	if cerr := s.runStmts(ctx, file, code, cell.Chunk{Kind: cell.Stmts, Text: probe, Line: here.Line, Col: here.Col}, false); cerr != nil {
@@ -61,6 +80,7 @@ func (s *Session) runGenericDefine(ctx context.Context, file, code string, c cel
 	}
 	// yaegi names type arguments inferred from constants "untyped int".
 	typ := untypedNames.Replace(mainQualifier.ReplaceAllString(s.heldType, ""))
+
 	if typ == "" || strings.Contains(typ, "struct {") {
 		return nil, false
 	}
@@ -92,3 +112,14 @@ func (s *Session) runGenericDefine(ctx context.Context, file, code string, c cel
 
 // hold receives the value of a generic call and its type's name.
 func (s *Session) hold(typ string, v any) { s.held, s.heldType = v, typ }
+
+var typeCheckOnce sync.Once
+
+// typeCheckPackages gives the rewrites' type check of generic calls the
+// host packages cells import (rewrite infers type arguments yaegi cannot,
+// Map(words, strings.ToUpper)). Packages are described when first used.
+func typeCheckPackages() {
+	typeCheckOnce.Do(func() {
+		rewrite.UsePackageTypes(pkgtypes.New(stdlib.Symbols, display.Symbols, bundledPackages.Symbols))
+	})
+}

@@ -31,6 +31,24 @@ func (s *Session) goStart() *goToken {
 	return t
 }
 
+// goCall runs f in a new goroutine of the running cell, under a recover
+// that reports its panic to the session: go statements (their rewrite
+// hands it a function that makes the call) and wg.Go. The goroutine is
+// started here, not by the interpreter's go statement, which runs its
+// function on the enclosing frame as that frame is when the goroutine gets
+// to run (a goroutine started in a loop could see a later iteration).
+func (s *Session) goCall(f func()) {
+	if f == nil {
+		panic("go of nil func value")
+	}
+	t := s.goStart()
+	go func() {
+		defer func() { s.goEnd(t, recover()) }()
+		s.goBegin(t)
+		f()
+	}()
+}
+
 // goBegin runs first in the new goroutine: it works for its starter's
 // cached call, so what it shows is recorded there (rule 10).
 func (s *Session) goBegin(t *goToken) {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/gocell/gocell/display"
 	"github.com/gocell/gocell/interp/cell"
-	"github.com/gocell/gocell/interp/internal/rewrite"
 	"github.com/gocell/gocell/interp/snapshot"
 )
 
@@ -31,6 +30,7 @@ func (s *Session) Restore() []string {
 	}
 	s.imports = append([]string(nil), j.Imports...)
 	for i, c := range j.Chunks {
+		s.notePipeUse(c.Text)
 		chunk := cell.Chunk{Text: c.Text, Line: c.Line, Col: c.Col}
 		switch c.Kind {
 		case "decls":
@@ -48,7 +48,7 @@ func (s *Session) Restore() []string {
 			st.stmtSeen[c.Text] = true
 			// The statements do not run again, but what their rewrite
 			// learned of the names they declare is known to later cells.
-			_, _ = rewrite.Statements(s.reg, c.Text)
+			learnStmts(s.reg, c.Text)
 			s.reg.NoteVarHints(c.Text)
 		}
 	}

@@ -114,6 +114,7 @@ type Session struct {
 func NewSession(publish func(display.Output), extra ...Packages) (*Session, error) {
 	s := &Session{fileImports: map[string]map[string]bool{}, reg: &names.Registry{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}, extra: extra}
 	s.captureFn = reflect.ValueOf(s.capture)
+	typeCheckPackages()
 	var err error
 	// Everything a cell shows goes through display.Publish, where the cache
 	// records the outputs of cached calls (Tee), then to publish.
@@ -177,6 +178,7 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 		"GoStart":   reflect.ValueOf(s.goStart),
 		"GoBegin":   reflect.ValueOf(s.goBegin),
 		"GoEnd":     reflect.ValueOf(s.goEnd),
+		"Go":        reflect.ValueOf(s.goCall),
 		"TimeStart": reflect.ValueOf(s.timeStart),
 		"TimeEnd":   reflect.ValueOf(s.timeEnd),
 		// A return at the top level of a cell ends it (see rewrite).
@@ -187,6 +189,8 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	for k, v := range s.cacheEntries() {
 		rt[k] = v
 	}
+	// wg.Go's goroutines are the cell's, as a go statement's are.
+	interrupt.SetGoStarter(s.goCall)
 	if err := yi.Use(yaegi.Exports{
 		rtPath + "/rt": rt,
 		// Cells read stdin through the front end: os.Stdin is our reader.
@@ -305,6 +309,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	}()
 
 	original := code
+	s.notePipeUse(code)
 	code, timeCell, merr := cell.ExpandMagics(code)
 	if merr != nil {
 		return &CellError{EName: "MagicError", EValue: merr.Error(), Traceback: []string{"MagicError: " + merr.Error()}}
@@ -322,6 +327,7 @@ func (s *Session) Execute(ctx context.Context, code string, opt ExecuteOptions) 
 	if perr != nil {
 		return syntaxError(opt.Name, original, perr)
 	}
+	chunks = orderInits(code, chunks)
 	s.captured, s.hasValue, s.returned, s.cellDefers = nil, false, false, nil
 	if cerr := s.importUsedPackages(ctx, opt.Name, code, chunks); cerr != nil {
 		return cerr
@@ -556,6 +562,9 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 	token := s.exitSeq
 	text, rerr := rewrite.Statements(s.reg, c.Text)
 	if rerr != nil {
+		if at := splitAt(rerr); at > 0 && at < len(c.Text) {
+			return s.runSplitStmts(ctx, file, code, c, last, at)
+		}
 		if cerr, ok := s.runGenericDefine(ctx, file, code, c, last, rerr); ok {
 			return cerr
 		}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -55,6 +56,12 @@ type stream struct {
 	synced       chan struct{} // receives one value per marker seen
 	trace        []string      // panic frames taken out of stderr
 
+	// watchPipe is set once a cell uses os.Stdout (or os.Stderr) as a
+	// file: text written through Write then waits for what the pipe
+	// holds, so that io.Copy(os.Stdout, r) followed by fmt.Println keeps
+	// its order. inflight counts reads of the pipe not yet added.
+	watchPipe atomic.Bool
+	inflight  atomic.Int32
 }
 
 func newStream(name string, publish func(display.Output)) (*stream, error) {
@@ -72,7 +79,9 @@ func (s *stream) readLoop() {
 	for {
 		n, err := s.r.Read(buf)
 		if n > 0 {
+			s.inflight.Add(1)
 			s.add(buf[:n])
+			s.inflight.Add(-1)
 		}
 		if err != nil {
 			return
@@ -85,6 +94,9 @@ func (s *stream) readLoop() {
 // their text is in order with everything the cell publishes; os.Stdout
 // stays the pipe, an *os.File as Go code expects.
 func (s *stream) Write(p []byte) (int, error) {
+	if s.watchPipe.Load() && (s.inflight.Load() > 0 || pipeHasData(s.r)) {
+		s.flush() // text written to the file first goes first
+	}
 	var owner *cachecells.Scope
 	if s.owner != nil {
 		if owner = s.owner(); owner == nil {

@@ -132,6 +132,16 @@ func (wg *WaitGroup) Add(delta int) { wg.wg.Add(delta) }
 // Done is sync.WaitGroup.Done.
 func (wg *WaitGroup) Done() { wg.wg.Done() }
 
+// Go is sync.WaitGroup.Go (Go 1.25): it runs f in a new goroutine counted
+// by the group.
+func (wg *WaitGroup) Go(f func()) {
+	wg.wg.Add(1)
+	startGoroutine(func() {
+		defer wg.wg.Done()
+		f()
+	})
+}
+
 // Wait waits for the counter to reach zero; an interrupt stops the wait.
 // The helper goroutine that waits stays until the counter reaches zero.
 func (wg *WaitGroup) Wait() {

@@ -32,10 +32,17 @@ type Store struct {
 	dir string
 }
 
-// NewStore creates the directory.
+// NewStore creates the directory, recording this process as its owner,
+// and removes the directories of kernels that died without removing
+// theirs.
 func NewStore() (*Store, error) {
-	dir, err := os.MkdirTemp("", "gocell-snapshot-")
+	_, _ = RemoveAbandoned("") // best effort: a leftover is only disk space
+	dir, err := os.MkdirTemp("", dirPrefix)
 	if err != nil {
+		return nil, fmt.Errorf("creating the snapshot directory: %w", err)
+	}
+	if err := writeOwner(dir); err != nil {
+		_ = os.RemoveAll(dir)
 		return nil, fmt.Errorf("creating the snapshot directory: %w", err)
 	}
 	return &Store{dir: dir}, nil
@@ -60,6 +67,9 @@ func (s *Store) Size() int64 {
 func (s *Store) Clear() error {
 	ents, err := os.ReadDir(s.dir)
 	for _, e := range ents {
+		if e.Name() == ownerFile {
+			continue
+		}
 		err = errors.Join(err, os.Remove(filepath.Join(s.dir, e.Name())))
 	}
 	return err

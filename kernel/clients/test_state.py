@@ -379,3 +379,47 @@ def test_random_session_with_faults_matches_without(seed):
         stop_kernel(km, kc)
     assert faulty_status == clean_status
     assert faulty == clean, (clean, faulty)
+
+
+def snapshot_dir(km):
+    """The snapshot directory the kernel handed its executor."""
+    with open(f"/proc/{executor_pid(km)}/environ", "rb") as f:
+        for var in f.read().split(b"\0"):
+            if var.startswith(b"GOCELL_SNAPSHOT_DIR="):
+                return var.split(b"=", 1)[1].decode()
+    raise AssertionError("the executor has no GOCELL_SNAPSHOT_DIR")
+
+
+def test_killed_kernel_snapshot_removed_by_next_kernel():
+    """A kernel killed outright cannot remove its snapshot directory (it
+    may hold large values); the next kernel started by the same user
+    removes it, and leaves a running kernel's directory alone."""
+    km1, kc1 = start()
+    km2, kc2 = start()
+    try:
+        run_ok(kc1, "big := make([]float64, 1<<20)\nbig[7] = 7")
+        run_ok(kc2, "kept := 42")
+        dir1, dir2 = snapshot_dir(km1), snapshot_dir(km2)
+        assert dir1 != dir2
+        assert any(name.startswith("big") for name in os.listdir(dir1)), os.listdir(dir1)
+        kc1.stop_channels()
+        os.kill(km1.provisioner.pid, signal.SIGKILL)
+        deadline = time.time() + 10
+        while km1.is_alive() and time.time() < deadline:
+            time.sleep(0.05)
+        assert os.path.isdir(dir1), "the killed kernel's directory should still be there"
+
+        km3, kc3 = start()
+        try:
+            assert not os.path.exists(dir1), f"{dir1} was not removed by the next kernel"
+            assert os.path.isdir(dir2), "a running kernel's directory was removed"
+            # The running kernel still restores from its directory.
+            kill_and_report(km2, kc2)
+            assert run_ok(kc2, "fmt.Println(kept)").stdout.strip() == "42"
+            assert run_ok(kc3, "fmt.Println(1 + 1)").stdout.strip() == "2"
+        finally:
+            stop_kernel(km3, kc3)
+    finally:
+        if km1.is_alive():
+            km1.shutdown_kernel(now=True)
+        stop_kernel(km2, kc2)

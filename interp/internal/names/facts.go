@@ -31,6 +31,8 @@ type FuncInfo struct {
 	Params     []string
 	Variadic   bool
 	ResultText string
+	// TypeParams is the number of type parameters of a generic function.
+	TypeParams int
 }
 
 // Facts is what the rewrites learned of the notebook's package-level names
@@ -53,7 +55,10 @@ type Facts struct {
 	varTypes map[string]string
 	errVars  map[string]bool // variables of type error
 	fields   map[string][]Field
-	typeText map[string]string // variables' types as the syntax tells them
+	typeText map[string]string   // variables' types as the syntax tells them
+	varDecl  map[string]string   // the declarations of variables of unknown type (varsource.go)
+	ifaces   map[string][]string // notebook interfaces: their methods, sorted
+	consts   map[string]string   // integer constants' exact values (rewrite's boolconsts.go)
 }
 
 // VarTypeText returns the type of a notebook variable as written where
@@ -254,6 +259,8 @@ func (t *Facts) init() {
 	t.errVars = map[string]bool{}
 	t.fields = map[string][]Field{}
 	t.typeText = map[string]string{}
+	t.ifaces = map[string][]string{}
+	t.consts = map[string]string{}
 }
 
 // SetVar records what kind of value a notebook variable holds.
@@ -306,3 +313,25 @@ const (
 	ResultElem0                         // the element type of the first argument
 	ResultOpaque                        // generic some other way
 )
+
+// Interface reports whether a notebook type is an interface, and its
+// methods (sorted, those of embedded interfaces included when known).
+func (t *Facts) Interface(name string) ([]string, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	m, ok := t.ifaces[name]
+	return m, ok
+}
+
+// SetInterface records a notebook interface and its methods, or forgets
+// that a type is one (methods nil and !is).
+func (t *Facts) SetInterface(name string, is bool, methods []string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.init()
+	if !is {
+		delete(t.ifaces, name)
+		return
+	}
+	t.ifaces[name] = methods
+}

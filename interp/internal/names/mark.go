@@ -39,6 +39,8 @@ func (t *Facts) copyTo(dst *Facts) {
 	t.mu.Lock()
 	funcs, methods, vars, types := maps.Clone(t.funcs), maps.Clone(t.methods), maps.Clone(t.vars), maps.Clone(t.types)
 	elems, concrete, varTypes, errVars := maps.Clone(t.elems), maps.Clone(t.concrete), maps.Clone(t.varTypes), maps.Clone(t.errVars)
+	varDecl := maps.Clone(t.varDecl)
+	consts := maps.Clone(t.consts)
 	for k, v := range methods {
 		methods[k] = append([]FuncInfo(nil), v...)
 	}
@@ -47,4 +49,6 @@ func (t *Facts) copyTo(dst *Facts) {
 	defer dst.mu.Unlock()
 	dst.funcs, dst.methods, dst.vars, dst.types = funcs, methods, vars, types
 	dst.elems, dst.concrete, dst.varTypes, dst.errVars = elems, concrete, varTypes, errVars
+	dst.varDecl = varDecl
+	dst.consts = consts
 }

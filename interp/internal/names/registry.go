@@ -182,13 +182,19 @@ func FileDecls(tf *token.File, f *ast.File, text string, base int, file string, 
 // earlier version has that version's hash, and its cache entries hit again.
 // Uses keep the names of both, so nothing the rewrite calls is missed.
 func KeepWritten(decls, written []*Decl) {
-	byName := make(map[string]*Decl, len(written))
+	// Names declared more than once (init) pair in order.
+	byName := make(map[string][]*Decl, len(written))
 	for _, w := range written {
-		byName[w.Name] = w
+		byName[w.Name] = append(byName[w.Name], w)
 	}
 	for _, d := range decls {
-		w := byName[d.Name]
-		if w == nil || w.Kind != d.Kind {
+		ws := byName[d.Name]
+		if len(ws) == 0 {
+			continue
+		}
+		w := ws[0]
+		byName[d.Name] = ws[1:]
+		if w.Kind != d.Kind {
 			continue
 		}
 		d.Written, d.Canonical, d.Hash, d.Writes = w.Written, w.Canonical, w.Hash, w.Writes

@@ -15,13 +15,28 @@ import (
 // an enclosing loop, a goto, a return, a label) and nothing is deferred:
 //
 //	for s.Len() > 0 { v, _ := s.Pop(); ... }  becomes  for s.Len() > 0 { func() { v, _ := s.Pop(); ... }() }
-func (r *rewriter) blocksWithMultiDefines() {
+//
+// The body of a loop may also continue or break the loop itself: continue
+// becomes a return, and break a return of true that the loop breaks on:
+//
+//	for _, s := range in { n, err := strconv.Atoi(s); if err != nil { break }; ... }
+//	becomes
+//	for _, s := range in { if func() bool { n, err := strconv.Atoi(s); if err != nil { return true }; ...; return false }() { break } }
+func (r *rewriter) blocksWithMultiDefines(whole map[ast.Stmt]bool) {
 	var walk func(n ast.Node, top bool)
 	walk = func(n ast.Node, top bool) {
 		ast.Inspect(n, func(n ast.Node) bool {
 			switch x := n.(type) {
 			case *ast.FuncLit:
 				return false
+			case *ast.ForStmt:
+				if r.wrapLoopBody(x.Body) {
+					return false
+				}
+			case *ast.RangeStmt:
+				if r.wrapLoopBody(x.Body) {
+					return false
+				}
 			case *ast.BlockStmt:
 				if top {
 					return true
@@ -36,6 +51,9 @@ func (r *rewriter) blocksWithMultiDefines() {
 		})
 	}
 	for _, s := range r.body {
+		if whole[s] {
+			continue // wholly in a function literal (topwrap.go)
+		}
 		if b, ok := s.(*ast.BlockStmt); ok {
 			// A top-level block: its own statements are handled by the
 			// shadowing and comma-ok rewrites; look inside.
@@ -59,10 +77,62 @@ func hasMultiDefine(list []ast.Stmt) bool {
 	return false
 }
 
+// wrapLoopBody runs the body of a loop in a function literal if it declares
+// several variables from one call and control leaves it only at its end or
+// by continuing or breaking the loop itself, and reports whether it did.
+func (r *rewriter) wrapLoopBody(body *ast.BlockStmt) bool {
+	if !hasMultiDefine(body.List) {
+		return false
+	}
+	branches, ok := loopBranches(body)
+	if !ok {
+		return false
+	}
+	breaks := false
+	for _, b := range branches {
+		if b.Tok == token.BREAK {
+			breaks = true
+		}
+	}
+	for _, b := range branches {
+		switch {
+		case b.Tok == token.CONTINUE && breaks:
+			r.replace(b, "return false")
+		case b.Tok == token.CONTINUE:
+			r.replace(b, "return")
+		default:
+			r.replace(b, "return true")
+		}
+	}
+	if breaks {
+		r.insert(body.Lbrace+1, " if func() bool {")
+		r.insert(body.Rbrace, "; return false }() { break } ")
+	} else {
+		r.insert(body.Lbrace+1, " func() {")
+		r.insert(body.Rbrace, "}() ")
+	}
+	return true
+}
+
 // wrappable reports whether a block's statements can run in a function
 // literal of their own: control leaves them only at their end.
 func wrappable(b *ast.BlockStmt) bool {
+	_, ok := branchesOut(b, false)
+	return ok
+}
+
+// loopBranches returns the break and continue statements of a loop's body
+// that leave or continue the loop itself, and whether control leaves the
+// body only by them or at its end.
+func loopBranches(b *ast.BlockStmt) ([]*ast.BranchStmt, bool) { return branchesOut(b, true) }
+
+// branchesOut returns the unlabeled break and continue statements that
+// leave a block's statements (allowed only if loopBody), and whether no
+// other statement (return, defer, goto, a label, a labeled branch) does.
+func branchesOut(b *ast.BlockStmt, loopBody bool) ([]*ast.BranchStmt, bool) {
+	var out []*ast.BranchStmt
 	ok := true
+	selects := 0 // a continue out of a select is rewritten by stmts.go
 	var visit func(n ast.Node, loops, breakables int)
 	visit = func(n ast.Node, loops, breakables int) {
 		ast.Inspect(n, func(n ast.Node) bool {
@@ -79,7 +149,11 @@ func wrappable(b *ast.BlockStmt) bool {
 				case x.Label != nil || x.Tok == token.GOTO:
 					ok = false
 				case x.Tok == token.BREAK && breakables == 0, x.Tok == token.CONTINUE && loops == 0:
-					ok = false
+					if loopBody && selects == 0 {
+						out = append(out, x)
+					} else {
+						ok = false
+					}
 				}
 			case *ast.ForStmt:
 				visit(x.Body, loops+1, breakables+1)
@@ -87,14 +161,17 @@ func wrappable(b *ast.BlockStmt) bool {
 			case *ast.RangeStmt:
 				visit(x.Body, loops+1, breakables+1)
 				return false
-			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			case *ast.SelectStmt:
+				selects++
+				visit(x.Body, loops, breakables+1)
+				selects--
+				return false
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt:
 				var body *ast.BlockStmt
 				switch y := x.(type) {
 				case *ast.SwitchStmt:
 					body = y.Body
 				case *ast.TypeSwitchStmt:
-					body = y.Body
-				case *ast.SelectStmt:
 					body = y.Body
 				}
 				visit(body, loops, breakables+1)
@@ -106,5 +183,5 @@ func wrappable(b *ast.BlockStmt) bool {
 	for _, s := range b.List {
 		visit(s, 0, 0)
 	}
-	return ok
+	return out, ok
 }

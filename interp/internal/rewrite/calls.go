@@ -192,7 +192,7 @@ func (r *rewriter) errorCompare(b *ast.BinaryExpr) {
 	if b.Op != token.EQL && b.Op != token.NEQ || isIdentNamed(b.X, "nil") || isIdentNamed(b.Y, "nil") {
 		return
 	}
-	if !r.isErrorExpr(b.X, 0) && !r.isErrorExpr(b.Y, 0) {
+	if !r.isErrorExpr(b.X, 0) && !r.isErrorExpr(b.Y, 0) && !r.isIfaceVar(b.X) && !r.isIfaceVar(b.Y) {
 		return
 	}
 	start, end := r.off(b.Pos()), r.off(b.End())
@@ -366,12 +366,18 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 	}
 	typed := map[int]bool{} // value arguments printed with %T
 	var verbs []byte        // the verbs of a literal format
+	var sharpV map[int]bool // and with %#v (gosyntax.go)
 	if f := idx[0]; f >= 0 && f < len(call.Args) {
 		if lit, ok := call.Args[f].(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.Contains(lit.Value, "%") {
 			if format, err := strconv.Unquote(lit.Value); err == nil {
 				verbs, _ = formatVerbs(format)
 			}
 			typed = r.typeVerbs(lit)
+			if strings.Contains(lit.Value, "#v") {
+				if format, err := strconv.Unquote(lit.Value); err == nil {
+					sharpV = goSyntaxArgs(format)
+				}
+			}
 		}
 	}
 	for i := idx[1]; i < len(call.Args); i++ {
@@ -428,6 +434,9 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 				// function's result type).
 				pre, suf = FixPkg+".Val((", "))"
 			default:
+				if sharpV[i-idx[1]] {
+					r.goSyntaxArg(a, 1)
+				}
 				continue // a package's function: a host value
 			}
 		}
@@ -637,6 +646,9 @@ func (r *rewriter) topLevelGenerics() {
 				continue
 			}
 			if len(s.Rhs) == 1 && len(s.Lhs) > 1 {
+				if r.typedDefine(s, s.Lhs, s.Rhs[0]) {
+					continue
+				}
 				if g, _ := r.genericCall(s.Rhs[0]); g != names.ResultConcrete {
 					r.failGeneric(s, s.Rhs[0], r.src(s.Lhs[0]))
 				}
@@ -653,6 +665,15 @@ func (r *rewriter) topLevelGenerics() {
 				continue
 			}
 			vs := g.Specs[0].(*ast.ValueSpec)
+			if vs.Type == nil && len(vs.Names) > 1 && len(vs.Values) == 1 {
+				lhs := make([]ast.Expr, len(vs.Names))
+				for i, n := range vs.Names {
+					lhs[i] = n
+				}
+				if r.typedDefine(s, lhs, vs.Values[0]) {
+					continue
+				}
+			}
 			generic := false
 			for _, v := range vs.Values {
 				if k, _ := r.genericCall(v); k != names.ResultConcrete {
@@ -682,6 +703,9 @@ func (r *rewriter) topLevelGenerics() {
 
 // genericDefine rewrites one x := f(...) (or var x = f(...)) of a generic f.
 func (r *rewriter) genericDefine(stmt ast.Stmt, lhs, rhs ast.Expr, sole bool) {
+	if sole && r.typedDefine(stmt, []ast.Expr{lhs}, rhs) {
+		return
+	}
 	kind, call := r.genericCall(rhs)
 	if kind == names.ResultConcrete {
 		return

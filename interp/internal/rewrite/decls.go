@@ -18,6 +18,9 @@ func (r *rewriter) noteDecls(decls []ast.Decl) {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			info := names.FuncInfo{Self: seqKindOfFunc(d.Type), Generic: funcGenericResult(d.Type), Recovers: callsRecover(d.Body)}
+			if d.Type.TypeParams != nil {
+				info.TypeParams = d.Type.TypeParams.NumFields()
+			}
 			if d.Recv != nil && len(d.Recv.List) == 1 {
 				noteSignature(&info, d)
 			} else if d.Type.Results != nil && len(d.Type.Results.List) == 1 && len(d.Type.Results.List[0].Names) <= 1 {
@@ -46,9 +49,15 @@ func noteSignature(info *names.FuncInfo, d *ast.FuncDecl) {
 	if st, ok := t.(*ast.StarExpr); ok {
 		info.PtrRecv, t = true, st.X
 	}
+	switch g := t.(type) {
+	case *ast.IndexExpr: // a generic receiver: its methods print its values
+		t = g.X
+	case *ast.IndexListExpr:
+		t = g.X
+	}
 	id, ok := t.(*ast.Ident)
 	if !ok {
-		return // a generic receiver
+		return
 	}
 	info.Recv = id.Name
 	for _, f := range d.Type.Params.List {
@@ -82,8 +91,9 @@ func (r *rewriter) noteGenDecl(d *ast.GenDecl) {
 			if s.Name.Name != "_" {
 				r.facts.SetType(s.Name.Name, k)
 			}
-			_, iface := s.Type.(*ast.InterfaceType)
+			it, iface := s.Type.(*ast.InterfaceType)
 			r.facts.SetConcrete(s.Name.Name, !iface && s.TypeParams == nil && !s.Assign.IsValid())
+			r.noteInterface(s.Name.Name, it, s.TypeParams == nil)
 			r.noteStructFields(s)
 		case *ast.ValueSpec:
 			for i, n := range s.Names {
@@ -108,6 +118,8 @@ func (r *rewriter) noteGenDecl(d *ast.GenDecl) {
 					r.facts.SetVarType(n.Name, r.staticTypeName(s.Type, true))
 				} else if i < len(s.Values) && len(s.Values) == len(s.Names) {
 					r.facts.SetVarType(n.Name, r.staticTypeOf(s.Values[i], 0))
+				} else if len(s.Values) == 0 && d.Tok == token.CONST {
+					r.facts.SetVarType(n.Name, r.repeatedConstType(s))
 				}
 				if s.Type != nil {
 					r.noteTypeText(n.Name, s.Type, nil)
@@ -499,8 +511,8 @@ func (r *rewriter) markFields(st *ast.StructType) {
 // Map[T, U any](xs []T, f func(T) U) it binds T and U to the types at the
 // first two occurrences, T and T. It also cannot see through S ~[]E. So:
 //
-//   - a type parameter constrained by exactly ~[]E or ~map[K]V is replaced
-//     by that type (the function then returns []E where it returned S);
+//   - a type parameter constrained by exactly ~[]E or ~map[K]V, and not
+//     the type of a result, is replaced by that type;
 //   - each further occurrence of a type parameter gets a type parameter of
 //     its own, with the same constraint, listed in occurrence order:
 //     Map[T any, T__2 any, U any](xs []T, f func(T__2) U).
@@ -563,6 +575,12 @@ func (r *rewriter) genericSignature(fd *ast.FuncDecl) {
 			if q != p && containsIdent(q.constraint, p.name) {
 				p.core = nil
 			}
+		}
+		// Nor if a result has its type: Scale(p Point, 2) must return a
+		// Point, with its methods, not a []int32. Such a function is
+		// called with explicit type arguments (infer.go).
+		if fd.Type.Results != nil && containsIdent(r.src(fd.Type.Results), p.name) {
+			p.core = nil
 		}
 	}
 	// The occurrences yaegi's inference visits, in its order. occur returns
@@ -676,6 +694,13 @@ func (r *rewriter) genericSignature(fd *ast.FuncDecl) {
 		})
 	}
 	r.replace(tp, "["+strings.Join(order, ", ")+"]")
+	if r.sigOrder == nil {
+		r.sigOrder = map[string][]string{}
+	}
+	for _, o := range order {
+		name, _, _ := strings.Cut(o, " ")
+		r.sigOrder[fd.Name.Name] = append(r.sigOrder[fd.Name.Name], baseTypeParam(name))
+	}
 }
 
 // containsIdent reports whether the Go text s mentions the identifier name.
@@ -731,6 +756,9 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 	if depth > 8 {
 		return ""
 	}
+	if t := r.gen.percent(ast.Unparen(e)); t != "" {
+		return t // typed by the check of infer.go
+	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		if x.Type != nil {
@@ -744,7 +772,15 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 				return "*" + t
 			}
 		}
+		if x.Op == token.AND {
+			if t := r.staticTypeOf(x.X, depth+1); t != "" && !strings.HasPrefix(t, "*") {
+				return "*" + t // &v
+			}
+		}
 	case *ast.CallExpr:
+		if r.gen != nil && len(r.gen.named[x]) == 1 && r.gen.named[x][0] != "" {
+			return r.gen.named[x][0] // a generic call, typed by infer.go
+		}
 		if len(x.Args) == 1 && !x.Ellipsis.IsValid() {
 			if t := r.staticTypeName(ast.Unparen(x.Fun), true); t != "" {
 				return t
@@ -769,6 +805,8 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 				return r.staticTypeName(e, true)
 			}
 		}
+	case *ast.BinaryExpr:
+		return r.binaryTypeOf(x, depth)
 	case *ast.Ident:
 		if x.Obj == nil {
 			return r.facts.VarType(x.Name)
@@ -778,12 +816,18 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 			if d.Type != nil {
 				return r.staticTypeName(d.Type, true)
 			}
+			if len(d.Values) == 0 {
+				return r.repeatedConstType(d)
+			}
 			for i, n := range d.Names {
 				if n.Obj == x.Obj && i < len(d.Values) && len(d.Values) == len(d.Names) {
 					return r.staticTypeOf(d.Values[i], depth+1)
 				}
 			}
 		case *ast.AssignStmt:
+			if d.Tok == token.DEFINE && len(d.Rhs) == 1 && len(d.Lhs) > 1 {
+				return r.genericResultName(d.Lhs, d.Rhs[0], x)
+			}
 			if d.Tok != token.DEFINE || len(d.Lhs) != len(d.Rhs) {
 				return ""
 			}
@@ -814,6 +858,10 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 			if isSel(f, "fmt", "Errorf") {
 				return true
 			}
+			// A notebook method whose only result is an error.
+			if m, ok := r.facts.Method(f.Sel.Name); ok && m.Results == 1 && m.ResultText == "error" {
+				return true
+			}
 		case *ast.Ident:
 			if f.Obj != nil {
 				if d, ok := f.Obj.Decl.(*ast.FuncDecl); ok && d.Type.Results != nil && len(d.Type.Results.List) == 1 {
@@ -825,6 +873,8 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 				return fi.ResultText == "error"
 			}
 		}
+	case *ast.SelectorExpr:
+		return r.isErrorField(x)
 	case *ast.Ident:
 		if x.Obj == nil {
 			return r.facts.IsErrVar(x.Name)
@@ -845,6 +895,9 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 			if len(d.Lhs) == len(d.Rhs) {
 				for i, l := range d.Lhs {
 					if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj && id != x {
+						if _, call := d.Rhs[i].(*ast.CallExpr); call && isErrName(id.Name) {
+							return true // err := f(): by convention an error
+						}
 						return r.isErrorExpr(d.Rhs[i], depth+1)
 					}
 				}
@@ -857,4 +910,10 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 		}
 	}
 	return false
+}
+
+// isErrName reports whether a variable's name says it holds an error by
+// Go's convention: err, err2.
+func isErrName(name string) bool {
+	return strings.HasPrefix(name, "err") && strings.Trim(name[3:], "0123456789") == ""
 }

@@ -20,7 +20,7 @@ import (
 // names (see nameTable).
 var rewriteTriggers = []string{
 	"for", "if ", "switch", "defer", "min(", "max(", "clear(", "%T", "struct", "func", ":=", "var",
-	"const", "type", "slices.Concat",
+	"const", "type", "slices.Concat", ".(",
 }
 
 // mayNeedRewrite is a quick test that most chunks needing no rewrite fail.
@@ -29,6 +29,9 @@ func mayNeedRewrite(facts *names.Facts, text string) bool {
 		if strings.Contains(text, t) {
 			return true
 		}
+	}
+	if mayHaveMultiValue(text) || usesGenericFunc(facts, text) || mayAssignNil(text) {
+		return true
 	}
 	// fmt.Println(f()): a call as argument of a printing call, on its line.
 	for _, pkg := range []string{"fmt.", "log."} {
@@ -71,6 +74,11 @@ type Error struct {
 	// could run in two steps: evaluate Expr in a block, then declare the
 	// variables with the type it learned and set them.
 	Define *GenericDefine
+	// Split, when above 0, is the offset in the chunk's text of a
+	// top-level statement declaring anew a notebook variable the chunk
+	// used before it (redeclare.go): the chunk must run as two, split
+	// there. Msg then says why, for a caller that cannot split.
+	Split int
 }
 
 // GenericDefine is a cell-level x := f(...) of a generic f.
@@ -81,6 +89,8 @@ type GenericDefine struct {
 	// declaring statement.
 	Text       string
 	Start, End int
+	// Type is the variable's type when the rewrite knows it, or "".
+	Type string
 }
 
 func (e *Error) Error() string { return e.Msg }
@@ -125,6 +135,11 @@ type rewriter struct {
 	composites []composite
 	seq        int // numbers generated names
 	err        error
+
+	reg      *names.Registry     // the notebook's declarations, when the caller has them
+	gen      *genericInfo        // the chunk's inferred generic calls (infer.go)
+	sigOrder map[string][]string // generic signatures reordered (decls.go), by function
+	aliases  map[ast.Node]string // type aliases to declare before top-level nodes (nested.go)
 
 	cached     map[*names.Decl]*cachedFunc // the cached functions (chunkfile.go)
 	cacheEdits map[srcEdit]int             // their edits, and their lengthening before the wrappers
@@ -188,23 +203,46 @@ func (r *rewriter) name(base string) string {
 }
 
 func (r *rewriter) rewrite() {
+	r.inferGenerics()
 	if r.kind == cell.Decls {
 		r.noteDecls(r.decls)
 	} else {
 		r.noteStmts(r.body)
+		r.noteVarDecls()
 	}
 	var root ast.Node = r.file
 	if r.kind == cell.Stmts {
 		r.findCellDefers()
 	}
 	r.rewriteDecls(root)
+	r.instantiate()
+	r.multiAssignLiterals(root)
+	if r.kind == cell.Decls {
+		r.selfMethods()
+	}
 	r.constRepetitions(root)
+	r.boolConsts(root)
+	r.constShifts(root)
+	if strings.Contains(r.text, "type ") {
+		r.localTypeShadows()
+	}
 	r.rewriteLoops(root)
+	r.loopDefines()
 	r.rewriteCalls(root)
+	r.embeddedInterfaceCalls(root)
 	r.rewriteStmts(root)
+	r.rewriteAsserts(root)
+	r.parenLiterals(root)
+	r.rewriteBounds(root)
+	r.rewriteNilErrors(root)
+	r.rewritePanics(root)
 	if r.kind == cell.Stmts {
 		r.topLevelStmts()
+		r.interfaceLiterals()
 	}
+	r.aliasNested()
+	r.insertAliases()
+	r.sequenceNilAssigns(root)
 }
 
 // render returns text[start:end] with the edits inside it applied, and

@@ -11,36 +11,27 @@ import (
 )
 
 // A panic in an interpreted goroutine ends the whole process in yaegi, and
-// no recover outside the goroutine can catch it. So every go statement is
-// rewritten to evaluate the function and its arguments first, as Go does,
-// then run the call under a deferred recover that hands the panic to the
-// session:
-//
-//	go f(x, y)
-//
-// becomes, on the same lines,
-//
-//	{ __gocell_f1, __gocell_a1_0, __gocell_a1_1 := f, x, y; __gocell_g1 := __gocell.GoStart(); go func() { defer func() { __gocell.GoEnd(__gocell_g1, recover()) }(); __gocell.GoBegin(__gocell_g1); __gocell_f1(__gocell_a1_0, __gocell_a1_1) }() }
-//
-// A goroutine panic while its cell runs makes the cell end with an error;
-// after the cell ended, it is reported on stderr. GoStart also takes the
-// cached call the starting goroutine computes for, if any, and GoBegin makes
-// the new goroutine work for it too, so that what the goroutine shows is
-// recorded by that call and by no other (rule 10).
+// no recover outside the goroutine can catch it. So every go statement
+// evaluates its function and arguments, as Go does, and hands the
+// runtime's Go a function that makes the call (goStmtText shows the text);
+// Go starts the goroutine under a recover that reports the panic to the
+// session. A goroutine panic while its cell runs makes the cell end with
+// an error; after the cell ended, it is reported on stderr. Go also takes
+// the cached call the starting goroutine computes for, if any, and the new
+// goroutine works for it too, so that what the goroutine shows is recorded
+// by that call and by no other (rule 10).
 
 // hasGoStmt is a quick test that chunks without a go statement fail.
 func hasGoStmt(text string) bool {
 	return strings.Contains(text, "go ") || strings.Contains(text, "go\t")
 }
 
-// goStmts rewrites every go statement of the chunk, numbering them in the
-// order they come. A go statement's function and arguments may hold
+// goStmts rewrites every go statement of the chunk. A go statement's function and arguments may hold
 // rewrites of their own: each go statement is a composite, built from
 // their rewritten text. Go statements nested in another one's function
 // literal are left alone (rare, and the outer one recovers the panic of
 // the goroutine it starts only).
 func (r *rewriter) goStmts() {
-	n := 0
 	ast.Inspect(r.file, func(node ast.Node) bool {
 		gs, ok := node.(*ast.GoStmt)
 		if !ok {
@@ -52,8 +43,6 @@ func (r *rewriter) goStmts() {
 		if id, ok := gs.Call.Fun.(*ast.Ident); ok && isBuiltin(id.Name) && !(rewrittenBuiltin(id.Name) && r.isUniverse(id)) {
 			return false
 		}
-		n++
-		k := n
 		start, end := r.off(gs.Pos()), r.off(gs.End())
 		r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
 			head := r.render(start, r.off(gs.Call.Pos())) // go, and what a comment left
@@ -63,7 +52,7 @@ func (r *rewriter) goStmts() {
 				// the statement as the other rewrites made it.
 				return []srcEdit{{start: start, end: end, text: head + call}}
 			}
-			return []srcEdit{{start: start, end: end, text: goStmtText(k, fn, args, ellipsis)}}
+			return []srcEdit{{start: start, end: end, text: goStmtText(gs.Call, fn, args, ellipsis)}}
 		}})
 		return false
 	})
@@ -125,29 +114,72 @@ func (r *rewriter) goCallParts(call *ast.CallExpr) (fn string, args []string, el
 	return src(c.Fun), args, c.Ellipsis.IsValid(), "", true
 }
 
-// goStmtText is go statement number n rewritten, from the rewritten text
-// of its function and arguments.
-func goStmtText(n int, fn string, args []string, ellipsis bool) string {
-	fnName := fmt.Sprintf("__gocell_f%d", n)
-	names := []string{fnName}
-	values := append([]string{fn}, args...)
-	var argNames []string
-	for i := range args {
-		name := fmt.Sprintf("__gocell_a%d_%d", n, i)
-		names = append(names, name)
-		argNames = append(argNames, name)
+// goStmtText is a go statement rewritten, from the rewritten text of its
+// function and arguments. The statement evaluates them, as Go does, into
+// variables of a block of its own; a maker function captures those and
+// makes the goroutine's function, which the runtime's Go starts:
+//
+//	go f(x, y)    becomes    { __gocell_f, __gocell_a0, __gocell_a1 := f, x, y; __gocell_mk := func() func() { return func() { __gocell_f(__gocell_a0, __gocell_a1) } }; __gocell.Go(__gocell_mk()) }
+//
+// A function literal, as the function or an argument, is written in the
+// made function itself (making it has no effect to order).
+//
+// In yaegi a literal captures the variables of the frame it is made in
+// when it is made; but the interpreter's go statement runs its function on
+// the enclosing frame as that frame is when the goroutine gets to run, a
+// literal handed straight to a host function is bound the same way, and
+// each call of a literal writes the frame slot it was made in back when it
+// returns: a goroutine started in a loop could read a later iteration's
+// variables or run a later iteration's closure. The maker captures the
+// block's variables when the statement runs, the function it makes is made
+// in the maker's own frame, and the runtime calls it with no arguments, so
+// no value of a notebook type crosses into compiled code.
+func goStmtText(call *ast.CallExpr, fn string, args []string, ellipsis bool) string {
+	exprs := append([]ast.Expr{call.Fun}, call.Args...)
+	literal := func(i int) bool {
+		if len(call.Args) != len(args) { // the parts are not the original call's
+			return false
+		}
+		_, ok := ast.Unparen(exprs[i]).(*ast.FuncLit)
+		return ok
+	}
+	// A composite literal among several values is parenthesized, as
+	// multiassign.go does for the user's own assignments (the function
+	// literals, which also end in a brace, are not among the values).
+	value := func(text string) string {
+		if strings.HasSuffix(strings.TrimSpace(text), "}") {
+			return "(" + text + ")"
+		}
+		return text
+	}
+	var names, values, callArgs []string
+	callee := fn
+	if !literal(0) {
+		names, values, callee = append(names, "__gocell_f"), append(values, value(fn)), "__gocell_f"
+	}
+	for i, a := range args {
+		if literal(i + 1) {
+			callArgs = append(callArgs, a)
+			continue
+		}
+		name := fmt.Sprintf("__gocell_a%d", i)
+		names, values = append(names, name), append(values, value(a))
+		callArgs = append(callArgs, name)
 	}
 	dots := ""
 	if ellipsis {
 		dots = "..."
 	}
-	// Keep every newline of the original statement: the values are
-	// written out in place, and the rest goes on the last line.
-	prefix := "{ " + strings.Join(names, ", ") + " := "
-	token := fmt.Sprintf("__gocell_g%d", n)
-	suffix := "; " + token + " := " + cell.RuntimeName + ".GoStart(); go func() { defer func() { " + cell.RuntimeName + ".GoEnd(" + token + ", recover()) }(); " +
-		cell.RuntimeName + ".GoBegin(" + token + "); " + fnName + "(" + strings.Join(argNames, ", ") + dots + ") }() }"
-	return prefix + strings.Join(values, ", ") + suffix
+	var b strings.Builder
+	b.WriteString("{ ")
+	if len(names) > 0 {
+		// Keep every newline of the original statement: the values are
+		// written out in place, and the rest follows them.
+		b.WriteString(strings.Join(names, ", ") + " := " + strings.Join(values, ", ") + "; ")
+	}
+	b.WriteString("__gocell_mk := func() func() { return func() { " + callee + "(" + strings.Join(callArgs, ", ") + dots + ") } }; ")
+	b.WriteString(cell.RuntimeName + ".Go(__gocell_mk()) }")
+	return b.String()
 }
 
 // rewrittenBuiltin reports whether calls.go rewrites calls of the builtin.

@@ -74,7 +74,7 @@ func (r *rewriter) rangeLoop(loop *ast.RangeStmt, label *ast.LabeledStmt) {
 		r.rangeFunc(loop, label, r.kindOf(loop.X))
 		return
 	}
-	if loop.Tok != token.DEFINE {
+	if loop.Tok != token.DEFINE || r.rangeChanElems(loop) {
 		return
 	}
 	var head []string

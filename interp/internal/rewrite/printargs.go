@@ -10,6 +10,11 @@ import (
 
 // The types of printed expressions, as the syntax tells them.
 
+// isInterfaceType reports whether a name is a notebook interface type.
+func (r *rewriter) isInterfaceType(name string) bool {
+	return r.facts.TypeKind(name) != names.KindUnknown && !r.facts.IsConcrete(name) && r.facts.StructFields(name) == nil
+}
+
 // typeExprOf returns the type of an expression as the syntax tells it,
 // from composite literals, make, conversions to notebook types, slicing
 // and the declarations of the chunk's variables, or nil.

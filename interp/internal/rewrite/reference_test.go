@@ -7,7 +7,9 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
+	"sort"
 	"strings"
 
 	"github.com/gocell/gocell/cachecells"
@@ -20,11 +22,11 @@ var _ = cachecells.Data
 func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error) {
 	text, mainCall := renameMain(c.Text, file)
 	written := text
-	text, err := chunk(reg.Facts(), cell.Decls, text)
+	text, err := chunkIn(reg, cell.Decls, text)
 	if err != nil {
 		return nil, err
 	}
-	text = oldRewriteGoStmts(cell.Decls, text)
+	text = oldRewriteLoopLiterals(cell.Decls, oldRewriteGoStmts(cell.Decls, text))
 	decls, err := countedParseDecls(text, file, c.Line, c.Col)
 	if err != nil {
 		return nil, err
@@ -33,27 +35,32 @@ func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, er
 	// written before a declaration belong to its source.
 	for _, d := range decls {
 		ls := strings.LastIndexByte(text[:d.Start], '\n') + 1
+		for ls < d.Start && (text[ls] == ' ' || text[ls] == '\t') {
+			ls++
+		}
 		if pre := text[ls:d.Start]; strings.HasPrefix(pre, "var _ = "+FixPkg+".Register") || strings.HasPrefix(pre, "var _ = func() any { var __b "+FixPkg+".Box[") {
 			d.Source = pre + d.Source
 			d.Start -= len(pre)
 			d.Col -= len(pre)
 			d.Uses = names.MergeNames(d.Uses, scanIdents(pre))
 			// A doc comment above now precedes the registration.
-			for d.Start > 0 {
-				ps := strings.LastIndexByte(text[:d.Start-1], '\n') + 1
-				if !strings.HasPrefix(strings.TrimSpace(text[ps:d.Start-1]), "//") {
+			for at := ls; at > 0; {
+				ps := strings.LastIndexByte(text[:at-1], '\n') + 1
+				if !strings.HasPrefix(strings.TrimSpace(text[ps:at-1]), "//") {
 					break
 				}
-				d.Source = text[ps:d.Start] + d.Source
-				d.Start = ps
+				d.Source = text[ps:at] + d.Source
+				at = ps
 				d.Line--
 			}
 		}
 	}
+	decls = foldSelfMethods(decls, text)
 	if text != written {
 		// Hash what the user wrote, not what the rewrite made of it.
 		if w, err := countedParseDecls(written, file, c.Line, c.Col); err == nil {
 			names.KeepWritten(decls, w)
+			constsWritten(decls, w)
 		}
 	}
 	lookup := func(name string) *names.Decl {
@@ -73,11 +80,117 @@ func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, er
 }
 
 func oldStatements(reg *names.Registry, text string) (string, error) {
-	text, err := chunk(reg.Facts(), cell.Stmts, text)
+	text, err := chunkIn(reg, cell.Stmts, text)
 	if err != nil {
 		return "", err
 	}
-	return oldRewriteGoStmts(cell.Stmts, text), nil
+	return oldRewriteLoopLiterals(cell.Stmts, oldRewriteGoStmts(cell.Stmts, text)), nil
+}
+
+// oldRewriteLoopLiterals is looplits.go as a step of the chain, on the text
+// the earlier steps made.
+func oldRewriteLoopLiterals(kind cell.Kind, text string) string {
+	if !hasLoopLiteral(text) {
+		return text
+	}
+	head := "package main\n"
+	if kind == cell.Stmts {
+		head = "package main\nfunc _() {\n"
+	}
+	src := head + text
+	if kind == cell.Stmts {
+		src += "\n}\n"
+	}
+	fset := token.NewFileSet()
+	// Not counted: the former chain had no such step.
+	f, err := parser.ParseFile(fset, "", src, 0)
+	if err != nil {
+		return text
+	}
+	off := func(p token.Pos) int { return fset.Position(p).Offset - len(head) }
+	var edits []srcEdit
+	stmt := func(st ast.Stmt) {
+		var lits []*ast.FuncLit
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if _, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+					for _, a := range x.Args {
+						if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+							lits = append(lits, lit)
+						}
+					}
+				}
+			}
+			return true
+		})
+		if len(lits) == 0 {
+			return
+		}
+		sort.Slice(lits, func(i, j int) bool { return lits[i].Pos() < lits[j].Pos() })
+		// Literals nested in these are rewritten by their own statements:
+		// render them with the inner edits applied.
+		var makers []string
+		var b strings.Builder
+		pos := off(st.Pos())
+		for i, lit := range lits {
+			name := fmt.Sprintf("__gocell_mk%d", i)
+			b.WriteString(text[pos:off(lit.Pos())])
+			makers = append(makers, name+" := func() "+text[off(lit.Type.Pos()):off(lit.Type.End())]+" { return "+text[off(lit.Pos()):off(lit.End())]+" }")
+			b.WriteString(name + "()")
+			pos = off(lit.End())
+		}
+		b.WriteString(text[pos:off(st.End())])
+		edits = append(edits, srcEdit{start: off(st.Pos()), end: off(st.End()), text: "{ " + strings.Join(makers, "; ") + "; " + b.String() + " }"})
+	}
+	var walk func(n ast.Node, inLoop bool)
+	walk = func(n ast.Node, inLoop bool) {
+		ast.Inspect(n, func(node ast.Node) bool {
+			switch x := node.(type) {
+			case nil:
+				return false
+			case *ast.FuncLit:
+				walk(x.Body, false)
+				return false
+			case *ast.FuncDecl:
+				if x.Body != nil {
+					walk(x.Body, false)
+				}
+				return false
+			case *ast.ForStmt:
+				if x != n {
+					walk(x, true)
+					return false
+				}
+			case *ast.RangeStmt:
+				if x != n {
+					walk(x, true)
+					return false
+				}
+			case *ast.GoStmt, *ast.DeferStmt:
+				return false
+			case *ast.ExprStmt:
+				if inLoop {
+					stmt(x)
+				}
+			case *ast.AssignStmt:
+				if inLoop && x.Tok != token.DEFINE {
+					stmt(x)
+				}
+			}
+			return true
+		})
+	}
+	walk(f, false)
+	if len(edits) == 0 {
+		return text
+	}
+	if out, ok := applySrcEdits(text, edits, 0); ok {
+		return out
+	}
+	return text
 }
 
 func oldRewriteGoStmts(kind cell.Kind, text string) string {
@@ -98,7 +211,6 @@ func oldRewriteGoStmts(kind cell.Kind, text string) string {
 		return text // the compiler will report it
 	}
 	var edits []srcEdit
-	n := 0
 	ast.Inspect(f, func(node ast.Node) bool {
 		gs, ok := node.(*ast.GoStmt)
 		if !ok {
@@ -109,28 +221,12 @@ func oldRewriteGoStmts(kind cell.Kind, text string) string {
 		if id, ok := call.Fun.(*ast.Ident); ok && isBuiltin(id.Name) {
 			return true // a builtin cannot be held in a variable; it does not panic in practice
 		}
-		n++
-		fn := fmt.Sprintf("__gocell_f%d", n)
-		names := []string{fn}
-		values := []string{text[off(call.Fun.Pos()):off(call.Fun.End())]}
 		var args []string
-		for i, a := range call.Args {
-			name := fmt.Sprintf("__gocell_a%d_%d", n, i)
-			names = append(names, name)
-			values = append(values, text[off(a.Pos()):off(a.End())])
-			args = append(args, name)
+		for _, a := range call.Args {
+			args = append(args, text[off(a.Pos()):off(a.End())])
 		}
-		ellipsis := ""
-		if call.Ellipsis.IsValid() {
-			ellipsis = "..."
-		}
-		// Keep every newline of the original statement: the values are
-		// written out in place, and the rest goes on the last line.
-		prefix := "{ " + strings.Join(names, ", ") + " := "
-		token := fmt.Sprintf("__gocell_g%d", n)
-		suffix := "; " + token + " := " + cell.RuntimeName + ".GoStart(); go func() { defer func() { " + cell.RuntimeName + ".GoEnd(" + token + ", recover()) }(); " +
-			cell.RuntimeName + ".GoBegin(" + token + "); " + fn + "(" + strings.Join(args, ", ") + ellipsis + ") }() }"
-		edits = append(edits, srcEdit{start: off(gs.Pos()), end: off(gs.End()), text: prefix + strings.Join(values, ", ") + suffix})
+		stmt := goStmtText(call, text[off(call.Fun.Pos()):off(call.Fun.End())], args, call.Ellipsis.IsValid())
+		edits = append(edits, srcEdit{start: off(gs.Pos()), end: off(gs.End()), text: stmt})
 		return false // nested go statements inside the literal are rare; leave them
 	})
 	if len(edits) == 0 {
@@ -195,6 +291,16 @@ func countedParseDecls(text, file string, line, col int) ([]*names.Decl, error) 
 // chunk applies the rewrites of this package's files to one chunk of a
 // cell; kind tells whether text is declarations or statements.
 func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
+	return chunkWith(facts, nil, kind, text)
+}
+
+// chunkIn is chunk with the notebook's declarations at hand, which the type
+// check of generic calls (infer.go) reads.
+func chunkIn(reg *names.Registry, kind cell.Kind, text string) (string, error) {
+	return chunkWith(reg.Facts(), reg, kind, text)
+}
+
+func chunkWith(facts *names.Facts, reg *names.Registry, kind cell.Kind, text string) (string, error) {
 	if kind != cell.Decls && kind != cell.Stmts || !mayNeedRewrite(facts, text) {
 		return text, nil
 	}
@@ -205,6 +311,7 @@ func chunk(facts *names.Facts, kind cell.Kind, text string) (string, error) {
 	if !ok {
 		return text, nil // a syntax error: yaegi reports it with its position
 	}
+	r.reg = reg
 	r.rewrite()
 	if r.err != nil {
 		return "", r.err
@@ -254,4 +361,36 @@ func renameShadows(facts *names.Facts, text string) string {
 		return text
 	}
 	return out
+}
+
+// foldSelfMethods makes the GocellSelf method the rewrite adds after an
+// Error method part of that method's declaration, as the one-parse engine
+// records it.
+func foldSelfMethods(decls []*names.Decl, text string) []*names.Decl {
+	var out []*names.Decl
+	for _, d := range decls {
+		if n := len(out); n > 0 && d.Kind == "method" && strings.HasSuffix(d.Name, "."+selfMethod) {
+			prev := out[n-1]
+			prev.Source = prev.Source + text[prev.End:d.End]
+			prev.End = d.End
+			prev.Uses = names.MergeNames(prev.Uses, scanIdents(prev.Source))
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// constsWritten: a constant the rewrite declares as a variable
+// (boolconsts.go) keeps what the user wrote, as the one-parse engine
+// reads it from the chunk as written.
+func constsWritten(decls, written []*names.Decl) {
+	for _, d := range decls {
+		for _, w := range written {
+			if w.Name == d.Name && w.Kind == "const" && d.Kind == "var" {
+				d.Kind, d.Written, d.Canonical, d.Hash, d.Writes = w.Kind, w.Written, w.Canonical, w.Hash, w.Writes
+				d.Uses = w.Uses
+			}
+		}
+	}
 }

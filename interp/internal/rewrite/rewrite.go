@@ -36,6 +36,24 @@
 //     names.Facts); struct field tags that let the replacement
 //     encoding/json and fmt functions see embedded and unexported fields;
 //     generic function signatures reordered for yaegi's type inference.
+//   - infer.go (first, before the facts are noted): a chunk using a
+//     generic function of the notebook (or printing %T) is type-checked
+//     with go/types against the notebook declarations it reaches and the
+//     host packages (package pkgtypes); generic calls get explicit type
+//     arguments, generic function values become function literals, and
+//     cell-level variables from generic calls get their types.
+//     typesensitive.go refuses calls yaegi would answer wrongly;
+//     nested.go aliases instantiations yaegi cannot compile in place.
+//   - nilassign.go: a, b = nil, nil runs as a sequence.
+//   - asserts.go: type assertions and type switches to error,
+//     fmt.Stringer, notebook interfaces, and to notebook types from an
+//     error; the GocellSelf method of notebook errors with a value
+//     receiver; composite literals assigned to interfaces; == on
+//     notebook interface values.
+//   - bounds.go: index and slice bounds checked, with Go's runtime error,
+//     in code that recovers.
+//   - nilerr.go: a nil pointer converted to error is not a nil error;
+//     panics with notebook values keep their type; error fields.
 //   - goroutines.go: go statements run under a recover that hands a
 //     panic to the session (a goroutine panic ends yaegi's process).
 //   - cached.go: a //%cache_data or //%cache_resource function becomes its
@@ -92,6 +110,7 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 	if err != nil {
 		return nil, err
 	}
+	r.reg = reg
 	// What the user wrote, before any rewrite: canonical sources and hashes
 	// come from it.
 	decls := names.FileDecls(r.tfile, r.file, text, r.base, file, c.Line, c.Col)
@@ -103,6 +122,9 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 	}
 	if hasGoStmt(text) {
 		r.goStmts()
+	}
+	if hasLoopLiteral(text) {
+		r.loopLiterals()
 	}
 	lookup := func(name string) *names.Decl {
 		for _, d := range decls {
@@ -138,22 +160,29 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 }
 
 // Statements rewrites a statements chunk; the facts it learns of the
-// variables it declares go into reg. Its error is an *Error.
+// variables it declares go into reg. Its error is an *Error; one with
+// Split set asks the caller to run the chunk as two parts.
 //
 // The chunk is parsed once, unless a variable hiding a notebook name must
 // be renamed first (shadow.go): the other rewrites then read the chunk
 // with the new names, parsed again.
 func Statements(reg *names.Registry, text string) (string, error) {
 	facts := reg.Facts()
-	rewrites, goes := mayNeedRewrite(facts, text), hasGoStmt(text)
-	if !rewrites && !goes {
+	rewrites, goes, lits := mayNeedRewrite(facts, text), hasGoStmt(text), hasLoopLiteral(text)
+	if !rewrites && !goes && !lits {
 		return text, nil
 	}
 	r, err := newChunkRewriter(facts, cell.Stmts, text, "")
 	if err != nil {
 		return text, nil // a syntax error: yaegi reports it with its position
 	}
+	r.reg = reg
 	if rewrites {
+		if at := r.redeclareSplit(); at > 0 {
+			line, col := cell.Position(text, at)
+			return "", &Error{Line: line, Col: col, Split: at,
+				Msg: "a notebook variable declared again after the cell used it: run the declaration in a cell of its own"}
+		}
 		if hasScopes(text) {
 			if edits := shadowEdits(facts, r.file, r.tfile); len(edits) > 0 {
 				if renamed, ok := applySrcEdits(text, edits, 0); ok {
@@ -161,6 +190,7 @@ func Statements(reg *names.Registry, text string) (string, error) {
 					if r, err = newChunkRewriter(facts, cell.Stmts, text, ""); err != nil {
 						return text, nil
 					}
+					r.reg = reg
 				}
 			}
 		}
@@ -171,6 +201,9 @@ func Statements(reg *names.Registry, text string) (string, error) {
 	}
 	if goes {
 		r.goStmts()
+	}
+	if lits {
+		r.loopLiterals()
 	}
 	out, ok := r.apply()
 	if !ok {

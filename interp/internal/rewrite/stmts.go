@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"strings"
+
+	"github.com/gocell/gocell/interp/cell"
 )
 
 // Statement rewrites.
@@ -346,17 +348,6 @@ func (r *rewriter) singleResult(c *ast.CallExpr) bool {
 }
 
 func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
-	hasError := false
-	for _, c := range ts.Body.List {
-		for _, t := range c.(*ast.CaseClause).List {
-			if id, ok := t.(*ast.Ident); ok && id.Name == "error" && id.Obj == nil {
-				hasError = true
-			}
-		}
-	}
-	if !hasError || ts.Init != nil {
-		return
-	}
 	var bind string // the switch's variable, if any
 	var x ast.Expr
 	switch a := ts.Assign.(type) {
@@ -366,6 +357,23 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 	case *ast.ExprStmt:
 		x = a.X.(*ast.TypeAssertExpr).X
 	default:
+		return
+	}
+	fromError := r.isHostIface(x)
+	hasError := false // or another case yaegi's type switch gets wrong (asserts.go)
+	onlyConcrete := true
+	for _, c := range ts.Body.List {
+		for _, t := range c.(*ast.CaseClause).List {
+			if k := r.assertKind(t, fromError); k != "" {
+				hasError = true
+				onlyConcrete = onlyConcrete && strings.HasPrefix(k, concretePrefix)
+			}
+		}
+	}
+	if !hasError || ts.Init != nil {
+		return
+	}
+	if onlyConcrete && r.unwrappedGuard(ts, bind, x) {
 		return
 	}
 	v := r.name("ts")
@@ -393,6 +401,17 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 				conds = append(conds, v+" == nil")
 				continue
 			}
+			switch k := r.assertKind(t, fromError); k {
+			case "error", "fmt.Stringer":
+				// A helper, not a function literal: yaegi mixed up the
+				// values of such literals in a loop at a cell's top level.
+				conds = append(conds, FixPkg+".Is"+map[string]string{"error": "Error", "fmt.Stringer": "Stringer"}[k]+"("+v+")")
+				continue
+			case "":
+			default:
+				conds = append(conds, "func() bool { _, ok := "+r.assertText(v, t, true, fromError)+"; return ok }()")
+				continue
+			}
 			conds = append(conds, "func() bool { _, ok := "+v+".("+r.src(t)+"); return ok }()")
 		}
 		var text string
@@ -405,8 +424,19 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 			val := v
 			if len(cc.List) == 1 && !(isIdentNamed(cc.List[0], "nil")) {
 				val = v + ".(" + r.src(cc.List[0]) + ")"
+				if a := r.assertText(v, cc.List[0], false, fromError); a != "" {
+					val = a
+				}
 			}
-			text += " " + bind + " := " + val + "; _ = " + bind + ";"
+			name := bind
+			if r.kind == cell.Stmts {
+				// At a cell's top level yaegi gives the variables of
+				// nested blocks global slots: one name per clause, so
+				// that each keeps its own type.
+				name = r.name(bind + "_")
+				r.renameUses(cc.Body, ts.Assign, name)
+			}
+			text += " " + name + " := " + val + "; _ = " + name + ";"
 		}
 		r.edits = append(r.edits, srcEdit{hs, he, text})
 	}
@@ -415,4 +445,16 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 func isIdentNamed(e ast.Expr, name string) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == name && id.Obj == nil
+}
+
+// renameUses renames the uses, in stmts, of the variable declared by decl.
+func (r *rewriter) renameUses(stmts []ast.Stmt, decl ast.Node, name string) {
+	for _, st := range stmts {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Obj != nil && id.Obj.Decl == decl {
+				r.replace(id, name)
+			}
+			return true
+		})
+	}
 }

@@ -27,8 +27,12 @@ import (
 //     Go.
 func (r *rewriter) topLevelStmts() {
 	r.commaOks()
+	whole := r.wholeStmtWraps()
 	for _, s := range r.body {
 		stmt := s
+		if whole[stmt] {
+			continue // in a function literal: its scope is right
+		}
 		if l, ok := s.(*ast.LabeledStmt); ok {
 			s = l.Stmt
 		}
@@ -60,7 +64,7 @@ func (r *rewriter) topLevelStmts() {
 	r.runeConstants()
 	r.topLevelReturns()
 	r.topLevelDefers()
-	r.blocksWithMultiDefines()
+	r.blocksWithMultiDefines(whole)
 }
 
 // Deferred calls at the top level of a cell (outside functions) run when

@@ -21,33 +21,36 @@ import (
 type errorUnwrapIs struct {
 	IValue  any
 	WError  func() string
-	WUnwrap func() error
+	WUnwrap any
 	WIs     func(error) bool
 }
 
-func (w errorUnwrapIs) Error() string     { return w.WError() }
-func (w errorUnwrapIs) Unwrap() error     { return w.WUnwrap() }
-func (w errorUnwrapIs) Is(err error) bool { return w.WIs(err) }
+func (w errorUnwrapIs) Error() string          { return w.WError() }
+func (w errorUnwrapIs) Unwrap() error          { return unwrapOne(w.WUnwrap) }
+func (w errorUnwrapIs) GocellUnwraps() []error { return unwrapAll(w.WUnwrap) }
+func (w errorUnwrapIs) Is(err error) bool      { return w.WIs(err) }
 
 type errorUnwrapAs struct {
 	IValue  any
 	WError  func() string
-	WUnwrap func() error
+	WUnwrap any
 	WAs     func(any) bool
 }
 
-func (w errorUnwrapAs) Error() string      { return w.WError() }
-func (w errorUnwrapAs) Unwrap() error      { return w.WUnwrap() }
-func (w errorUnwrapAs) As(target any) bool { return w.WAs(target) }
+func (w errorUnwrapAs) Error() string          { return w.WError() }
+func (w errorUnwrapAs) Unwrap() error          { return unwrapOne(w.WUnwrap) }
+func (w errorUnwrapAs) GocellUnwraps() []error { return unwrapAll(w.WUnwrap) }
+func (w errorUnwrapAs) As(target any) bool     { return w.WAs(target) }
 
 type errorUnwrap struct {
 	IValue  any
 	WError  func() string
-	WUnwrap func() error
+	WUnwrap any
 }
 
-func (w errorUnwrap) Error() string { return w.WError() }
-func (w errorUnwrap) Unwrap() error { return w.WUnwrap() }
+func (w errorUnwrap) Error() string          { return w.WError() }
+func (w errorUnwrap) Unwrap() error          { return unwrapOne(w.WUnwrap) }
+func (w errorUnwrap) GocellUnwraps() []error { return unwrapAll(w.WUnwrap) }
 
 type errorIs struct {
 	IValue any
@@ -73,8 +76,11 @@ func useErrorWrappers(yi *yaegi.Interpreter) error {
 	}
 	return yi.Use(yaegi.Exports{".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
 		w: {
+			reflect.TypeOf(errorSelfUnwrapIs{}), reflect.TypeOf(errorSelfUnwrapAs{}),
 			reflect.TypeOf(errorUnwrapIs{}), reflect.TypeOf(errorUnwrapAs{}),
+			reflect.TypeOf(errorSelfUnwrap{}), reflect.TypeOf(errorSelfIs{}),
 			reflect.TypeOf(errorUnwrap{}), reflect.TypeOf(errorIs{}),
+			reflect.TypeOf(errorSelf{}),
 		},
 	})}})
 }
@@ -99,6 +105,10 @@ func fixSame(a, b any) bool {
 func unwrapInterp(x any) any {
 	for i := 0; i < 4; i++ {
 		v := reflect.ValueOf(x)
+		if inner, _, ok := selfValue(v); ok {
+			x = inner
+			continue
+		}
 		if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() == 0 {
 			return x
 		}
@@ -128,10 +138,37 @@ func unwrapInterp(x any) any {
 // fixUnwrap returns the errors a host error wraps.
 func fixUnwrap(err any) []error {
 	switch u := err.(type) {
+	case interface{ GocellUnwraps() []error }:
+		return u.GocellUnwraps()
 	case interface{ Unwrap() error }:
 		return []error{u.Unwrap()}
 	case interface{ Unwrap() []error }:
 		return u.Unwrap()
+	}
+	return nil
+}
+
+// The Unwrap method of a notebook error, in the wrappers above: yaegi
+// matches wrappers to methods by name, so the field holds either form,
+// Unwrap() error or Unwrap() []error.
+
+// unwrapOne is the error an Unwrap() error method returns, or nil.
+func unwrapOne(f any) error {
+	if u, ok := f.(func() error); ok {
+		return u()
+	}
+	return nil
+}
+
+// unwrapAll is what either form of Unwrap returns.
+func unwrapAll(f any) []error {
+	switch u := f.(type) {
+	case func() error:
+		if e := u(); e != nil {
+			return []error{e}
+		}
+	case func() []error:
+		return u()
 	}
 	return nil
 }

@@ -205,7 +205,7 @@ func fixRecovered(x any) any {
 		if !rv.IsValid() || !rv.CanInterface() {
 			return nil
 		}
-		return rv.Interface()
+		return RuntimePanic(rv.Interface())
 	}
-	return x
+	return RuntimePanic(x)
 }

@@ -14,12 +14,16 @@
 //     names, not yaegi's exported "X" aliases, and receive notebook errors
 //     as errors (fmt.Println(&MyErr{}) calls Error, %w wraps them).
 //   - composed error wrappers: a notebook error handed to host code keeps
-//     its Unwrap and Is methods, so errors.Is and errors.Unwrap follow it.
+//     its Unwrap and Is methods, so errors.Is and errors.Unwrap follow it,
+//     and its whole value (errself.go: yaegi kept only a struct's last
+//     field); type assertions to interfaces yaegi gets wrong (assert.go);
+//     runtime panics in Go's words (runtimeerr.go).
 //   - interpreted packages (the Go files in src/, embedded): the generic
 //     functions of slices and maps that yaegi lacks or cannot instantiate ("undefined type for
 //     E": it cannot infer E from S ~[]E), iter.Seq and iter.Seq2, errors
 //     (errors.As and errors.Is in the interpreter), and __gocellfix, which
-//     rewritten cells call (package rewrite). Source packages are visible in
+//     rewritten cells call (package rewrite): its assertions to error and
+//     fmt.Stringer (src/assert.go) and bounds checks (src/bounds.go). Source packages are visible in
 //     every file without an import.
 //
 // yaegi's stdlib.Symbols has empty "slices/slices" and "maps/maps" (every
@@ -58,7 +62,7 @@ const Name = "__gocellfix"
 // occur. Work that would be slow interpreted (sorting) runs in the host
 // helpers of package gocell/fix. The files carry a "go:build ignore" line:
 // they are Go for the interpreter, not part of this package.
-var sources = []string{"src/iter.go", "src/slices.go", "src/maps.go", "src/errors.go", "src/runtime.go"}
+var sources = []string{"src/iter.go", "src/slices.go", "src/maps.go", "src/errors.go", "src/runtime.go", "src/assert.go", "src/bounds.go"}
 
 //go:embed src/*.go
 var srcFS embed.FS
@@ -67,32 +71,51 @@ var srcFS embed.FS
 func fixedSymbols() map[string]map[string]reflect.Value {
 	return map[string]map[string]reflect.Value{
 		Path + "/fix": {
-			"Clear":          reflect.ValueOf(fixClear),
-			"NegZero":        reflect.ValueOf(fixNegZero),
-			"Sort":           reflect.ValueOf(fixSort),
-			"SortFunc":       reflect.ValueOf(fixSortFunc),
-			"SortStableFunc": reflect.ValueOf(fixSortStableFunc),
-			"Extreme":        reflect.ValueOf(fixExtreme),
-			"BinarySearch":   reflect.ValueOf(fixBinarySearch),
-			"Iter":           reflect.ValueOf(fixIter),
-			"Next":           reflect.ValueOf(fixNext),
-			"Next2":          reflect.ValueOf(fixNext2),
-			"Stop":           reflect.ValueOf(fixStop),
-			"TypeName":       reflect.ValueOf(fixTypeName),
-			"RegisterType":   reflect.ValueOf(fixRegisterType),
-			"Same":           reflect.ValueOf(fixSame),
-			"Push":           reflect.ValueOf(fixPush),
-			"PushSlice":      reflect.ValueOf(fixPushSlice),
-			"Pop":            reflect.ValueOf(fixPop),
-			"Unwrap":         reflect.ValueOf(fixUnwrap),
-			"Show":           reflect.ValueOf(fixShow),
-			"Recovered":      reflect.ValueOf(fixRecovered),
-			"View":           reflect.ValueOf(fixView),
-			"ViewBox":        reflect.ValueOf(fixViewBox),
-			"TypedArg":       reflect.ValueOf(fixTypedArg),
-			"TemplateData":   reflect.ValueOf(fixTemplateData),
-			"IsError":        reflect.ValueOf(fixIsError),
-			"RegisterMethod": reflect.ValueOf(fixRegisterMethod),
+			"Clear":             reflect.ValueOf(fixClear),
+			"NegZero":           reflect.ValueOf(fixNegZero),
+			"Sort":              reflect.ValueOf(fixSort),
+			"SortFunc":          reflect.ValueOf(fixSortFunc),
+			"SortStableFunc":    reflect.ValueOf(fixSortStableFunc),
+			"Extreme":           reflect.ValueOf(fixExtreme),
+			"BinarySearch":      reflect.ValueOf(fixBinarySearch),
+			"Iter":              reflect.ValueOf(fixIter),
+			"Next":              reflect.ValueOf(fixNext),
+			"Next2":             reflect.ValueOf(fixNext2),
+			"Stop":              reflect.ValueOf(fixStop),
+			"TypeName":          reflect.ValueOf(fixTypeName),
+			"RegisterType":      reflect.ValueOf(fixRegisterType),
+			"Same":              reflect.ValueOf(fixSame),
+			"Push":              reflect.ValueOf(fixPush),
+			"PushSlice":         reflect.ValueOf(fixPushSlice),
+			"Pop":               reflect.ValueOf(fixPop),
+			"Unwrap":            reflect.ValueOf(fixUnwrap),
+			"Show":              reflect.ValueOf(fixShow),
+			"Recovered":         reflect.ValueOf(fixRecovered),
+			"HostError":         reflect.ValueOf(fixHostError),
+			"HostStringer":      reflect.ValueOf(fixHostStringer),
+			"AssertFailed":      reflect.ValueOf(fixAssertFailed),
+			"Inner":             reflect.ValueOf(fixInner),
+			"HostIs":            reflect.ValueOf(fixHostIs),
+			"HostAs":            reflect.ValueOf(fixHostAs),
+			"NotebookInterface": reflect.ValueOf(fixNotebookInterface),
+			"AsUnsupported":     reflect.ValueOf(fixAsUnsupported),
+			"LostStruct":        reflect.ValueOf(fixLostStruct),
+			"Unwrapped":         reflect.ValueOf(fixUnwrapped),
+			"Wrapped":           reflect.ValueOf(fixWrapped),
+			"SelfKnown":         reflect.ValueOf(fixSelfKnown),
+			"SetIface":          reflect.ValueOf(fixSetIface),
+			"IndexError":        reflect.ValueOf(fixIndexError),
+			"NilError":          reflect.ValueOf(fixNilError),
+			"SliceHighError":    reflect.ValueOf(fixSliceHighError),
+			"SliceError":        reflect.ValueOf(fixSliceError),
+			"AsLostStruct":      reflect.ValueOf(fixAsLostStruct),
+			"GoSyntax":          reflect.ValueOf(fixGoSyntax),
+			"View":              reflect.ValueOf(fixView),
+			"ViewBox":           reflect.ValueOf(fixViewBox),
+			"TypedArg":          reflect.ValueOf(fixTypedArg),
+			"TemplateData":      reflect.ValueOf(fixTemplateData),
+			"IsError":           reflect.ValueOf(fixIsError),
+			"RegisterMethod":    reflect.ValueOf(fixRegisterMethod),
 		},
 		"encoding/json/json": {
 			"Marshal":       reflect.ValueOf(fixJSONMarshal),

@@ -29,8 +29,11 @@ func fixTypeName(vals []any) string {
 // interface wrappers (stdlib._fmt_Stringer holds the value in IValue) and
 // naming the notebook's struct types.
 func runtimeTypeName(v reflect.Value) string {
+	if _, name, ok := selfValue(v); ok {
+		return name
+	}
 	t := v.Type()
-	if t.Kind() == reflect.Struct && t.PkgPath() != "" && strings.HasPrefix(t.Name(), "_") {
+	if t.Kind() == reflect.Struct && t.PkgPath() != "" && (strings.HasPrefix(t.Name(), "_") || isOwnWrapper(t)) {
 		if f := v.FieldByName("IValue"); f.IsValid() && !f.IsNil() {
 			inner := f.Elem()
 			if name, ok := interpTypeName(inner); ok {

@@ -45,8 +45,10 @@ func Is(err, target error) bool {
 		if fix.Same(e, target) {
 			return true
 		}
-		x, ok := e.(interface{ Is(error) bool })
-		return ok && x.Is(target)
+		// The Is method is looked up by host code: yaegi's assertion to an
+		// interpreted interface misses the methods of host errors
+		// (syscall.Errno's Is, behind os.Open's *fs.PathError).
+		return fix.HostIs(e, target)
 	})
 }
 
@@ -54,12 +56,31 @@ func As[T any](err error, target *T) bool {
 	if target == nil {
 		panic("errors: target cannot be nil")
 	}
+	// A notebook error reaches here in yaegi's wrapper for host code: the
+	// value inside is what T is checked against (yaegi's own e.(T) on the
+	// wrapper fills a struct T with its last field).
+	iface := fix.NotebookInterface(target)
 	return tree(err, func(e error) bool {
-		if t, ok := e.(T); ok {
+		inner := fix.Inner(e)
+		if iface {
+			// inner.(T) with a result panics in yaegi for an interpreted
+			// interface T: the check has none, and host code stores the
+			// value, which is already in yaegi's form for T.
+			if _, ok := inner.(T); ok && fix.SetIface(target, inner) {
+				return true
+			}
+		} else if t, ok := inner.(T); ok {
 			*target = t
 			return true
 		}
-		x, ok := e.(interface{ As(any) bool })
-		return ok && x.As(target)
+		if iface && fix.Wrapped(e) && !fix.SelfKnown(e) {
+			// yaegi keeps no methods with the value inside the wrapper:
+			// whether it implements T cannot be told.
+			panic(fix.AsUnsupported(e))
+		}
+		if fix.LostStruct(e, target) {
+			panic(fix.AsLostStruct(e))
+		}
+		return fix.HostAs(e, target)
 	})
 }

@@ -127,6 +127,9 @@ func Recovered(x any) any { return fix.Recovered(x) }
 
 func Same(a, b any) bool { return fix.Same(a, b) }
 
+// GoSyntax: an argument printed with %#v (see gosyntax.go).
+func GoSyntax(typ string, v any) any { return fix.GoSyntax(typ, v) }
+
 func RegisterType(name string, p any) any { return fix.RegisterType(name, p) }
 
 func RegisterMethod(p any, name string, ptr bool, f any) any {
