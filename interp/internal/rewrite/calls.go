@@ -405,10 +405,20 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 			continue
 		}
 		// ValT carries the static type of the value; in generic code
-		// (yaegi instantiates a generic call there wrongly) Val, which
-		// knows the type of values whose types have methods.
+		// (yaegi instantiates a generic call there wrongly) and in
+		// methods (yaegi's compile of a method that instantiates ValT
+		// with its own receiver type panics) Val, which knows the type of
+		// values whose types have methods.
 		val := FixPkg + ".ValT("
-		if r.inGeneric(call.Pos()) || r.facts.TypeKind(genericPrinterFact) != names.KindUnknown {
+		if r.inGeneric(call.Pos()) || r.inMethod(call.Pos()) || r.facts.TypeKind(genericPrinterFact) != names.KindUnknown {
+			val = FixPkg + ".Val("
+		}
+		if !r.valTSafe(a) {
+			// yaegi's instantiation of ValT fails to compile for some
+			// types (a pointer to a struct whose methods satisfy a
+			// notebook interface, a notebook interface): ValT only where
+			// the syntax tells a type it instantiates right; Val keeps
+			// the type of values whose types have methods.
 			val = FixPkg + ".Val("
 		}
 		pre, suf := val, ")"

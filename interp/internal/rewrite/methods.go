@@ -312,3 +312,30 @@ func (r *rewriter) prefixDecl(kwPos token.Pos, kw, text string) {
 	p := r.off(kwPos)
 	r.edits = append(r.edits, srcEdit{p, p + len(kw), text + "; " + kw})
 }
+
+// valTSafe reports whether ValT may be instantiated with e's type: not
+// where the syntax tells a pointer (&x, a variable of type *T) or a
+// notebook interface type, for which yaegi's instantiation fails to
+// compile.
+func (r *rewriter) valTSafe(e ast.Expr) bool {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return false
+	}
+	switch t := r.typeExprOf(e, 0).(type) {
+	case *ast.StarExpr:
+		return false
+	case *ast.Ident:
+		return !r.isInterfaceType(t.Name)
+	}
+	return true
+}
+
+// inMethod reports whether p lies in a method declaration.
+func (r *rewriter) inMethod(p token.Pos) bool {
+	for _, d := range r.decls {
+		if f, ok := d.(*ast.FuncDecl); ok && f.Recv != nil && p >= f.Pos() && p < f.End() {
+			return true
+		}
+	}
+	return false
+}

@@ -44,9 +44,6 @@ func typedValue(x any) (reflect.Value, itypeOf) {
 		}
 		return inner, layoutType(0, inner.Type())
 	}
-	if t.cat() == tcatPtr && inner.Kind() == reflect.Pointer && !inner.IsNil() {
-		t, inner = t.elem(), inner.Elem()
-	}
 	if fs := t.fields(); len(fs) == 1 && fs[0].name == "V" && strings.HasPrefix(t.v.FieldByName("name").String(), "Box[") &&
 		inner.IsValid() && inner.Kind() == reflect.Struct && inner.NumField() == 1 {
 		v, ft := inner.Field(0), fs[0].typ
@@ -176,6 +173,15 @@ func (vw *viewer) view(v reflect.Value, t itypeOf, depth int, ro bool) (any, boo
 	if !ro && t.ok() {
 		if n, ok := vw.methodsNode(v, t, depth); ok {
 			return n, true
+		}
+	}
+	if !ro && !t.ok() && v.Kind() == reflect.Pointer && !v.IsNil() && v.Elem().Kind() == reflect.Struct {
+		// A pointer whose type the interpreter did not keep: the methods
+		// of *T, T known by its layout.
+		if et := layoutType(0, v.Elem().Type()); et.ok() {
+			if n, ok := vw.methodsNodeOf(v, et, true, depth); ok {
+				return n, true
+			}
 		}
 	}
 	return vw.plainView(v, t, depth, ro)
@@ -319,10 +325,22 @@ func basicType(k reflect.Kind) reflect.Type {
 // methodsNode returns the node of a value whose type has methods fmt
 // calls.
 func (vw *viewer) methodsNode(v reflect.Value, t itypeOf, depth int) (printNode, bool) {
+	return vw.methodsNodeOf(v, t, false, depth)
+}
+
+// methodsNodeOf is methodsNode; ptrTo: v is a *T of which t is T.
+func (vw *viewer) methodsNodeOf(v reflect.Value, t itypeOf, ptrTo bool, depth int) (printNode, bool) {
 	n := &methodNode{v: v}
 	found := false
 	for _, name := range []string{"Format", "Error", "String", "GoString"} {
-		fn, path, ptr, ok := methodOf(t, name)
+		var fn reflect.Value
+		var path []int
+		var ptr, ok bool
+		if ptrTo {
+			fn, path, ptr, ok = methodIn(t, name, true, 0)
+		} else {
+			fn, path, ptr, ok = methodOf(t, name)
+		}
 		if !ok {
 			continue
 		}

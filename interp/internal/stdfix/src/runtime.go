@@ -137,10 +137,10 @@ func RegisterMethod(p any, name string, ptr bool, f any) any {
 }
 
 // Val is a printed value as fmt must see it: x, an interface, keeps the
-// notebook type of the value, which fix.View reads. An error stays itself
-// (for %w and errors.Is).
+// notebook type of the value, which fix.View reads. (An argument of %w
+// is not passed through Val: it stays the error itself.)
 func Val(x any) any {
-	if x == nil || fix.IsError(x) {
+	if x == nil {
 		return x
 	}
 	if v, ok := fix.ViewBox(x); ok {
