@@ -423,6 +423,18 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 		}
 		pre, suf := val, ")"
 		if c, ok := a.(*ast.CallExpr); ok {
+			if c.Ellipsis.IsValid() {
+				val = FixPkg + ".Val(" // yaegi instantiates ValT wrongly with f(xs...)
+			}
+			if id, isID := ast.Unparen(c.Fun).(*ast.Ident); isID && r.isUniverse(id) {
+				if id.Name == "recover" || id.Name == "len" || id.Name == "cap" || id.Name == "new" || id.Name == "make" {
+					pre, suf = FixPkg+".Val((", "))" // one result, a host value or not a notebook one
+					r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
+						return []srcEdit{{start, end, pre + r.render(start, end) + suf}}
+					}})
+					continue
+				}
+			}
 			switch {
 			case len(call.Args) == 1 && !r.notebookCall(c, true):
 				// Perhaps several results: each is shown.
