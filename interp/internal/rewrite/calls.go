@@ -443,13 +443,17 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 					var rs, vs []string
 					for i := 0; i < n; i++ {
 						rs = append(rs, "__r"+strconv.Itoa(i))
-						vs = append(vs, val+"__r"+strconv.Itoa(i)+")")
+						vs = append(vs, val+"__r"+strconv.Itoa(i)+")") // variables: ValT is safe
 					}
 					pre = "func() []any { " + strings.Join(rs, ", ") + " := "
 					suf = "; return []any{" + strings.Join(vs, ", ") + "} }()..."
 				}
-			case r.notebookCall(c, false) || r.isConversion(c):
+			case r.isConversion(c):
 				pre, suf = val+"(", "))"
+			case r.notebookCall(c, false):
+				// Val: yaegi instantiates ValT wrongly with the results of
+				// variadic functions and of methods called on interfaces.
+				pre, suf = FixPkg+".Val((", "))"
 			case r.isPkgCall(c, "slices", "maps"):
 				// Generic functions, perhaps of notebook types: Val
 				// (yaegi cannot instantiate ValT with a package
