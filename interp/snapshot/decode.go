@@ -502,6 +502,18 @@ func (d *decoder) structValue(s *tdesc, target reflect.Value, top bool) error {
 		return nil
 	case modeIface:
 		return d.interpIface(target, top)
+	case modeLoadStore:
+		b := d.raw(d.uvarint())
+		if !ok {
+			return nil
+		}
+		if typeName(target.Type()) != s.name {
+			return mismatch(s, target.Type())
+		}
+		if err := storeText(target, b); err != nil {
+			return &pathError{typ: target.Type(), reason: err.Error()}
+		}
+		return nil
 	case modeBinary, modeGob, modeText:
 		b := d.raw(d.uvarint())
 		if !ok {

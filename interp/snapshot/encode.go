@@ -289,6 +289,11 @@ func (e *encoder) structValue(v reflect.Value) error {
 		return nil
 	case modeIface:
 		return e.interpIface(v)
+	case modeLoadStore:
+		b := loadText(addressable(v))
+		e.uvarint(uint64(len(b)))
+		e.bytes(b)
+		return nil
 	case modeBinary, modeGob, modeText:
 		p := addressable(v).Addr().Interface()
 		var b []byte

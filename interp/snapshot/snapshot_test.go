@@ -183,3 +183,41 @@ func TestRoundTripEveryKind(t *testing.T) {
 		t.Errorf("after writes through one alias: %q, want \"100 6 7 9\"", got)
 	}
 }
+
+// Counters kept in sync/atomic types are values: saved and restored, at
+// the top level and inside structs; a held lock still cannot be saved.
+func TestRoundTripAtomics(t *testing.T) {
+	const decls = `import ("fmt"; "sync"; "sync/atomic")
+type Stats struct { mu sync.Mutex; Hits atomic.Int64; ok atomic.Bool; max atomic.Uint32 }`
+	old := newInterp(t, decls)
+	eval(t, old, `var runs atomic.Int64
+var neg atomic.Int32
+var flag atomic.Bool
+var locked sync.Mutex`)
+	eval(t, old, `runs.Add(41)
+runs.Add(1)
+neg.Store(-7)
+flag.Store(true)
+st := &Stats{}
+st.Hits.Add(5)
+st.ok.Store(true)
+st.max.Store(4000000000)
+locked.Lock()`)
+	dir := t.TempDir()
+	rep := NewSaver(dir, 0).Save(old.Globals(), nil, map[string]string{"st": "*Stats"})
+	if got := names(rep.NotSaved); got != "locked" {
+		t.Fatalf("not saved = %q, want only the held lock; errors: %v", got, rep.NotSaved)
+	}
+	yi, _, lost := restoreInto(t, dir, decls)
+	if len(lost) != 0 {
+		t.Fatalf("lost on restore: %v", lost)
+	}
+	want := "42 -7 true 5 true 4000000000"
+	if got := show(t, yi, "runs.Load(), neg.Load(), flag.Load(), st.Hits.Load(), st.ok.Load(), st.max.Load()"); got != want {
+		t.Errorf("restored %q, want %q", got, want)
+	}
+	eval(t, yi, "runs.Add(1)")
+	if got := show(t, yi, "runs.Load()"); got != "43" {
+		t.Errorf("the restored counter counts on from %q, want 43", got)
+	}
+}

@@ -14,12 +14,13 @@ import (
 // host types with hidden state either carry their own encoding or, when
 // their memory is all zero (an unlocked sync.Mutex), are written as zero.
 const (
-	modePlain  byte = iota
-	modeBinary      // encoding.BinaryMarshaler on the pointer type
-	modeGob         // gob.GobEncoder
-	modeText        // encoding.TextMarshaler
-	modeZero        // host struct with unexported fields: only its zero value can be saved
-	modeIface       // yaegi's wrapper for values of interpreted interface types
+	modePlain     byte = iota
+	modeBinary         // encoding.BinaryMarshaler on the pointer type
+	modeGob            // gob.GobEncoder
+	modeText           // encoding.TextMarshaler
+	modeZero           // host struct with unexported fields: only its zero value can be saved
+	modeIface          // yaegi's wrapper for values of interpreted interface types
+	modeLoadStore      // one number behind Load and Store (atomics.go)
 )
 
 var (
@@ -48,6 +49,8 @@ func modeOf(t reflect.Type) byte {
 		return modeGob
 	case p.Implements(textMarshaler) && p.Implements(textUnmarshaler):
 		return modeText
+	case loadStore(t):
+		return modeLoadStore
 	}
 	for i := 0; i < t.NumField(); i++ {
 		if !t.Field(i).IsExported() {

@@ -304,19 +304,7 @@ func (r *rewriter) isHostIface(x ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	var typ string
-	if id.Obj == nil {
-		typ = r.facts.VarTypeText(id.Name)
-	} else if id.Obj.Kind == ast.Var {
-		switch d := id.Obj.Decl.(type) {
-		case *ast.Field:
-			typ = names.ExprString(d.Type)
-		case *ast.ValueSpec:
-			if d.Type != nil {
-				typ = names.ExprString(d.Type)
-			}
-		}
-	}
+	typ := r.writtenType(id)
 	return strings.Contains(typ, ".") && !strings.ContainsAny(typ, "[]*(")
 }
 
@@ -371,22 +359,31 @@ func (r *rewriter) isIfaceVar(x ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	var typ string
-	if id.Obj == nil {
-		typ = r.facts.VarTypeText(id.Name)
-	} else if id.Obj.Kind == ast.Var {
-		switch d := id.Obj.Decl.(type) {
-		case *ast.Field:
-			typ = names.ExprString(d.Type)
-		case *ast.ValueSpec:
-			if d.Type != nil {
-				typ = names.ExprString(d.Type)
-			}
-		}
-	}
+	typ := r.writtenType(id)
 	if typ == "any" || typ == "interface{}" {
 		return true
 	}
 	_, ok = r.facts.Interface(typ)
 	return ok
+}
+
+// writtenType is the type a variable was declared with where the
+// declaration writes one (a parameter, var x T; for a notebook variable,
+// the cell that declared it), or "".
+func (r *rewriter) writtenType(id *ast.Ident) string {
+	if id.Obj == nil {
+		return r.facts.VarTypeText(id.Name)
+	}
+	if id.Obj.Kind != ast.Var {
+		return ""
+	}
+	switch d := id.Obj.Decl.(type) {
+	case *ast.Field:
+		return names.ExprString(d.Type)
+	case *ast.ValueSpec:
+		if d.Type != nil {
+			return names.ExprString(d.Type)
+		}
+	}
+	return ""
 }

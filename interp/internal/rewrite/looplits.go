@@ -37,10 +37,46 @@ func hasLoopLiteral(text string) bool {
 	return strings.Contains(text, "func(") && (strings.Contains(text, "for ") || strings.Contains(text, "for\t"))
 }
 
-// loopLiterals rewrites the call statements of loop bodies, outside
-// function literals made in the loop (a literal's body runs in a frame of
-// its own per call).
+// loopLiterals rewrites the call statements of loop bodies.
 func (r *rewriter) loopLiterals() {
+	forLoopLiterals(r.file, func(st ast.Stmt, lits []*ast.FuncLit) {
+		start, end := r.off(st.Pos()), r.off(st.End())
+		r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
+			var b strings.Builder
+			pos := start
+			var makers []string
+			for i, lit := range lits {
+				ls, le := r.off(lit.Pos()), r.off(lit.End())
+				b.WriteString(r.render(pos, ls))
+				makers = append(makers, makerText(i, r.src(lit.Type), r.render(ls, le)))
+				b.WriteString(makerName(i) + "()")
+				pos = le
+			}
+			b.WriteString(r.render(pos, end))
+			return []srcEdit{{start: start, end: end, text: "{ " + strings.Join(makers, "; ") + "; " + b.String() + " }"}}
+		}})
+	})
+}
+
+// makerName names the maker of a statement's i-th literal. Each statement
+// gets a block of its own: the names need only differ within it.
+func makerName(i int) string { return fmt.Sprintf("__gocell_mk%d", i) }
+
+// makerText declares the maker of a literal of type typ.
+func makerText(i int, typ, lit string) string {
+	return makerName(i) + " := func() " + typ + " { return " + lit + " }"
+}
+
+// forLoopLiterals calls f with each call or assignment statement of a
+// loop body, outside function literals made in the loop (a literal's body
+// runs in a frame of its own per call), whose calls of selectors take
+// function literals, and with those literals in order.
+func forLoopLiterals(root ast.Node, f func(st ast.Stmt, lits []*ast.FuncLit)) {
+	visit := func(st ast.Stmt) {
+		if lits := selectorCallLiterals(st); len(lits) > 0 {
+			f(st, lits)
+		}
+	}
 	var walk func(n ast.Node, inLoop bool)
 	walk = func(n ast.Node, inLoop bool) {
 		ast.Inspect(n, func(node ast.Node) bool {
@@ -71,22 +107,23 @@ func (r *rewriter) loopLiterals() {
 				return false
 			case *ast.ExprStmt:
 				if inLoop {
-					r.loopLiteralStmt(x)
+					visit(x)
 				}
 			case *ast.AssignStmt:
 				if inLoop && x.Tok != token.DEFINE {
-					r.loopLiteralStmt(x)
+					visit(x)
 				}
 			}
 			return true
 		})
 	}
-	walk(r.file, false)
+	walk(root, false)
 }
 
-// loopLiteralStmt rewrites one statement in which function literals are
-// arguments of calls of selectors (a package's function or a method).
-func (r *rewriter) loopLiteralStmt(st ast.Stmt) {
+// selectorCallLiterals returns the function literals st passes to calls
+// of selectors (a package's function or a method), in order, outside
+// function literals.
+func selectorCallLiterals(st ast.Stmt) []*ast.FuncLit {
 	var lits []*ast.FuncLit
 	ast.Inspect(st, func(n ast.Node) bool {
 		switch x := n.(type) {
@@ -103,26 +140,6 @@ func (r *rewriter) loopLiteralStmt(st ast.Stmt) {
 		}
 		return true
 	})
-	if len(lits) == 0 {
-		return
-	}
 	sort.Slice(lits, func(i, j int) bool { return lits[i].Pos() < lits[j].Pos() })
-	start, end := r.off(st.Pos()), r.off(st.End())
-	r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
-		var makers []string
-		var b strings.Builder
-		pos := start
-		for i, lit := range lits {
-			ls, le := r.off(lit.Pos()), r.off(lit.End())
-			b.WriteString(r.render(pos, ls))
-			// A block of its own per statement: the names need only
-			// differ within it.
-			name := fmt.Sprintf("__gocell_mk%d", i)
-			makers = append(makers, name+" := func() "+r.src(lit.Type)+" { return "+r.render(ls, le)+" }")
-			b.WriteString(name + "()")
-			pos = le
-		}
-		b.WriteString(r.render(pos, end))
-		return []srcEdit{{start: start, end: end, text: "{ " + strings.Join(makers, "; ") + "; " + b.String() + " }"}}
-	}})
+	return lits
 }

@@ -157,19 +157,7 @@ func (r *rewriter) isErrorField(sel *ast.SelectorExpr) bool {
 	if !ok {
 		return false
 	}
-	var typ string
-	if id.Obj == nil {
-		typ = r.facts.VarTypeText(id.Name)
-	} else if id.Obj.Kind == ast.Var {
-		switch d := id.Obj.Decl.(type) {
-		case *ast.Field:
-			typ = names.ExprString(d.Type)
-		case *ast.ValueSpec:
-			if d.Type != nil {
-				typ = names.ExprString(d.Type)
-			}
-		}
-	}
+	typ := r.writtenType(id)
 	typ = strings.TrimPrefix(typ, "*")
 	for _, f := range r.facts.StructFields(typ) {
 		if f.Name == sel.Sel.Name {

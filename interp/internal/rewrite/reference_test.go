@@ -9,7 +9,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"sort"
 	"strings"
 
 	"github.com/gocell/gocell/cachecells"
@@ -109,81 +108,19 @@ func oldRewriteLoopLiterals(kind cell.Kind, text string) string {
 	}
 	off := func(p token.Pos) int { return fset.Position(p).Offset - len(head) }
 	var edits []srcEdit
-	stmt := func(st ast.Stmt) {
-		var lits []*ast.FuncLit
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.CallExpr:
-				if _, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-					for _, a := range x.Args {
-						if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
-							lits = append(lits, lit)
-						}
-					}
-				}
-			}
-			return true
-		})
-		if len(lits) == 0 {
-			return
-		}
-		sort.Slice(lits, func(i, j int) bool { return lits[i].Pos() < lits[j].Pos() })
-		// Literals nested in these are rewritten by their own statements:
-		// render them with the inner edits applied.
+	forLoopLiterals(f, func(st ast.Stmt, lits []*ast.FuncLit) {
 		var makers []string
 		var b strings.Builder
 		pos := off(st.Pos())
 		for i, lit := range lits {
-			name := fmt.Sprintf("__gocell_mk%d", i)
 			b.WriteString(text[pos:off(lit.Pos())])
-			makers = append(makers, name+" := func() "+text[off(lit.Type.Pos()):off(lit.Type.End())]+" { return "+text[off(lit.Pos()):off(lit.End())]+" }")
-			b.WriteString(name + "()")
+			makers = append(makers, makerText(i, text[off(lit.Type.Pos()):off(lit.Type.End())], text[off(lit.Pos()):off(lit.End())]))
+			b.WriteString(makerName(i) + "()")
 			pos = off(lit.End())
 		}
 		b.WriteString(text[pos:off(st.End())])
 		edits = append(edits, srcEdit{start: off(st.Pos()), end: off(st.End()), text: "{ " + strings.Join(makers, "; ") + "; " + b.String() + " }"})
-	}
-	var walk func(n ast.Node, inLoop bool)
-	walk = func(n ast.Node, inLoop bool) {
-		ast.Inspect(n, func(node ast.Node) bool {
-			switch x := node.(type) {
-			case nil:
-				return false
-			case *ast.FuncLit:
-				walk(x.Body, false)
-				return false
-			case *ast.FuncDecl:
-				if x.Body != nil {
-					walk(x.Body, false)
-				}
-				return false
-			case *ast.ForStmt:
-				if x != n {
-					walk(x, true)
-					return false
-				}
-			case *ast.RangeStmt:
-				if x != n {
-					walk(x, true)
-					return false
-				}
-			case *ast.GoStmt, *ast.DeferStmt:
-				return false
-			case *ast.ExprStmt:
-				if inLoop {
-					stmt(x)
-				}
-			case *ast.AssignStmt:
-				if inLoop && x.Tok != token.DEFINE {
-					stmt(x)
-				}
-			}
-			return true
-		})
-	}
-	walk(f, false)
+	})
 	if len(edits) == 0 {
 		return text
 	}
