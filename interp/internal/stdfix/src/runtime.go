@@ -10,7 +10,7 @@ import (
 	fix "gocell/fix"
 )
 
-func Min[T cmp.Ordered](x, y T) T {
+func Min[__T cmp.Ordered](x, y __T) __T {
 	if x != x {
 		return x
 	}
@@ -20,14 +20,14 @@ func Min[T cmp.Ordered](x, y T) T {
 	if y < x {
 		return y
 	}
-	var zero T
+	var zero __T
 	if x == y && x == zero && fix.NegZero(y) {
 		return y
 	}
 	return x
 }
 
-func Max[T cmp.Ordered](x, y T) T {
+func Max[__T cmp.Ordered](x, y __T) __T {
 	if x != x {
 		return x
 	}
@@ -37,18 +37,18 @@ func Max[T cmp.Ordered](x, y T) T {
 	if y > x {
 		return y
 	}
-	var zero T
+	var zero __T
 	if x == y && x == zero && fix.NegZero(x) {
 		return y
 	}
 	return x
 }
 
-func MinN[T cmp.Ordered](x, y T, rest ...T) T {
+func MinN[__T cmp.Ordered](x, y __T, rest ...__T) __T {
 	// Not Min(m, z): a generic function calling another one is
 	// instantiated in the wrong package by yaegi.
 	m := x
-	var zero T
+	var zero __T
 	for i := -1; i < len(rest); i++ {
 		z := y
 		if i >= 0 {
@@ -65,11 +65,11 @@ func MinN[T cmp.Ordered](x, y T, rest ...T) T {
 	return m
 }
 
-func MaxN[T cmp.Ordered](x, y T, rest ...T) T {
+func MaxN[__T cmp.Ordered](x, y __T, rest ...__T) __T {
 	// Not Max(m, z): a generic function calling another one is
 	// instantiated in the wrong package by yaegi.
 	m := x
-	var zero T
+	var zero __T
 	for i := -1; i < len(rest); i++ {
 		z := y
 		if i >= 0 {
@@ -209,14 +209,17 @@ func Zero2V[K, V any](seq func(yield func(K, V) bool)) V {
 
 // Box carries the static type of a printed value to fix.View: the
 // interpreter keeps the type of a value converted to an interface only
-// when the type has methods, as Box has.
-type Box[T any] struct{ V T }
+// when the type has methods, as Box has. Its type parameter, and those
+// of the other generic helpers here, has a name no notebook type takes:
+// yaegi resolves a type parameter named like a notebook type (T) to that
+// type when it instantiates the function in the notebook's scope.
+type Box[__T any] struct{ V __T }
 
-func (b Box[T]) Boxed() {}
+func (b Box[__T]) Boxed() {}
 
 // ValT is Val for a value of a known static type T.
-func ValT[T any](x T) any {
-	b := Box[T]{x}
+func ValT[__T any](x __T) any {
+	b := Box[__T]{x}
 	if v, ok := viewBox(b); ok {
 		return v
 	}
@@ -225,8 +228,8 @@ func ValT[T any](x T) any {
 
 // JSONT is x with its static type T for encoding/json (see
 // stdfix/jsonview.go), or x itself when the interpreter cannot hand it over.
-func JSONT[T any](x T) any {
-	b := Box[T]{x}
+func JSONT[__T any](x __T) any {
+	b := Box[__T]{x}
 	if v, ok := typedArg(b); ok {
 		return v
 	}
@@ -250,8 +253,8 @@ func Stdout() io.Writer {
 
 // TemplateT is the data of a template's Execute as the template must see
 // it (see stdfix/template.go), or x itself.
-func TemplateT[T any](x T) any {
-	b := Box[T]{x}
+func TemplateT[__T any](x __T) any {
+	b := Box[__T]{x}
 	if v, ok := templateData(b); ok {
 		return v
 	}
