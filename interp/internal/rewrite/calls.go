@@ -422,6 +422,11 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 			val = FixPkg + ".Val("
 		}
 		pre, suf := val, ")"
+		if ell, ok := r.typeExprOf(a, 0).(*ast.Ellipsis); ok {
+			// A variadic parameter: yaegi infers ValT's type argument
+			// as ...E, which it cannot use; the slice type is given.
+			pre, suf = val+"[]"+names.ExprString(ell.Elt)+"(", "))"
+		}
 		if c, ok := a.(*ast.CallExpr); ok {
 			if c.Ellipsis.IsValid() {
 				val = FixPkg + ".Val(" // yaegi instantiates ValT wrongly with f(xs...)
