@@ -474,6 +474,12 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 		r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
 			return []srcEdit{{start, end, pre + r.render(start, end) + suf}}
 		}})
+		if sharpV[i-idx[1]] && !strings.HasSuffix(suf, "...") {
+			// Around the view: a value whose parts have no methods
+			// comes back as itself, and %#v needs the notebook's names
+			// of its types (the view itself passes through).
+			r.goSyntaxArg(a, 3)
+		}
 	}
 }
 
