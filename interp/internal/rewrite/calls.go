@@ -427,6 +427,11 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 			// as ...E, which it cannot use; the slice type is given.
 			pre, suf = val+"[]"+names.ExprString(ell.Elt)+"(", "))"
 		}
+		if _, isCall := a.(*ast.CallExpr); !isCall && val == FixPkg+".Val(" {
+			if p, s := r.elemsView(a); p != "" {
+				pre, suf = p, s
+			}
+		}
 		if c, ok := a.(*ast.CallExpr); ok {
 			if c.Ellipsis.IsValid() {
 				val = FixPkg + ".Val(" // yaegi instantiates ValT wrongly with f(xs...)

@@ -90,6 +90,7 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"Pop":               reflect.ValueOf(fixPop),
 			"Unwrap":            reflect.ValueOf(fixUnwrap),
 			"Show":              reflect.ValueOf(fixShow),
+			"Elems":             reflect.ValueOf(fixElems),
 			"Recovered":         reflect.ValueOf(fixRecovered),
 			"HostError":         reflect.ValueOf(fixHostError),
 			"HostStringer":      reflect.ValueOf(fixHostStringer),

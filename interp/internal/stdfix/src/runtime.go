@@ -123,6 +123,10 @@ func Show(x any, hasS bool, s string, hasGS bool, gs string) any {
 	return fix.Show(x, hasS, s, hasGS, gs)
 }
 
+// Elems: a container of a generic notebook type with String or Error
+// (see elems.go).
+func Elems(x any, str any) any { return fix.Elems(x, str) }
+
 func Recovered(x any) any { return fix.Recovered(x) }
 
 func Same(a, b any) bool { return fix.Same(a, b) }
