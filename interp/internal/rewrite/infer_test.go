@@ -53,7 +53,7 @@ func TestInferGenericCalls(t *testing.T) {
 		{`names := Map(people, func(p Person) string { return p.Name })`,
 			`var names []string; names = Map[Person, Person, string](people, `},
 		// A variadic generic function.
-		{`fmt.Println(Largest(3, 7, 1), Largest("b", "a"))`, `__gocellfix.ValT((Largest[int](3, 7, 1))), __gocellfix.ValT((Largest[string]("b", "a")))`},
+		{`fmt.Println(Largest(3, 7, 1), Largest("b", "a"))`, `__gocellfix.Val((Largest[int](3, 7, 1))), __gocellfix.Val((Largest[string]("b", "a")))`},
 		// %T of a result of a notebook type.
 		{`fmt.Printf("%T\n", Sum(scores))`, `__gocellfix.Named("main.Score", Sum[Score](scores))`},
 		// A partial instantiation is completed.
@@ -61,7 +61,7 @@ func TestInferGenericCalls(t *testing.T) {
 		// A generic function as a value.
 		{`fmt.Println(ApplyAll([]int{1}, Double))`, `ApplyAll([]int{1}, func(__gocell_a0 int) int { return Double[int](__gocell_a0) })`},
 		// A generic type of several arguments inside another.
-		{`fmt.Println(MakePair("a", Pair[string, int]{"b", 1}))`, `type __gocell_inst1 = Pair[string, int]; fmt.Println(__gocellfix.ValT((MakePair[string, __gocell_inst1]("a", Pair[string, int]{"b", 1}))))`},
+		{`fmt.Println(MakePair("a", Pair[string, int]{"b", 1}))`, `type __gocell_inst1 = Pair[string, int]; fmt.Println(__gocellfix.Val((MakePair[string, __gocell_inst1]("a", Pair[string, int]{"b", 1}))))`},
 		// Parallel assignments of nil run in sequence when that means the same.
 		{"var a, b []int\na, b = nil, nil", "a = nil; b = nil"},
 		{"var a, b []int\na, b = nil, a", "a, b = nil, a"},
