@@ -25,6 +25,16 @@ var e any = T{"x"}
 fmt.Println(total, min(total, 2), e)
 fmt.Printf("%v %+v %T\n", T{"y"}, T{"y"}, i)`,
 		}, "hi\n0.5 0.5 {x}\n{y} {S:y} main.T\n"},
+		{"types named like the package helpers' type parameters", []string{
+			`import ("fmt"; "maps"; "slices")`,
+			`type E struct{ A int }
+type K string
+type V struct{ B int }`,
+			`s := []int{3, 1, 2}
+slices.Sort(s)
+m := map[K]int{"b": 2, "a": 1}
+fmt.Println(s, slices.Index(s, 2), slices.Sorted(maps.Keys(m)), E{1}, V{2})`,
+		}, "[1 2 3] 1 [a b] {1} {2}\n"},
 		{"interface holding a nil pointer", []string{
 			`import "fmt"`,
 			`type I interface{ M() }

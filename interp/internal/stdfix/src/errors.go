@@ -52,7 +52,7 @@ func Is(err, target error) bool {
 	})
 }
 
-func As[T any](err error, target *T) bool {
+func As[__T any](err error, target *__T) bool {
 	if target == nil {
 		panic("errors: target cannot be nil")
 	}
@@ -66,10 +66,10 @@ func As[T any](err error, target *T) bool {
 			// inner.(T) with a result panics in yaegi for an interpreted
 			// interface T: the check has none, and host code stores the
 			// value, which is already in yaegi's form for T.
-			if _, ok := inner.(T); ok && fix.SetIface(target, inner) {
+			if _, ok := inner.(__T); ok && fix.SetIface(target, inner) {
 				return true
 			}
-		} else if t, ok := inner.(T); ok {
+		} else if t, ok := inner.(__T); ok {
 			*target = t
 			return true
 		}

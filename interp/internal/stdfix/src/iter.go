@@ -2,6 +2,6 @@
 
 package iter
 
-type Seq[V any] func(yield func(V) bool)
+type Seq[__V any] func(yield func(__V) bool)
 
-type Seq2[K, V any] func(yield func(K, V) bool)
+type Seq2[__K, __V any] func(yield func(__K, __V) bool)

@@ -2,7 +2,7 @@
 
 package maps
 
-func Equal[K, V comparable](m1, m2 map[K]V) bool {
+func Equal[__K, __V comparable](m1, m2 map[__K]__V) bool {
 	if len(m1) != len(m2) {
 		return false
 	}
@@ -14,7 +14,7 @@ func Equal[K, V comparable](m1, m2 map[K]V) bool {
 	return true
 }
 
-func EqualFunc[K comparable, V1 any, K2 comparable, V2 any](m1 map[K]V1, m2 map[K2]V2, eq func(V1, V2) bool) bool {
+func EqualFunc[__K comparable, __V1 any, __K2 comparable, __V2 any](m1 map[__K]__V1, m2 map[__K2]__V2, eq func(__V1, __V2) bool) bool {
 	if len(m1) != len(m2) {
 		return false
 	}
@@ -26,24 +26,24 @@ func EqualFunc[K comparable, V1 any, K2 comparable, V2 any](m1 map[K]V1, m2 map[
 	return true
 }
 
-func Clone[K comparable, V any](m map[K]V) map[K]V {
+func Clone[__K comparable, __V any](m map[__K]__V) map[__K]__V {
 	if m == nil {
 		return nil
 	}
-	r := make(map[K]V, len(m))
+	r := make(map[__K]__V, len(m))
 	for k, v := range m {
 		r[k] = v
 	}
 	return r
 }
 
-func Copy[K comparable, V any](dst, src map[K]V) {
+func Copy[__K comparable, __V any](dst, src map[__K]__V) {
 	for k, v := range src {
 		dst[k] = v
 	}
 }
 
-func DeleteFunc[K comparable, V any](m map[K]V, del func(K, V) bool) {
+func DeleteFunc[__K comparable, __V any](m map[__K]__V, del func(__K, __V) bool) {
 	for k, v := range m {
 		if del(k, v) {
 			delete(m, k)
@@ -51,8 +51,8 @@ func DeleteFunc[K comparable, V any](m map[K]V, del func(K, V) bool) {
 	}
 }
 
-func All[K comparable, V any](m map[K]V) func(yield func(K, V) bool) {
-	return func(yield func(K, V) bool) {
+func All[__K comparable, __V any](m map[__K]__V) func(yield func(__K, __V) bool) {
+	return func(yield func(__K, __V) bool) {
 		for k, v := range m {
 			if !yield(k, v) {
 				return
@@ -61,8 +61,8 @@ func All[K comparable, V any](m map[K]V) func(yield func(K, V) bool) {
 	}
 }
 
-func Keys[K comparable, V any](m map[K]V) func(yield func(K) bool) {
-	return func(yield func(K) bool) {
+func Keys[__K comparable, __V any](m map[__K]__V) func(yield func(__K) bool) {
+	return func(yield func(__K) bool) {
 		for k := range m {
 			if !yield(k) {
 				return
@@ -71,8 +71,8 @@ func Keys[K comparable, V any](m map[K]V) func(yield func(K) bool) {
 	}
 }
 
-func Values[K comparable, V any](m map[K]V) func(yield func(V) bool) {
-	return func(yield func(V) bool) {
+func Values[__K comparable, __V any](m map[__K]__V) func(yield func(__V) bool) {
+	return func(yield func(__V) bool) {
 		for _, v := range m {
 			if !yield(v) {
 				return
@@ -81,16 +81,16 @@ func Values[K comparable, V any](m map[K]V) func(yield func(V) bool) {
 	}
 }
 
-func Insert[K comparable, V any](m map[K]V, seq func(yield func(K, V) bool)) {
-	seq(func(k K, v V) bool {
+func Insert[__K comparable, __V any](m map[__K]__V, seq func(yield func(__K, __V) bool)) {
+	seq(func(k __K, v __V) bool {
 		m[k] = v
 		return true
 	})
 }
 
-func Collect[K comparable, V any](seq func(yield func(K, V) bool)) map[K]V {
-	m := make(map[K]V)
-	seq(func(k K, v V) bool {
+func Collect[__K comparable, __V any](seq func(yield func(__K, __V) bool)) map[__K]__V {
+	m := make(map[__K]__V)
+	seq(func(k __K, v __V) bool {
 		m[k] = v
 		return true
 	})

@@ -196,18 +196,18 @@ func Next2(it any, k, v any) bool { return fix.Next2(it, k, v) }
 
 func Stop(it any) { fix.Stop(it) }
 
-func Zero1[V any](seq func(yield func(V) bool)) V {
-	var v V
+func Zero1[__V any](seq func(yield func(__V) bool)) __V {
+	var v __V
 	return v
 }
 
-func Zero2K[K, V any](seq func(yield func(K, V) bool)) K {
-	var k K
+func Zero2K[__K, __V any](seq func(yield func(__K, __V) bool)) __K {
+	var k __K
 	return k
 }
 
-func Zero2V[K, V any](seq func(yield func(K, V) bool)) V {
-	var v V
+func Zero2V[__K, __V any](seq func(yield func(__K, __V) bool)) __V {
+	var v __V
 	return v
 }
 

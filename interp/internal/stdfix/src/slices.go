@@ -8,7 +8,7 @@ import (
 	fix "gocell/fix"
 )
 
-func Equal[E comparable](s1, s2 []E) bool {
+func Equal[__E comparable](s1, s2 []__E) bool {
 	if len(s1) != len(s2) {
 		return false
 	}
@@ -20,7 +20,7 @@ func Equal[E comparable](s1, s2 []E) bool {
 	return true
 }
 
-func EqualFunc[E1, E2 any](s1 []E1, s2 []E2, eq func(E1, E2) bool) bool {
+func EqualFunc[__E1, __E2 any](s1 []__E1, s2 []__E2, eq func(__E1, __E2) bool) bool {
 	if len(s1) != len(s2) {
 		return false
 	}
@@ -32,7 +32,7 @@ func EqualFunc[E1, E2 any](s1 []E1, s2 []E2, eq func(E1, E2) bool) bool {
 	return true
 }
 
-func Compare[E cmp.Ordered](s1, s2 []E) int {
+func Compare[__E cmp.Ordered](s1, s2 []__E) int {
 	for i, v1 := range s1 {
 		if i >= len(s2) {
 			return +1
@@ -47,7 +47,7 @@ func Compare[E cmp.Ordered](s1, s2 []E) int {
 	return 0
 }
 
-func CompareFunc[E1, E2 any](s1 []E1, s2 []E2, cmp func(E1, E2) int) int {
+func CompareFunc[__E1, __E2 any](s1 []__E1, s2 []__E2, cmp func(__E1, __E2) int) int {
 	for i, v1 := range s1 {
 		if i >= len(s2) {
 			return +1
@@ -62,7 +62,7 @@ func CompareFunc[E1, E2 any](s1 []E1, s2 []E2, cmp func(E1, E2) int) int {
 	return 0
 }
 
-func Index[E comparable](s []E, v E) int {
+func Index[__E comparable](s []__E, v __E) int {
 	for i := range s {
 		if v == s[i] {
 			return i
@@ -71,7 +71,7 @@ func Index[E comparable](s []E, v E) int {
 	return -1
 }
 
-func IndexFunc[E any](s []E, f func(E) bool) int {
+func IndexFunc[__E any](s []__E, f func(__E) bool) int {
 	for i := range s {
 		if f(s[i]) {
 			return i
@@ -80,25 +80,25 @@ func IndexFunc[E any](s []E, f func(E) bool) int {
 	return -1
 }
 
-func Contains[E comparable](s []E, v E) bool {
+func Contains[__E comparable](s []__E, v __E) bool {
 	return Index(s, v) >= 0
 }
 
-func ContainsFunc[E any](s []E, f func(E) bool) bool {
+func ContainsFunc[__E any](s []__E, f func(__E) bool) bool {
 	return IndexFunc(s, f) >= 0
 }
 
-func Insert[E any](s []E, i int, v ...E) []E {
+func Insert[__E any](s []__E, i int, v ...__E) []__E {
 	_ = s[i:]
 	if len(v) == 0 {
 		return s
 	}
-	tail := append([]E{}, s[i:]...)
+	tail := append([]__E{}, s[i:]...)
 	s = append(s[:i], v...)
 	return append(s, tail...)
 }
 
-func Delete[E any](s []E, i, j int) []E {
+func Delete[__E any](s []__E, i, j int) []__E {
 	_ = s[i:j:len(s)]
 	if i == j {
 		return s
@@ -109,7 +109,7 @@ func Delete[E any](s []E, i, j int) []E {
 	return s
 }
 
-func DeleteFunc[E any](s []E, del func(E) bool) []E {
+func DeleteFunc[__E any](s []__E, del func(__E) bool) []__E {
 	n := len(s)
 	k := 0
 	for _, v := range s {
@@ -125,18 +125,18 @@ func DeleteFunc[E any](s []E, del func(E) bool) []E {
 
 // zeroTail zeroes the elements of s[len(s):n], as the Go 1.22 slices
 // functions do with the elements they drop.
-func zeroTail[E any](s []E, n int) {
-	var zero E
+func zeroTail[__E any](s []__E, n int) {
+	var zero __E
 	full := s[:n]
 	for k := len(s); k < n; k++ {
 		full[k] = zero
 	}
 }
 
-func Replace[E any](s []E, i, j int, v ...E) []E {
+func Replace[__E any](s []__E, i, j int, v ...__E) []__E {
 	_ = s[i:j]
 	n := len(s)
-	tail := append([]E{}, s[j:]...)
+	tail := append([]__E{}, s[j:]...)
 	r := append(s[:i], v...)
 	r = append(r, tail...)
 	if len(r) < n {
@@ -145,14 +145,14 @@ func Replace[E any](s []E, i, j int, v ...E) []E {
 	return r
 }
 
-func Clone[E any](s []E) []E {
+func Clone[__E any](s []__E) []__E {
 	if s == nil {
 		return nil
 	}
 	return append(s[:0:0], s...)
 }
 
-func Compact[E comparable](s []E) []E {
+func Compact[__E comparable](s []__E) []__E {
 	if len(s) < 2 {
 		return s
 	}
@@ -169,7 +169,7 @@ func Compact[E comparable](s []E) []E {
 	return s
 }
 
-func CompactFunc[E any](s []E, eq func(E, E) bool) []E {
+func CompactFunc[__E any](s []__E, eq func(__E, __E) bool) []__E {
 	if len(s) < 2 {
 		return s
 	}
@@ -186,27 +186,27 @@ func CompactFunc[E any](s []E, eq func(E, E) bool) []E {
 	return s
 }
 
-func Grow[E any](s []E, n int) []E {
+func Grow[__E any](s []__E, n int) []__E {
 	if n < 0 {
 		panic("cannot be negative")
 	}
 	if n -= cap(s) - len(s); n > 0 {
-		s = append(s[:cap(s)], make([]E, n)...)[:len(s)]
+		s = append(s[:cap(s)], make([]__E, n)...)[:len(s)]
 	}
 	return s
 }
 
-func Clip[E any](s []E) []E {
+func Clip[__E any](s []__E) []__E {
 	return s[:len(s):len(s)]
 }
 
-func Reverse[E any](s []E) {
+func Reverse[__E any](s []__E) {
 	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
 		s[i], s[j] = s[j], s[i]
 	}
 }
 
-func Concat[E any](s []E, more ...[]E) []E {
+func Concat[__E any](s []__E, more ...[]__E) []__E {
 	size := len(s)
 	for _, m := range more {
 		size += len(m)
@@ -214,7 +214,7 @@ func Concat[E any](s []E, more ...[]E) []E {
 	if size == 0 {
 		return nil
 	}
-	r := make([]E, 0, size)
+	r := make([]__E, 0, size)
 	r = append(r, s...)
 	for _, m := range more {
 		r = append(r, m...)
@@ -222,30 +222,30 @@ func Concat[E any](s []E, more ...[]E) []E {
 	return r
 }
 
-func Repeat[E any](x []E, count int) []E {
+func Repeat[__E any](x []__E, count int) []__E {
 	if count < 0 {
 		panic("cannot be negative")
 	}
-	r := make([]E, 0, len(x)*count)
+	r := make([]__E, 0, len(x)*count)
 	for i := 0; i < count; i++ {
 		r = append(r, x...)
 	}
 	return r
 }
 
-func Sort[E cmp.Ordered](x []E) {
+func Sort[__E cmp.Ordered](x []__E) {
 	fix.Sort(x)
 }
 
-func SortFunc[E any](x []E, cmp func(a, b E) int) {
+func SortFunc[__E any](x []__E, cmp func(a, b __E) int) {
 	fix.SortFunc(x, cmp)
 }
 
-func SortStableFunc[E any](x []E, cmp func(a, b E) int) {
+func SortStableFunc[__E any](x []__E, cmp func(a, b __E) int) {
 	fix.SortStableFunc(x, cmp)
 }
 
-func IsSorted[E cmp.Ordered](x []E) bool {
+func IsSorted[__E cmp.Ordered](x []__E) bool {
 	for i := len(x) - 1; i > 0; i-- {
 		if cmp.Less(x[i], x[i-1]) {
 			return false
@@ -254,7 +254,7 @@ func IsSorted[E cmp.Ordered](x []E) bool {
 	return true
 }
 
-func IsSortedFunc[E any](x []E, cmp func(a, b E) int) bool {
+func IsSortedFunc[__E any](x []__E, cmp func(a, b __E) int) bool {
 	for i := len(x) - 1; i > 0; i-- {
 		if cmp(x[i], x[i-1]) < 0 {
 			return false
@@ -263,25 +263,25 @@ func IsSortedFunc[E any](x []E, cmp func(a, b E) int) bool {
 	return true
 }
 
-func Min[E cmp.Ordered](x []E) E {
+func Min[__E cmp.Ordered](x []__E) __E {
 	if len(x) < 1 {
 		panic("slices.Min: empty list")
 	}
-	var m E
+	var m __E
 	fix.Extreme(x, &m, false)
 	return m
 }
 
-func Max[E cmp.Ordered](x []E) E {
+func Max[__E cmp.Ordered](x []__E) __E {
 	if len(x) < 1 {
 		panic("slices.Max: empty list")
 	}
-	var m E
+	var m __E
 	fix.Extreme(x, &m, true)
 	return m
 }
 
-func MinFunc[E any](x []E, cmp func(a, b E) int) E {
+func MinFunc[__E any](x []__E, cmp func(a, b __E) int) __E {
 	if len(x) < 1 {
 		panic("slices.MinFunc: empty list")
 	}
@@ -294,7 +294,7 @@ func MinFunc[E any](x []E, cmp func(a, b E) int) E {
 	return m
 }
 
-func MaxFunc[E any](x []E, cmp func(a, b E) int) E {
+func MaxFunc[__E any](x []__E, cmp func(a, b __E) int) __E {
 	if len(x) < 1 {
 		panic("slices.MaxFunc: empty list")
 	}
@@ -307,11 +307,11 @@ func MaxFunc[E any](x []E, cmp func(a, b E) int) E {
 	return m
 }
 
-func BinarySearch[E cmp.Ordered](x []E, target E) (int, bool) {
+func BinarySearch[__E cmp.Ordered](x []__E, target __E) (int, bool) {
 	return fix.BinarySearch(x, target)
 }
 
-func BinarySearchFunc[E, T any](x []E, target T, cmp func(E, T) int) (int, bool) {
+func BinarySearchFunc[__E, __T any](x []__E, target __T, cmp func(__E, __T) int) (int, bool) {
 	n := len(x)
 	i, j := 0, n
 	for i < j {
@@ -325,8 +325,8 @@ func BinarySearchFunc[E, T any](x []E, target T, cmp func(E, T) int) (int, bool)
 	return i, i < n && cmp(x[i], target) == 0
 }
 
-func All[E any](s []E) func(yield func(int, E) bool) {
-	return func(yield func(int, E) bool) {
+func All[__E any](s []__E) func(yield func(int, __E) bool) {
+	return func(yield func(int, __E) bool) {
 		for i, v := range s {
 			if !yield(i, v) {
 				return
@@ -335,8 +335,8 @@ func All[E any](s []E) func(yield func(int, E) bool) {
 	}
 }
 
-func Backward[E any](s []E) func(yield func(int, E) bool) {
-	return func(yield func(int, E) bool) {
+func Backward[__E any](s []__E) func(yield func(int, __E) bool) {
+	return func(yield func(int, __E) bool) {
 		for i := len(s) - 1; i >= 0; i-- {
 			if !yield(i, s[i]) {
 				return
@@ -345,8 +345,8 @@ func Backward[E any](s []E) func(yield func(int, E) bool) {
 	}
 }
 
-func Values[E any](s []E) func(yield func(E) bool) {
-	return func(yield func(E) bool) {
+func Values[__E any](s []__E) func(yield func(__E) bool) {
+	return func(yield func(__E) bool) {
 		for _, v := range s {
 			if !yield(v) {
 				return
@@ -355,46 +355,46 @@ func Values[E any](s []E) func(yield func(E) bool) {
 	}
 }
 
-func AppendSeq[E any](s []E, seq func(yield func(E) bool)) []E {
-	seq(func(v E) bool {
+func AppendSeq[__E any](s []__E, seq func(yield func(__E) bool)) []__E {
+	seq(func(v __E) bool {
 		s = append(s, v)
 		return true
 	})
 	return s
 }
 
-func Collect[E any](seq func(yield func(E) bool)) []E {
-	var s []E
-	seq(func(v E) bool {
+func Collect[__E any](seq func(yield func(__E) bool)) []__E {
+	var s []__E
+	seq(func(v __E) bool {
 		s = append(s, v)
 		return true
 	})
 	return s
 }
 
-func Sorted[E cmp.Ordered](seq func(yield func(E) bool)) []E {
+func Sorted[__E cmp.Ordered](seq func(yield func(__E) bool)) []__E {
 	s := Collect(seq)
 	fix.Sort(s)
 	return s
 }
 
-func SortedFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E {
+func SortedFunc[__E any](seq func(yield func(__E) bool), cmp func(__E, __E) int) []__E {
 	s := Collect(seq)
 	fix.SortFunc(s, cmp)
 	return s
 }
 
-func SortedStableFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E {
+func SortedStableFunc[__E any](seq func(yield func(__E) bool), cmp func(__E, __E) int) []__E {
 	s := Collect(seq)
 	fix.SortStableFunc(s, cmp)
 	return s
 }
 
-func Chunk[E any](s []E, n int) func(yield func([]E) bool) {
+func Chunk[__E any](s []__E, n int) func(yield func([]__E) bool) {
 	if n < 1 {
 		panic("cannot be less than 1")
 	}
-	return func(yield func([]E) bool) {
+	return func(yield func([]__E) bool) {
 		for i := 0; i < len(s); i += n {
 			end := i + n
 			if end > len(s) {
