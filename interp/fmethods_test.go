@@ -1,6 +1,10 @@
 package interp
 
-import "testing"
+import (
+	"context"
+	"testing"
+	"time"
+)
 
 // Methods of notebook types that host packages call (fmt, encoding/json,
 // text/template) survive what replaces the interpreter: a redefinition
@@ -39,6 +43,43 @@ fmt.Println(sb.String())`, "OSLO 3.5°C\n"},
 		}
 		if out != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.code, out, c.want)
+		}
+	}
+}
+
+// After an interrupt, notebook values still print, marshal and execute
+// through their methods: yaegi leaves the registered method functions
+// returning zero values after a stopped run (String printed nothing), so
+// the session rebuilds the interpreter, values kept.
+func TestNotebookMethodsSurviveInterrupt(t *testing.T) {
+	s, _ := session(t)
+	for i, c := range []string{
+		`import ("fmt"; "encoding/json"; "time")`,
+		`type Temp float64
+func (t Temp) String() string { return fmt.Sprintf("%.1f°C", float64(t)) }
+func (t Temp) MarshalJSON() ([]byte, error) { return []byte(fmt.Sprintf("%q", t.String())), nil }`,
+		`temp := Temp(21.5)
+count := 3`,
+	} {
+		if out, err := run(t, s, "cell.go", c); err != nil {
+			t.Fatalf("cell %d: %v\n%s", i+1, err, out)
+		}
+	}
+	for _, blocked := range []string{"for {}", "time.Sleep(time.Hour)", "<-make(chan int)"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(150*time.Millisecond, cancel)
+		cerr := s.Execute(ctx, blocked, ExecuteOptions{Name: "blocked.go"})
+		cancel()
+		testRec.take()
+		if cerr == nil || cerr.EName != "Interrupted" {
+			t.Fatalf("%s: want an interrupt, got %+v", blocked, cerr)
+		}
+		out, err := run(t, s, "check.go", `b, _ := json.Marshal([]Temp{temp}); fmt.Println(temp, []Temp{temp}, string(b), count)`)
+		if err != nil {
+			t.Fatalf("after interrupting %s: %v", blocked, err)
+		}
+		if want := "21.5°C [21.5°C] [\"21.5°C\"] 3\n"; out != want {
+			t.Errorf("after interrupting %s: got %q, want %q", blocked, out, want)
 		}
 	}
 }

@@ -675,9 +675,19 @@ func (s *Session) waitUnwound(token int64) *CellError {
 }
 
 // afterInterrupt runs a no-op so that func values held by host code work
-// again: yaegi leaves them returning zero values until the next Eval.
+// again: yaegi leaves them returning zero values until the next Eval. Func
+// values made inside a call (the method functions declarations register
+// for fmt, encoding/json and text/template) stay broken after that, so a
+// notebook that registered any is rebuilt in a fresh interpreter, values
+// moved across, as after a redefinition.
 func (s *Session) afterInterrupt() {
 	_, _ = s.yi.Eval("_ = 0")
+	if stdfix.HasRegisteredMethods() {
+		res, err := s.rebuild(context.Background(), s.reg, 0)
+		if err == nil {
+			s.reportRebuild(res)
+		}
+	}
 }
 
 // compileUnit compiles one unit of declarations under file, after making

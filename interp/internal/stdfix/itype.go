@@ -383,3 +383,12 @@ func callMethod(fn reflect.Value, v reflect.Value, path []int, ptrRecv bool, arg
 }
 
 var errNilRecv = fmt.Errorf("nil receiver")
+
+// HasRegisteredMethods reports whether any notebook method is registered
+// for fmt, encoding/json and text/template: after an interrupt, the
+// functions registered then no longer work (see Session.afterInterrupt).
+func HasRegisteredMethods() bool {
+	methodsMu.Lock()
+	defer methodsMu.Unlock()
+	return len(methodReg) > 0
+}
