@@ -57,11 +57,10 @@ type stream struct {
 	trace        []string      // panic frames taken out of stderr
 
 	// watchPipe is set once a cell uses os.Stdout (or os.Stderr) as a
-	// file: text written through Write then waits for what the pipe
-	// holds, so that io.Copy(os.Stdout, r) followed by fmt.Println keeps
-	// its order. inflight counts reads of the pipe not yet added.
+	// file: text written through Write then first waits for everything
+	// written to the pipe (a marker's round trip, some microseconds), so
+	// that io.Copy(os.Stdout, r) followed by fmt.Println keeps its order.
 	watchPipe atomic.Bool
-	inflight  atomic.Int32
 }
 
 func newStream(name string, publish func(display.Output)) (*stream, error) {
@@ -79,9 +78,7 @@ func (s *stream) readLoop() {
 	for {
 		n, err := s.r.Read(buf)
 		if n > 0 {
-			s.inflight.Add(1)
 			s.add(buf[:n])
-			s.inflight.Add(-1)
 		}
 		if err != nil {
 			return
@@ -94,8 +91,11 @@ func (s *stream) readLoop() {
 // their text is in order with everything the cell publishes; os.Stdout
 // stays the pipe, an *os.File as Go code expects.
 func (s *stream) Write(p []byte) (int, error) {
-	if s.watchPipe.Load() && (s.inflight.Load() > 0 || pipeHasData(s.r)) {
-		s.flush() // text written to the file first goes first
+	if s.watchPipe.Load() {
+		// Text written to the file first goes first. Checking whether the
+		// pipe holds any is not enough: the reader may have taken it out
+		// and not yet added it. A marker through the pipe is certain.
+		s.flush()
 	}
 	var owner *cachecells.Scope
 	if s.owner != nil {
