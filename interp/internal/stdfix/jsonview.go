@@ -96,17 +96,7 @@ func jsonPart(v reflect.Value, t itypeOf, depth int) (any, bool) {
 		if v.Kind() == reflect.Slice && (v.IsNil() || v.Type().Elem().Kind() == reflect.Uint8) {
 			return valueOrNil(v), false
 		}
-		out := make([]any, v.Len())
-		changed := false
-		for i := range out {
-			var c bool
-			out[i], c = jsonPart(v.Index(i), u.elem(), depth+1)
-			changed = changed || c
-		}
-		if !changed {
-			return valueOrNil(v), false
-		}
-		return out, true
+		return elemViews(v, func(e reflect.Value) (any, bool) { return jsonPart(e, u.elem(), depth+1) })
 	case reflect.Map:
 		if v.IsNil() {
 			return valueOrNil(v), false
@@ -524,4 +514,21 @@ func nameJSONError(err error, rt reflect.Type, t itypeOf) error {
 	}
 	te.Struct = name
 	return err
+}
+
+// elemViews is a slice or array as a []any of its elements' views, made by
+// part, if any element's view differs from the element; otherwise the
+// value itself and false.
+func elemViews(v reflect.Value, part func(reflect.Value) (any, bool)) (any, bool) {
+	out := make([]any, v.Len())
+	changed := false
+	for i := range out {
+		var c bool
+		out[i], c = part(v.Index(i))
+		changed = changed || c
+	}
+	if !changed {
+		return valueOrNil(v), false
+	}
+	return out, true
 }

@@ -64,17 +64,7 @@ func templatePart(v reflect.Value, t itypeOf, depth int) (any, bool) {
 		if v.Kind() == reflect.Slice && v.IsNil() {
 			return valueOrNil(v), false
 		}
-		out := make([]any, v.Len())
-		changed := false
-		for i := range out {
-			var c bool
-			out[i], c = templatePart(v.Index(i), u.elem(), depth+1)
-			changed = changed || c
-		}
-		if !changed {
-			return valueOrNil(v), false
-		}
-		return out, true
+		return elemViews(v, func(e reflect.Value) (any, bool) { return templatePart(e, u.elem(), depth+1) })
 	case reflect.Map:
 		if v.IsNil() {
 			return valueOrNil(v), false

@@ -509,36 +509,38 @@ type listNode struct {
 func (n *listNode) raw() any { return valueOrNil(n.v) }
 
 func (n *listNode) Format(f fmt.State, verb rune) {
+	formatComposite(f, verb, n.raw(), n.typ, n.isNil, "[", len(n.elems), func(spec string, i int) {
+		formatElem(f, spec, n.elems[i])
+	})
+}
+
+// formatComposite writes a slice, array or map as fmt does: with %#v its
+// type and braces (or typ(nil)), otherwise open and "]"; the elements
+// separated as fmt separates them, each written by elem with the verb's
+// format spec. %p and %T print the raw value.
+func formatComposite(f fmt.State, verb rune, raw any, typ string, isNil bool, open string, n int, elem func(spec string, i int)) {
 	spec := formatSpec(f, verb)
 	if verb == 'p' || verb == 'T' {
-		fmt.Fprintf(f, spec, n.raw())
+		fmt.Fprintf(f, spec, raw)
 		return
 	}
 	sharp := verb == 'v' && f.Flag('#')
+	sep, end := " ", "]"
 	if sharp {
-		if n.isNil {
-			io.WriteString(f, n.typ+"(nil)")
+		if isNil {
+			io.WriteString(f, typ+"(nil)")
 			return
 		}
-		io.WriteString(f, n.typ+"{")
-	} else {
-		io.WriteString(f, "[")
+		open, sep, end = typ+"{", ", ", "}"
 	}
-	for i, e := range n.elems {
+	io.WriteString(f, open)
+	for i := 0; i < n; i++ {
 		if i > 0 {
-			if sharp {
-				io.WriteString(f, ", ")
-			} else {
-				io.WriteString(f, " ")
-			}
+			io.WriteString(f, sep)
 		}
-		formatElem(f, spec, e)
+		elem(spec, i)
 	}
-	if sharp {
-		io.WriteString(f, "}")
-	} else {
-		io.WriteString(f, "]")
-	}
+	io.WriteString(f, end)
 }
 
 // mapNode prints as fmt prints a map, keys sorted as fmt sorts them.
@@ -552,38 +554,11 @@ type mapNode struct {
 func (n *mapNode) raw() any { return valueOrNil(n.v) }
 
 func (n *mapNode) Format(f fmt.State, verb rune) {
-	spec := formatSpec(f, verb)
-	if verb == 'p' || verb == 'T' {
-		fmt.Fprintf(f, spec, n.raw())
-		return
-	}
-	sharp := verb == 'v' && f.Flag('#')
-	if sharp {
-		if n.isNil {
-			io.WriteString(f, n.typ+"(nil)")
-			return
-		}
-		io.WriteString(f, n.typ+"{")
-	} else {
-		io.WriteString(f, "map[")
-	}
-	for i := range n.keys {
-		if i > 0 {
-			if sharp {
-				io.WriteString(f, ", ")
-			} else {
-				io.WriteString(f, " ")
-			}
-		}
+	formatComposite(f, verb, n.raw(), n.typ, n.isNil, "map[", len(n.keys), func(spec string, i int) {
 		formatElem(f, spec, n.keys[i])
 		io.WriteString(f, ":")
 		formatElem(f, spec, n.vals[i])
-	}
-	if sharp {
-		io.WriteString(f, "}")
-	} else {
-		io.WriteString(f, "]")
-	}
+	})
 }
 
 // ptrNode is a pointer to a composite value at the top of a printed
