@@ -1,23 +1,18 @@
 package interp
 
 import (
-	"bytes"
 	"os"
 	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
 	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/display"
 )
-
-// syncMarker is written into a stream pipe to learn when everything written
-// before it has been read and published. A NUL byte starts it, which text
-// output does not contain in practice.
-const syncMarker = "\x00gocell-sync\x00"
 
 // Stream batching: text is published at most every batchDelay, or at once
 // when batchSize bytes are waiting, so a loop printing 100,000 lines becomes a
@@ -35,7 +30,15 @@ type stream struct {
 	name    string // "stdout" or "stderr"
 	w       *os.File
 	r       *os.File
+	rawR    syscall.RawConn // r's descriptor, read without blocking
 	publish func(display.Output)
+
+	// readMu is held while bytes are taken out of the pipe and added to
+	// pending, by the reader or by flush: whoever reads next finds any
+	// earlier bytes already added, so nothing is reordered, and a flush
+	// that reads the pipe empty knows every byte written before it is in.
+	readMu  sync.Mutex
+	readBuf []byte
 
 	// owner returns the cached call the calling goroutine computes for
 	// (cachecells' Cache.Current), or nil. Text is published with the call
@@ -53,12 +56,11 @@ type stream struct {
 	// the cache gives it to the one call computing, if only one is.
 	pendingOwner *cachecells.Scope
 	timer        *time.Timer
-	synced       chan struct{} // receives one value per marker seen
-	trace        []string      // panic frames taken out of stderr
+	trace        []string // panic frames taken out of stderr
 
 	// watchPipe is set once a cell uses os.Stdout (or os.Stderr) as a
-	// file: text written through Write then first waits for everything
-	// written to the pipe (a marker's round trip, some microseconds), so
+	// file: text written through Write then first takes in everything
+	// written to the pipe (one read of the pipe, some microseconds), so
 	// that io.Copy(os.Stdout, r) followed by fmt.Println keeps its order.
 	watchPipe atomic.Bool
 }
@@ -68,20 +70,39 @@ func newStream(name string, publish func(display.Output)) (*stream, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &stream{name: name, r: r, w: w, publish: publish, synced: make(chan struct{}, 16)}
+	rawR, err := r.SyscallConn()
+	if err != nil {
+		r.Close()
+		w.Close()
+		return nil, err
+	}
+	s := &stream{name: name, r: r, w: w, rawR: rawR, publish: publish, readBuf: make([]byte, 32<<10)}
 	go s.readLoop()
 	return s, nil
 }
 
+// readLoop adds what arrives in the pipe whenever the runtime's poller
+// says it is readable, until the pipe is closed.
 func (s *stream) readLoop() {
-	buf := make([]byte, 32<<10)
+	_ = s.rawR.Read(func(fd uintptr) bool { return s.drain(fd) })
+}
+
+// drain adds everything the pipe holds now, reading it without blocking;
+// it reports whether the pipe is finished (closed or failing), which ends
+// readLoop.
+func (s *stream) drain(fd uintptr) (finished bool) {
+	s.readMu.Lock()
+	defer s.readMu.Unlock()
 	for {
-		n, err := s.r.Read(buf)
-		if n > 0 {
-			s.add(buf[:n])
-		}
-		if err != nil {
-			return
+		n, err := syscall.Read(int(fd), s.readBuf)
+		switch {
+		case n > 0:
+			s.add(s.readBuf[:n])
+		case err == syscall.EINTR:
+		case err == syscall.EAGAIN:
+			return false
+		default: // end of file, or an error
+			return true
 		}
 	}
 }
@@ -94,7 +115,7 @@ func (s *stream) Write(p []byte) (int, error) {
 	if s.watchPipe.Load() {
 		// Text written to the file first goes first. Checking whether the
 		// pipe holds any is not enough: the reader may have taken it out
-		// and not yet added it. A marker through the pipe is certain.
+		// and not yet added it; flush waits for it under readMu.
 		s.flush()
 	}
 	var owner *cachecells.Scope
@@ -107,39 +128,23 @@ func (s *stream) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// add appends data read from the pipe, acting on any sync markers in it.
+// add appends data read from the pipe.
 func (s *stream) add(data []byte) { s.addOwned(data, nil) }
 
 // addOwned appends data written on behalf of owner.
 func (s *stream) addOwned(data []byte, owner *cachecells.Scope) {
 	s.mu.Lock()
 	if owner != s.pendingOwner {
-		if n := len(s.pending) - s.markerStart(); n > 0 {
-			s.publishLocked(n, true)
+		if len(s.pending) > 0 {
+			s.publishLocked(len(s.pending), true)
 		}
-		if len(s.pending) == 0 {
-			s.pendingOwner = owner
-		}
+		s.pendingOwner = owner
 	}
 	s.pending = append(s.pending, data...)
-	for {
-		i := bytes.Index(s.pending, []byte(syncMarker))
-		if i < 0 {
-			break
-		}
-		text := s.pending[:i]
-		rest := append([]byte(nil), s.pending[i+len(syncMarker):]...)
-		s.pending = text
-		s.publishLocked(len(text), true)
-		s.pending = rest
-		s.synced <- struct{}{}
-	}
-	// Keep back a possible start of a marker split across reads.
-	keep := s.markerStart()
 	switch {
-	case len(s.pending)-keep >= batchSize:
-		s.publishLocked(len(s.pending)-keep, false)
-	case len(s.pending) > keep && s.timer == nil:
+	case len(s.pending) >= batchSize:
+		s.publishLocked(len(s.pending), false)
+	case len(s.pending) > 0 && s.timer == nil:
 		s.timer = time.AfterFunc(batchDelay, s.onTimer)
 	}
 	s.mu.Unlock()
@@ -148,17 +153,8 @@ func (s *stream) addOwned(data []byte, owner *cachecells.Scope) {
 func (s *stream) onTimer() {
 	s.mu.Lock()
 	s.timer = nil
-	s.publishLocked(len(s.pending)-s.markerStart(), false)
+	s.publishLocked(len(s.pending), false)
 	s.mu.Unlock()
-}
-
-// markerStart returns how many bytes at the end of pending may be the
-// start of a sync marker split across reads; s.mu is held.
-func (s *stream) markerStart() int {
-	if i := bytes.IndexByte(s.pending, 0); i >= 0 && bytes.HasPrefix([]byte(syncMarker), s.pending[i:]) {
-		return len(s.pending) - i
-	}
-	return 0
 }
 
 // publishLocked publishes the first n pending bytes. Unless force is set,
@@ -235,17 +231,12 @@ func (s *stream) flushFast() {
 	s.mu.Unlock()
 }
 
-// flush waits until everything written so far, through Write or the pipe,
-// has been published: a marker sent through the pipe comes back in order.
+// flush publishes everything written so far, through Write or the pipe:
+// it reads the pipe empty itself (a write that returned is in the pipe
+// until someone reads it, and whoever read it added it before releasing
+// readMu).
 func (s *stream) flush() {
-	if _, err := s.w.WriteString(syncMarker); err != nil {
-		return
-	}
-	select {
-	case <-s.synced:
-	case <-time.After(2 * time.Second):
-		// The reader is stuck (it never should be); don't hang the cell.
-	}
+	_ = s.rawR.Control(func(fd uintptr) { s.drain(fd) })
 	s.mu.Lock()
 	s.publishLocked(len(s.pending), true)
 	s.mu.Unlock()
