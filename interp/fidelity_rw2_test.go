@@ -1,0 +1,79 @@
+package interp
+
+import "testing"
+
+// Method values bind their receiver when they are made, as Go does: a
+// goroutine started with go w.Run() in a loop runs each worker, and a
+// slice of method values calls each receiver.
+func TestFidelityMethodValueBinding(t *testing.T) {
+	runTourCases(t, []tourCase{
+		{name: "method values in a loop", cells: []string{`import "fmt"
+type W struct{ ID int }
+func (w *W) Get() int { return w.ID }
+func (w W) Val() int { return w.ID }`, `ws := []*W{{1}, {2}, {3}}
+var fs []func() int
+for _, w := range ws {
+	fs = append(fs, w.Get)
+}
+for _, f := range fs {
+	fmt.Print(f(), " ")
+}
+x := &W{7}
+g := x.Get
+x = &W{8}
+v := W{5}
+h := v.Val
+v = W{6}
+fmt.Println(g(), h())
+func() {
+	y := &W{9}
+	k := y.Get
+	y = &W{10}
+	var z W
+	inc := z.Val
+	z.ID = 4
+	fmt.Println(k(), inc(), z.Val())
+}()`}, want: "1 2 3 7 5\n9 0 4\n"},
+		{name: "go statement with a method", cells: []string{`import ("fmt"; "sort"; "sync")
+type Worker struct{ ID, ticks int }
+func (w *Worker) Run(out chan<- int, wg *sync.WaitGroup) { defer wg.Done(); w.ticks++; out <- w.ID }
+type Counter struct{ mu sync.Mutex; n int }
+func (c *Counter) Inc(wg *sync.WaitGroup) { defer wg.Done(); c.mu.Lock(); c.n++; c.mu.Unlock() }`, `out := make(chan int, 3)
+var wg sync.WaitGroup
+workers := []*Worker{{ID: 3}, {ID: 1}, {ID: 2}}
+for _, w := range workers {
+	wg.Add(1)
+	go w.Run(out, &wg)
+}
+wg.Wait()
+close(out)
+var ids []int
+for id := range out {
+	ids = append(ids, id)
+}
+sort.Ints(ids)
+var c Counter
+for range 5 {
+	wg.Add(1)
+	go c.Inc(&wg)
+}
+wg.Wait()
+fmt.Println(ids, workers[0].ticks, workers[1].ticks, workers[2].ticks, c.n)`}, want: "[1 2 3] 1 1 1 5\n"},
+	})
+}
+
+// A method whose body needs a variable declared after it in the cell
+// compiles before the functions that use its type: an error type's Is
+// method is seen by errors.Is through fmt.Errorf's %w.
+func TestFidelityLateMethodBeforeUsers(t *testing.T) {
+	runTourCases(t, []tourCase{
+		{name: "Is method declared before its sentinel", cells: []string{`import ("errors"; "fmt")
+type Timeout struct{ Op string }
+func (e *Timeout) Error() string { return e.Op + ": timeout" }
+func (e *Timeout) Is(target error) bool { return target == ErrTransient }
+var ErrTransient = errors.New("transient")
+func fetch() error { return fmt.Errorf("fetch: %w", &Timeout{"read"}) }
+var last = fetch()`, `fmt.Println(errors.Is(fetch(), ErrTransient), errors.Is(last, ErrTransient), last)`},
+			want: "true true fetch: read: timeout\n"},
+	})
+}
