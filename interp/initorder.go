@@ -43,9 +43,10 @@ type initUnit struct {
 	init     bool // an initialized variable
 	initFunc bool // func init()
 	late     bool // needs initialized variables (a declaration)
-	recv     string // a method's receiver type
 	done     bool
 	index    int
+
+	recv string // a method's receiver type
 }
 
 // orderInits returns the cell's chunks, the runs of declarations that
