@@ -77,3 +77,22 @@ var last = fetch()`, `fmt.Println(errors.Is(fetch(), ErrTransient), errors.Is(la
 			want: "true true fetch: read: timeout\n"},
 	})
 }
+
+// The key of a range over an integer is an integer a nested range may
+// count to.
+func TestFidelityNestedRangeInt(t *testing.T) {
+	runTourCases(t, []tourCase{
+		{name: "range over the outer key", cells: []string{`import "fmt"`, `n := 4
+for i := range n {
+	for j := range i {
+		fmt.Print(i*j, " ")
+	}
+}
+for i, s := range []string{"a", "b", "c"} {
+	for k := range i {
+		fmt.Print(s, k)
+	}
+}
+fmt.Println()`}, want: "0 0 2 0 3 6 b0c0c1\n"},
+	})
+}
