@@ -96,3 +96,66 @@ for i, s := range []string{"a", "b", "c"} {
 fmt.Println()`}, want: "0 0 2 0 3 6 b0c0c1\n"},
 	})
 }
+
+// Cells that use standard packages without importing them get the
+// imports, as goimports would add them; a name several packages have is
+// an error naming them.
+func TestFidelityAutoImportCells(t *testing.T) {
+	runTourCases(t, []tourCase{
+		{name: "declarations and statements without imports", cells: []string{`type Person struct{ Name string; Age int }
+func (p Person) String() string { return fmt.Sprintf("%s(%d)", p.Name, p.Age) }
+func names(ps []Person) string {
+	var sb strings.Builder
+	for _, p := range ps {
+		sb.WriteString(strings.ToUpper(p.Name[:1]))
+	}
+	return sb.String()
+}`, `ps := []Person{{"zoe", 30}, {"al", 25}}
+sort.Slice(ps, func(i, j int) bool { return ps[i].Age < ps[j].Age })
+b, _ := json.Marshal(ps)
+fmt.Println(ps, names(ps), string(b), strconv.Itoa(len(ps)), time.Duration(1500)*time.Millisecond)
+keys := slices.Sorted(maps.Keys(map[string]int{"b": 1, "a": 2}))
+fmt.Println(keys, math.Sqrt(16), errors.Is(fmt.Errorf("w: %w", io.EOF), io.EOF))`},
+			want: "[al(25) zoe(30)] AZ [{\"Name\":\"al\",\"Age\":25},{\"Name\":\"zoe\",\"Age\":30}] 2 1.5s\n[a b] 4 true\n"},
+		{name: "goroutines without imports", cells: []string{`var wg sync.WaitGroup
+var mu sync.Mutex
+total := 0
+for i := range 10 {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		mu.Lock()
+		total += i
+		mu.Unlock()
+	}()
+}
+wg.Wait()
+fmt.Println(total)`}, want: "45\n"},
+		{name: "rand is ambiguous", cells: []string{`fmt.Println(rand.Intn(10) < 10)`}, errWant: `several packages are named rand: import one of "crypto/rand", "math/rand"`},
+		{name: "template is ambiguous", cells: []string{`t := template.Must(template.New("x").Parse("{{.}}"))
+_ = t`}, errWant: `several packages are named template: import one of "html/template", "text/template"`},
+		{name: "an import line settles it", cells: []string{`import "math/rand"`, `r := rand.New(rand.NewSource(1))
+fmt.Println(r.Intn(1))`}, want: "0\n"},
+	})
+}
+
+// A range over an integer field of a notebook struct counts, in methods
+// (through the receiver) and in cells.
+func TestFidelityRangeIntField(t *testing.T) {
+	runTourCases(t, []tourCase{
+		{name: "range over a field", cells: []string{`import "fmt"
+type Grid struct{ rows, cols int; cells []int }
+func (g *Grid) Fill() {
+	for i := range g.rows {
+		for j := range g.cols {
+			g.cells = append(g.cells, i*10+j)
+		}
+	}
+}`, `g := &Grid{rows: 2, cols: 3}
+g.Fill()
+for k := range g.rows {
+	fmt.Print(k, ";")
+}
+fmt.Println(g.cells)`}, want: "0;1;[0 1 2 10 11 12]\n"},
+	})
+}

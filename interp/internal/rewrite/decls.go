@@ -310,6 +310,26 @@ func (r *rewriter) kindAt(e ast.Expr, depth int) names.ExprKind {
 		return r.callKind(x, depth)
 	case *ast.Ident:
 		return r.identKind(x, depth)
+	case *ast.SelectorExpr:
+		return r.fieldKind(x, depth)
+	}
+	return names.KindUnknown
+}
+
+// fieldKind classifies x.f, a field of a notebook struct whose type the
+// syntax tells (m.rows of a receiver m *Matrix).
+func (r *rewriter) fieldKind(x *ast.SelectorExpr, depth int) names.ExprKind {
+	t := r.staticTypeOf(x.X, depth+1)
+	if t == "" {
+		return names.KindUnknown
+	}
+	for _, f := range r.facts.StructFields(strings.TrimPrefix(strings.TrimPrefix(t, "*"), "main.")) {
+		if f.Name != x.Sel.Name {
+			continue
+		}
+		if e, err := parser.ParseExpr(f.Type); err == nil {
+			return r.typeKind(e)
+		}
 	}
 	return names.KindUnknown
 }
