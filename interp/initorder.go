@@ -45,6 +45,8 @@ type initUnit struct {
 	late     bool // needs initialized variables (a declaration)
 	done     bool
 	index    int
+
+	recv string // a method's receiver type
 }
 
 // orderInits returns the cell's chunks, the runs of declarations that
@@ -185,6 +187,24 @@ func orderRun(code string, run []cell.Chunk) []cell.Chunk {
 			byName[n] = u
 		}
 	}
+	// A late method of T changes T's method set: yaegi picks the wrapper
+	// that shows a notebook value to host code (an error with an Is
+	// method) when it compiles the conversion, so whatever names T waits
+	// for T's late methods.
+	methodsOf := map[string][]*initUnit{}
+	for _, u := range units {
+		if u.recv != "" {
+			methodsOf[u.recv] = append(methodsOf[u.recv], u)
+		}
+	}
+	lateMethods := func(u *initUnit, t string) bool {
+		for _, m := range methodsOf[t] {
+			if m != u && u.recv != t && m.late && !m.done {
+				return true
+			}
+		}
+		return false
+	}
 	// Declarations needing an initialized variable, directly or through
 	// other declarations, are late.
 	for changed := true; changed; {
@@ -194,20 +214,37 @@ func orderRun(code string, run []cell.Chunk) []cell.Chunk {
 				continue
 			}
 			for r := range u.refs {
-				if d := byName[r]; d != nil && d != u && (d.init || d.late) {
+				if d := byName[r]; d != nil && d != u && (d.init || d.late) || lateMethods(u, r) {
 					u.late, changed = true, true
 					break
 				}
 			}
 		}
 	}
-	ready := func(u *initUnit) bool {
+	varsReady := func(u *initUnit) bool {
 		for r := range u.refs {
 			if d := byName[r]; d != nil && d != u && !d.done && (d.init || d.late) {
 				if !u.init && d.late {
 					continue // late declarations compile together
 				}
 				return false
+			}
+		}
+		return true
+	}
+	// A unit naming T compiles with T's late methods or after them.
+	ready := func(u *initUnit) bool {
+		if !varsReady(u) {
+			return false
+		}
+		for r := range u.refs {
+			if !lateMethods(u, r) {
+				continue
+			}
+			for _, m := range methodsOf[r] {
+				if m.late && !m.done && (u.init || !varsReady(m)) {
+					return false
+				}
 			}
 		}
 		return true
@@ -336,6 +373,8 @@ func parseUnits(text string, base int) ([]*initUnit, bool) {
 				} else {
 					u.declares = []string{d.Name.Name}
 				}
+			} else if len(d.Recv.List) == 1 {
+				u.recv = recvTypeName(d.Recv.List[0].Type)
 			}
 			add(u, d)
 		case *ast.GenDecl:
@@ -430,6 +469,27 @@ func startsWithVar(text string) bool {
 			text = text[i+2:]
 		default:
 			return strings.HasPrefix(text, "var") && len(text) > 3 && (text[3] == ' ' || text[3] == '\t' || text[3] == '(')
+		}
+	}
+}
+
+// recvTypeName returns the type name of a method's receiver: T for T, *T,
+// T[K] and *T[K].
+func recvTypeName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
 		}
 	}
 }

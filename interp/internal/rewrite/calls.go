@@ -145,6 +145,9 @@ func (r *rewriter) methodExpr(sel *ast.SelectorExpr) bool {
 //
 //	f := hello.Greet  becomes  f := func() func(string) string { __r := hello; return __r.Greet }()
 func (r *rewriter) methodValue(sel *ast.SelectorExpr) {
+	if r.bindMethodValue(sel) {
+		return
+	}
 	t := r.staticTypeOf(sel.X, 0)
 	var m names.FuncInfo
 	var ok bool

@@ -310,6 +310,26 @@ func (r *rewriter) kindAt(e ast.Expr, depth int) names.ExprKind {
 		return r.callKind(x, depth)
 	case *ast.Ident:
 		return r.identKind(x, depth)
+	case *ast.SelectorExpr:
+		return r.fieldKind(x, depth)
+	}
+	return names.KindUnknown
+}
+
+// fieldKind classifies x.f, a field of a notebook struct whose type the
+// syntax tells (m.rows of a receiver m *Matrix).
+func (r *rewriter) fieldKind(x *ast.SelectorExpr, depth int) names.ExprKind {
+	t := r.staticTypeOf(x.X, depth+1)
+	if t == "" {
+		return names.KindUnknown
+	}
+	for _, f := range r.facts.StructFields(strings.TrimPrefix(strings.TrimPrefix(t, "*"), "main.")) {
+		if f.Name != x.Sel.Name {
+			continue
+		}
+		if e, err := parser.ParseExpr(f.Type); err == nil {
+			return r.typeKind(e)
+		}
 	}
 	return names.KindUnknown
 }
@@ -393,6 +413,14 @@ func (r *rewriter) identKind(x *ast.Ident, depth int) names.ExprKind {
 			}
 		}
 	case *ast.AssignStmt:
+		if u, ok := d.Rhs[0].(*ast.UnaryExpr); ok && u.Op == token.RANGE && len(d.Rhs) == 1 {
+			// The key of a range over an integer is one (the parser
+			// declares range variables with x := range X).
+			if id, ok := d.Lhs[0].(*ast.Ident); ok && id.Obj == x.Obj && (r.kindAt(u.X, depth+1) == names.KindInt || indexedByInt(u.X)) {
+				return names.KindInt
+			}
+			return names.KindUnknown
+		}
 		if len(d.Lhs) == len(d.Rhs) {
 			for i, l := range d.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Obj == x.Obj {
@@ -916,4 +944,17 @@ func (r *rewriter) isErrorExpr(e ast.Expr, depth int) bool {
 // Go's convention: err, err2.
 func isErrName(name string) bool {
 	return strings.HasPrefix(name, "err") && strings.Trim(name[3:], "0123456789") == ""
+}
+
+// indexedByInt reports whether a range over e has integer keys, as its
+// syntax tells: a slice or array literal, or a string literal.
+func indexedByInt(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		_, ok := x.Type.(*ast.ArrayType)
+		return ok
+	case *ast.BasicLit:
+		return x.Kind == token.STRING
+	}
+	return false
 }

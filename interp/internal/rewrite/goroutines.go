@@ -52,6 +52,12 @@ func (r *rewriter) goStmts() {
 				// the statement as the other rewrites made it.
 				return []srcEdit{{start: start, end: end, text: head + call}}
 			}
+			if sel, isSel := gs.Call.Fun.(*ast.SelectorExpr); isSel && len(args) == len(gs.Call.Args) {
+				if recv, _, bound := r.boundReceiver(sel); bound && fn == r.renderAll(r.off(sel.Pos()), r.off(sel.End())) {
+					x := r.renderAll(r.off(sel.X.Pos()), r.off(sel.X.End()))
+					return []srcEdit{{start: start, end: end, text: goMethodStmtText(gs.Call, recv(x), "."+sel.Sel.Name, args, ellipsis)}}
+				}
+			}
 			return []srcEdit{{start: start, end: end, text: goStmtText(gs.Call, fn, args, ellipsis)}}
 		}})
 		return false
@@ -135,6 +141,13 @@ func (r *rewriter) goCallParts(call *ast.CallExpr) (fn string, args []string, el
 // in the maker's own frame, and the runtime calls it with no arguments, so
 // no value of a notebook type crosses into compiled code.
 func goStmtText(call *ast.CallExpr, fn string, args []string, ellipsis bool) string {
+	return goMethodStmtText(call, fn, "", args, ellipsis)
+}
+
+// goMethodStmtText is goStmtText for a function fn+method: with a method
+// (".Run"), fn is the receiver, evaluated with the arguments
+// (methodbind.go).
+func goMethodStmtText(call *ast.CallExpr, fn, method string, args []string, ellipsis bool) string {
 	exprs := append([]ast.Expr{call.Fun}, call.Args...)
 	literal := func(i int) bool {
 		if len(call.Args) != len(args) { // the parts are not the original call's
@@ -155,7 +168,7 @@ func goStmtText(call *ast.CallExpr, fn string, args []string, ellipsis bool) str
 	var names, values, callArgs []string
 	callee := fn
 	if !literal(0) {
-		names, values, callee = append(names, "__gocell_f"), append(values, value(fn)), "__gocell_f"
+		names, values, callee = append(names, "__gocell_f"), append(values, value(fn)), "__gocell_f"+method
 	}
 	for i, a := range args {
 		if literal(i + 1) {

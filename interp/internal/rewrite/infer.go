@@ -50,6 +50,8 @@ type genericInfo struct {
 	// named is how %T prints each result of a call whose type is a
 	// notebook type (main.Score), or "".
 	named map[*ast.CallExpr][]string
+	// visible are the host packages the chunk names, by path.
+	visible map[string]bool
 }
 
 // genericCallees returns the identifiers of the chunk that name a generic
@@ -89,7 +91,7 @@ func (r *rewriter) inferGenerics() {
 		}
 	}()
 	callees := r.genericCallees()
-	if len(callees) == 0 && !strings.Contains(r.text, "%T") {
+	if len(callees) == 0 && !strings.Contains(r.text, "%T") && !r.hasMethodValues() {
 		return
 	}
 	nb, err := parser.ParseFile(r.fset, "notebook.go", r.notebookSource(), 0)
@@ -135,6 +137,8 @@ func (r *rewriter) inferGenerics() {
 		Instances: map[*ast.Ident]types.Instance{},
 		Uses:      map[*ast.Ident]types.Object{},
 		Defs:      map[*ast.Ident]types.Object{},
+		// Method values (methodbind.go).
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
 	pkg, _ := conf.Check(r.file.Name.Name, r.fset, []*ast.File{nb, r.file}, info)
 	if pkg == nil {
@@ -146,7 +150,7 @@ func (r *rewriter) inferGenerics() {
 		}
 		return p.Name()
 	}
-	r.gen = &genericInfo{info: info, pkg: pkg, calls: map[*ast.Ident]map[string]string{}, results: map[*ast.CallExpr][]string{}, named: map[*ast.CallExpr][]string{}, values: map[*ast.Ident]string{}}
+	r.gen = &genericInfo{info: info, pkg: pkg, calls: map[*ast.Ident]map[string]string{}, results: map[*ast.CallExpr][]string{}, named: map[*ast.CallExpr][]string{}, values: map[*ast.Ident]string{}, visible: visible}
 	r.noteDefinedTypes()
 	parents := callParents(r.file)
 	r.failUnsatisfied(unsatisfied, callees, parents, info)

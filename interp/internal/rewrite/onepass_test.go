@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/gocell/gocell/interp/cell"
@@ -109,7 +110,7 @@ func runBoth(t *testing.T, regNew, regOld *names.Registry, code string) {
 			if errN != nil {
 				continue
 			}
-			if dn.Text != do.Text || dn.Main != do.Main {
+			if dn.Text != do.Text && !boundGoReceiver(dn.Text) || dn.Main != do.Main {
 				t.Errorf("chunk %q:\n got %q\nwant %q", c.Text, dn.Text, do.Text)
 			}
 			if !reflect.DeepEqual(dn.Cached, do.Cached) {
@@ -137,7 +138,7 @@ func runBoth(t *testing.T, regNew, regOld *names.Registry, code string) {
 				continue
 			}
 			so, errO := oldStatements(regOld, c.Text)
-			if fmt.Sprint(errN) != fmt.Sprint(errO) || sn != so {
+			if fmt.Sprint(errN) != fmt.Sprint(errO) || sn != so && !boundGoReceiver(sn) {
 				t.Errorf("chunk %q:\n got %q, %v\nwant %q, %v", c.Text, sn, errN, so, errO)
 			}
 		}
@@ -284,3 +285,9 @@ func BenchmarkCell(b *testing.B) {
 		}
 	}
 }
+
+// boundGoReceiver reports whether a rewritten chunk has a go statement
+// whose method receiver methodbind.go evaluated apart (go w.Run()): that
+// needs the types of the check, which the chain's textual go statement
+// rewrite never had.
+func boundGoReceiver(text string) bool { return strings.Contains(text, "__gocell_f.") }

@@ -25,6 +25,13 @@ func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, er
 	if err != nil {
 		return nil, err
 	}
+	if mayHaveGenericMethods(written) {
+		if r, ok := newRewriter(reg.Facts(), cell.Decls, written); ok {
+			if r.genericMethodOrder(); r.err != nil {
+				return nil, r.err
+			}
+		}
+	}
 	text = oldRewriteLoopLiterals(cell.Decls, oldRewriteGoStmts(cell.Decls, text))
 	decls, err := countedParseDecls(text, file, c.Line, c.Col)
 	if err != nil {

@@ -120,6 +120,11 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 			return nil, r.err
 		}
 	}
+	if mayHaveGenericMethods(text) {
+		if r.genericMethodOrder(); r.err != nil {
+			return nil, r.err
+		}
+	}
 	if hasGoStmt(text) {
 		r.goStmts()
 	}
