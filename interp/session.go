@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"os"
 	"reflect"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -83,9 +84,6 @@ type Session struct {
 	// heldType its type's name (generics.go).
 	held     any
 	heldType string
-	exitSeq  int64
-	enterMu  sync.Mutex
-	entered  map[int64]uint64 // token -> goroutine running the cell
 
 	compileSeq  int                        // numbers scratch files
 	fileImports map[string]map[string]bool // file name -> import specs compiled for it
@@ -112,7 +110,7 @@ type Session struct {
 // standard library, the bundled packages and extra. Stdout captures the
 // process's file descriptor 1, so one Session per process.
 func NewSession(publish func(display.Output), extra ...Packages) (*Session, error) {
-	s := &Session{fileImports: map[string]map[string]bool{}, reg: &names.Registry{}, cached: map[string]*cachedFunc{}, publish: publish, entered: map[int64]uint64{}, extra: extra}
+	s := &Session{fileImports: map[string]map[string]bool{}, reg: &names.Registry{}, cached: map[string]*cachedFunc{}, publish: publish, extra: extra}
 	s.captureFn = reflect.ValueOf(s.capture)
 	typeCheckPackages()
 	var err error
@@ -171,7 +169,6 @@ func (s *Session) newInterpreter() (*yaegi.Interpreter, error) {
 	}
 	rt := map[string]reflect.Value{
 		"Capture":   captureFn,
-		"Enter":     reflect.ValueOf(s.enter),
 		"TypeOf":    reflect.ValueOf(func(v any) { s.probeType = reflect.TypeOf(v) }),
 		"CacheCall": reflect.ValueOf(s.cacheCall),
 		"Magic":     reflect.ValueOf(s.magic),
@@ -240,17 +237,6 @@ func (s *Session) publishOrdered(o display.Output) {
 func (s *Session) capture(vals ...any) {
 	s.captured = vals
 	s.hasValue = true
-}
-
-// enter records which goroutine runs a cell's statements, so that an
-// interrupt can tell whether they unwound.
-func (s *Session) enter(token int64) {
-	s.enterMu.Lock()
-	defer s.enterMu.Unlock()
-	if len(s.entered) > 64 {
-		s.entered = map[int64]uint64{}
-	}
-	s.entered[token] = goid.Current()
 }
 
 // ExecuteOptions are the parts of an execute request the session needs.
@@ -411,7 +397,11 @@ func (s *Session) ensureImports(ctx context.Context, file, code string) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	if err := s.compileFile(ctx, file, "package main\nimport (\n\t"+strings.Join(missing, "\n\t")+"\n)\n"); err != nil {
+	// Compiling an import-only file binds the names; it has nothing to
+	// run, so it is not executed (which costs yaegi a goroutine a cell:
+	// every cell is a file of its own and needs the imports again).
+	src := "package main\nimport (\n\t" + strings.Join(missing, "\n\t") + "\n)\n"
+	if _, err := s.compileSource(file, src, func(f *ast.File) ast.Node { return f }); err != nil {
 		return err
 	}
 	for _, spec := range missing {
@@ -558,8 +548,6 @@ func (s *Session) reportRebuild(res rebuildResult) {
 // only the imports of its own file, so the imports are first compiled alone
 // under the name the block is then parsed with.
 func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk, last bool) *CellError {
-	s.exitSeq++
-	token := s.exitSeq
 	text, rerr := rewrite.Statements(s.reg, c.Text)
 	if rerr != nil {
 		if at := splitAt(rerr); at > 0 && at < len(c.Text) {
@@ -577,8 +565,7 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 		}
 	}
 	run := func(body string) error {
-		return s.runBlock(ctx, file, fmt.Sprintf("%s.Enter(%d)\n", rtName, token)+
-			cell.LineDirective(file, c.Line, c.Col)+body)
+		return s.runBlock(ctx, file, cell.LineDirective(file, c.Line, c.Col)+body)
 	}
 	err := run(text)
 	if err != nil && text != c.Text && !isPanic(err) && ctx.Err() == nil {
@@ -594,7 +581,7 @@ func (s *Session) runStmts(ctx context.Context, file, code string, c cell.Chunk,
 		return nil
 	}
 	if ctx.Err() != nil {
-		return s.waitUnwound(token)
+		return s.waitUnwound()
 	}
 	cerr := s.explainUndefined(s.describe(err, file, code), file, code, c)
 	if !isPanic(err) {
@@ -653,18 +640,14 @@ func isPanic(err error) bool {
 // wait unwinds at once; a host call such as time.Sleep or Mutex.Lock does
 // not, and the cell could resume after a later cell starts, so such a
 // session is marked stuck and must be replaced.
-func (s *Session) waitUnwound(token int64) *CellError {
+func (s *Session) waitUnwound() *CellError {
 	// Blocked host calls (time.Sleep, Mutex.Lock, WaitGroup.Wait, HTTP,
 	// os/exec) are the interruptible ones of package interrupt: stop them
 	// where they wait, so that the code after them never runs.
 	interrupt.Interrupt()
-	s.enterMu.Lock()
-	gid := s.entered[token]
-	delete(s.entered, token)
-	s.enterMu.Unlock()
 	deadline := time.Now().Add(stuckGrace)
 	for time.Now().Before(deadline) {
-		if (gid == 0 || !goid.Alive(gid)) && interrupt.Blocked() == 0 {
+		if !goid.Running(yaegiExecute) && interrupt.Blocked() == 0 {
 			s.afterInterrupt()
 			return interrupted(false)
 		}
@@ -673,6 +656,14 @@ func (s *Session) waitUnwound(token int64) *CellError {
 	s.stuck = true
 	return interrupted(true)
 }
+
+// yaegiExecute names the function that runs a compiled program. yaegi
+// runs each program in a goroutine of its own and returns at once when the
+// context is cancelled; the cell has unwound when no goroutine is inside
+// this function any more. (Goroutines a cell starts run from their own
+// entry points, and one request runs at a time, so any such frame is the
+// interrupted cell's.)
+var yaegiExecute = runtime.FuncForPC(reflect.ValueOf((*yaegi.Interpreter).Execute).Pointer()).Name()
 
 // afterInterrupt runs a no-op so that func values held by host code work
 // again: yaegi leaves them returning zero values until the next Eval. Func

@@ -2,12 +2,14 @@ package interp
 
 import (
 	"context"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/internal/goid"
 )
 
 // recorder collects a session's outputs.
@@ -107,6 +109,43 @@ func TestPanicTraceback(t *testing.T) {
 	tb := strings.Join(err.Traceback, "\n")
 	if !strings.Contains(tb, "index out of range") || !strings.Contains(tb, "cell 10, line 1, column 28, in main.boom") {
 		t.Fatalf("traceback lacks value or frame: %s", tb)
+	}
+}
+
+// TestInterruptStuckHostCall interrupts a cell blocked in a host call that
+// cannot be stopped (a read of a pipe nobody writes): the session must say
+// it is stuck, since the cell could resume later, and refuse more cells.
+func TestInterruptStuckHostCall(t *testing.T) {
+	s, _ := session(t)
+	if _, cerr := run(t, s, "cell1.go", `import "os"
+r, w, _ := os.Pipe()`); cerr != nil {
+		t.Fatal(cerr.EValue)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	err := s.Execute(ctx, "b := make([]byte, 1)\nr.Read(b)\n_ = w", ExecuteOptions{Name: "cell2.go"})
+	if err == nil || err.EName != "Interrupted" || !err.Stuck {
+		t.Fatalf("want an interrupt that reports a stuck cell, got %+v", err)
+	}
+	if d := time.Since(start); d < stuckGrace {
+		t.Fatalf("declared stuck after %v, before the grace of %v", d, stuckGrace)
+	}
+	if cerr := s.Execute(context.Background(), "1+1", ExecuteOptions{Name: "cell3.go"}); cerr == nil || !cerr.Stuck {
+		t.Fatalf("a stuck session ran another cell: %+v", cerr)
+	}
+	// The executor would now be replaced. Here the test process goes on:
+	// let the cell finish, so that no later test sees its goroutine.
+	w, ok := globals(s.yi)["w"].Interface().(*os.File)
+	if !ok {
+		t.Fatal("the notebook variable w is not the pipe")
+	}
+	w.Write([]byte{1})
+	for deadline := time.Now().Add(5 * time.Second); goid.Running(yaegiExecute); {
+		if time.Now().After(deadline) {
+			t.Fatal("the stuck cell did not finish after its read returned")
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 

@@ -1,6 +1,7 @@
-// Package goid tells goroutines apart by the id the runtime prints in stack
+// Package goid tells goroutines apart by what the runtime prints in stack
 // traces. The executor needs it twice: deferred calls are kept per
-// goroutine, and an interrupt must learn whether a cell's goroutine unwound.
+// goroutine (by id), and an interrupt must learn whether a cell's goroutine
+// unwound (by the functions on the stacks).
 package goid
 
 import (
@@ -24,14 +25,31 @@ func Current() uint64 {
 
 // Alive reports whether a goroutine with this id still exists.
 func Alive(id uint64) bool {
+	return bytes.Contains(allStacks(), []byte("goroutine "+strconv.FormatUint(id, 10)+" ["))
+}
+
+// Running reports whether a goroutine other than the caller's has a frame
+// of the function fn (named as runtime.FuncForPC names it) on its stack.
+// It reads every goroutine's stack: a rare check, not one for every call.
+func Running(fn string) bool {
+	all := allStacks()
+	// The caller's goroutine comes first, its trace ended by a blank line.
+	if i := bytes.Index(all, []byte("\n\n")); i >= 0 {
+		all = all[i:]
+	} else {
+		return false
+	}
+	return bytes.Contains(all, []byte("\n"+fn+"("))
+}
+
+// allStacks returns the stack traces of all goroutines.
+func allStacks() []byte {
 	buf := make([]byte, 1<<20)
 	for {
 		n := runtime.Stack(buf, true)
 		if n < len(buf) {
-			buf = buf[:n]
-			break
+			return buf[:n]
 		}
 		buf = make([]byte, 2*len(buf))
 	}
-	return bytes.Contains(buf, []byte("goroutine "+strconv.FormatUint(id, 10)+" ["))
 }
