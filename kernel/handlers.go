@@ -111,6 +111,11 @@ func (k *Kernel) execute(sock zmq4.Socket, req *Message) error {
 	if !r.Silent {
 		k.publish(req, "execute_input", map[string]any{"code": r.Code, "execution_count": count})
 	}
+	// Let the IOPub writers put busy and execute_input on the wire before
+	// the cell starts: the kernel runs on one P (see main), where they would
+	// otherwise wait until this goroutine blocks on the executor, and the
+	// front end reads them while the cell runs instead of after.
+	runtime.Gosched()
 	reply, resultText := k.exec.execute(req, proto.Request{
 		Type:            proto.ReqExecute,
 		Code:            r.Code,
