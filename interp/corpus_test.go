@@ -66,8 +66,6 @@ var corpusKnownFailures = map[string]knownFailure{
 		"yaegi resolves it to the notebook's type, so the cell stops with an error naming the type and asking for another name"},
 	"rw_gen_bst": {failError, "a generic type's method (Insert) calls one declared after it (insert): yaegi instantiates the type with the methods " +
 		"declared so far (undefined selector), so the cell stops with an error asking to move func insert above func Insert"},
-	"rw_gen_explicit_values": {failError, "a partial explicit instantiation whose other type argument comes from an untyped constant " +
-		"(Convert[Meters](3.5)): yaegi cannot infer From (invalid type in assignment)"},
 	"rw_gen_iter_seq": {failError, "generic functions taking and returning iter.Seq[T] (FilterSeq(Naturals(), ...)): " +
 		"yaegi cannot compile them (reflect.Type is nil, reported as the interpreter cannot compile this)"},
 	"rw_gen_nested_types": {failError, "a generic type instantiated with another generic type of the function's type parameters " +
