@@ -66,18 +66,14 @@ var corpusKnownFailures = map[string]knownFailure{
 		"yaegi resolves it to the notebook's type, so the cell stops with an error naming the type and asking for another name"},
 	"rw_gen_bst": {failError, "a generic type's method (Insert) calls one declared after it (insert): yaegi instantiates the type with the methods " +
 		"declared so far (undefined selector), so the cell stops with an error asking to move func insert above func Insert"},
-	"rw_gen_cache_struct": {failError, "a generic constructor returning *Cache[K, V] instantiated twice in one cell (NewCache[UserID, Profile], " +
-		"NewCache[int, int]): yaegi keeps the first instance's result type (cannot use type *Cache[UserID,Profile] as *Cache[int,int])"},
-	"rw_gen_explicit_values": {failError, "a partial explicit instantiation whose other type argument comes from an untyped constant " +
-		"(Convert[Meters](3.5)): yaegi cannot infer From (invalid type in assignment)"},
-	"rw_gen_iter_seq": {failError, "generic functions taking and returning iter.Seq[T] (FilterSeq(Naturals(), ...)): " +
-		"yaegi cannot compile them (reflect.Type is nil, reported as the interpreter cannot compile this)"},
-	"rw_gen_nested_types": {failError, "a generic type instantiated with another generic type of the function's type parameters " +
-		"inside a generic function (&List[Pair[K, V]]{} in Zip): yaegi's CFG panics, reported as the interpreter cannot compile this"},
-	"rw_gen_set_type": {failError, "a generic method calling a generic function instantiated with its type parameter (NewSet[T]() in " +
-		"Set[T].Union): yaegi's CFG panics, reported as the interpreter cannot compile this"},
-	"rw_iter_pull_zip": {failError, "iter.Pull: the iter package of the cells has Seq and Seq2 only (undefined selector: iter.Pull); " +
-		"yaegi cannot compile a closure typed with a type parameter, which a Pull written in Go needs"},
+	"rw_gen_iter_seq": {failError, "generic functions taking and returning iter.Seq[T] (FilterSeq(Naturals(), ...)): yaegi panics compiling them " +
+		"(reflect.Type is nil); the error names the generic functions and asks for versions without type parameters"},
+	"rw_gen_nested_types": {failError, "a generic type instantiated with another generic type of the function's type parameters inside a generic function " +
+		"(&List[Pair[K, V]]{} in Zip): yaegi's compiler panics; the error names List[Pair[K, V]] in Zip and a workaround"},
+	"rw_gen_set_type": {failError, "a generic method calling a generic function instantiated with its type parameter bound to a notebook type (NewSet[T]() in " +
+		"Set[T].Union, T = City): yaegi looks main.City up by name and its compiler panics; the error names NewSet[T] in Union and a workaround"},
+	"rw_iter_pull_zip": {failError, "iter.Pull: the iter package of the cells has Seq and Seq2 only, and a Pull written in Go for the interpreter " +
+		"fails to compile (a closure typed with a type parameter: reflect.Type is nil); the error names iter.Pull and the loop that replaces it"},
 
 	// ---- silent wrong results, accepted for now ----
 }

@@ -716,7 +716,7 @@ func (s *Session) describe(err error, file, code string) *CellError {
 		s.stderr.flush() // the frames are in the pipe: read them first
 		return panicError(p, s.stderr.takeTrace(), file)
 	}
-	e := compileError(file, code, err)
+	e := s.explainGenericPanic(compileError(file, code, err), file, code)
 	if hint := s.genericHint(err.Error(), code); hint != "" {
 		e.Traceback = append(e.Traceback, hint)
 	}

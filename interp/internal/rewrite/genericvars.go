@@ -35,8 +35,11 @@ func (r *rewriter) typedDefine(stmt ast.Stmt, lhs []ast.Expr, rhs ast.Expr) bool
 		if !ok || id.Name == "_" {
 			return false
 		}
+		// Only the first failure is the chunk's: a later one must not
+		// give its type to the first one's variable.
+		first := r.err == nil
 		r.failGeneric(stmt, rhs, id.Name)
-		if e, ok := r.err.(*Error); ok && e.Define != nil {
+		if e, ok := r.err.(*Error); ok && first && e.Define != nil {
 			e.Define.Type = res[0]
 			r.facts.SetVarTypeText(id.Name, res[0])
 			r.facts.SetVarType(id.Name, r.gen.named[call][0])

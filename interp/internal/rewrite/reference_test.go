@@ -32,7 +32,7 @@ func oldDeclarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, er
 			}
 		}
 	}
-	text = oldRewriteLoopLiterals(cell.Decls, oldRewriteGoStmts(cell.Decls, text))
+	text = oldRewriteLoopLiterals(cell.Decls, oldRewriteGoStmts(cell.Decls, oldGenericBodies(reg, written, text)))
 	decls, err := countedParseDecls(text, file, c.Line, c.Col)
 	if err != nil {
 		return nil, err
@@ -95,6 +95,24 @@ func oldStatements(reg *names.Registry, text string) (string, error) {
 
 // oldRewriteLoopLiterals is looplits.go as a step of the chain, on the text
 // the earlier steps made.
+// oldGenericBodies is the conversions to type parameters step
+// (genericbodies.go), on its own parse.
+func oldGenericBodies(reg *names.Registry, written, text string) string {
+	if !mayHaveTypeParams(written) {
+		return text
+	}
+	r, ok := newRewriter(reg.Facts(), cell.Decls, text)
+	if !ok {
+		return text
+	}
+	r.genericBodies()
+	out, ok := r.apply()
+	if !ok {
+		return text
+	}
+	return out
+}
+
 func oldRewriteLoopLiterals(kind cell.Kind, text string) string {
 	if !hasLoopLiteral(text) {
 		return text

@@ -125,6 +125,9 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 			return nil, r.err
 		}
 	}
+	if mayHaveTypeParams(text) {
+		r.genericBodies()
+	}
 	if hasGoStmt(text) {
 		r.goStmts()
 	}

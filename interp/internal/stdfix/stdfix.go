@@ -62,7 +62,7 @@ const Name = "__gocellfix"
 // occur. Work that would be slow interpreted (sorting) runs in the host
 // helpers of package gocell/fix. The files carry a "go:build ignore" line:
 // they are Go for the interpreter, not part of this package.
-var sources = []string{"src/iter.go", "src/slices.go", "src/maps.go", "src/errors.go", "src/runtime.go", "src/assert.go", "src/bounds.go"}
+var sources = []string{"src/iter.go", "src/slices.go", "src/maps.go", "src/errors.go", "src/runtime.go", "src/assert.go", "src/bounds.go", "src/generics.go"}
 
 //go:embed src/*.go
 var srcFS embed.FS
@@ -117,6 +117,7 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"TemplateData":      reflect.ValueOf(fixTemplateData),
 			"IsError":           reflect.ValueOf(fixIsError),
 			"RegisterMethod":    reflect.ValueOf(fixRegisterMethod),
+			"ConvertTo":         reflect.ValueOf(fixConvertTo),
 		},
 		"encoding/json/json": {
 			"Marshal":       reflect.ValueOf(fixJSONMarshal),
