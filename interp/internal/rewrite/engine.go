@@ -227,6 +227,7 @@ func (r *rewriter) rewrite() {
 		r.localTypeShadows()
 	}
 	r.rewriteLoops(root)
+	r.switchTags(root)
 	r.loopDefines()
 	r.rewriteCalls(root)
 	r.embeddedInterfaceCalls(root)

@@ -111,7 +111,7 @@ func shadowEdits(facts *names.Facts, f *ast.File, tf *token.File) []srcEdit {
 
 // add records a nested-scope variable to rename when it hides a notebook name.
 func add(rename map[*ast.Object]string, top map[*ast.Object]bool, id *ast.Ident, notebook func(string) bool, seq *int) {
-	if id == nil || id.Name == "_" || id.Obj == nil || id.Obj.Kind != ast.Var || top[id.Obj] || !notebook(id.Name) {
+	if id == nil || id.Name == "_" || id.Obj == nil || (id.Obj.Kind != ast.Var && id.Obj.Kind != ast.Con) || top[id.Obj] || !notebook(id.Name) {
 		return
 	}
 	if _, done := rename[id.Obj]; done {
