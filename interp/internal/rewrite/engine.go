@@ -193,7 +193,7 @@ func (r *rewriter) fail(n ast.Node, format string, args ...any) {
 		return
 	}
 	line, col := cell.Position(r.text, r.off(n.Pos()))
-	r.err = &Error{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	r.err = &Error{Line: line, Col: col, Msg: unshadow(fmt.Sprintf(format, args...))}
 }
 
 // name returns a fresh identifier.

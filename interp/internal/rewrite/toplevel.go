@@ -26,6 +26,8 @@ import (
 //     statement is put in a block of its own, where they are local, as in
 //     Go.
 func (r *rewriter) topLevelStmts() {
+	r.predeclaredTypeVars()
+	r.selfReadingDefines()
 	r.commaOks()
 	whole := r.wholeStmtWraps()
 	for _, s := range r.body {

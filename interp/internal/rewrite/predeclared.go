@@ -1,0 +1,23 @@
+package rewrite
+
+// Notebook variables named after a predeclared type.
+//
+// A variable declared at a cell's top level is a global of the notebook
+// to yaegi, and one named string, int, float64 or complex128 replaces the
+// predeclared type in its global scope: every untyped constant of later
+// code ("text", 2, 1.5) then fails to compile (a CFG panic). Go allows the
+// name inside main, so the cell stops with an error naming it; in a
+// function, or with another name, it runs.
+var untypedDefaults = map[string]bool{"string": true, "int": true, "float64": true, "complex128": true}
+
+// predeclaredTypeVars refuses a top-level variable hiding one of them.
+func (r *rewriter) predeclaredTypeVars() {
+	for _, s := range r.body {
+		for _, id := range declaredIdents(s) {
+			if untypedDefaults[id.Name] {
+				r.fail(id, "a notebook variable named %s hides the predeclared type %s, which the interpreter then needs for every constant: give the variable another name (%sVal), or declare it inside a function", id.Name, id.Name, id.Name)
+				return
+			}
+		}
+	}
+}
