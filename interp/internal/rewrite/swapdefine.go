@@ -21,10 +21,21 @@ import (
 // With a new variable among them (x, err := f(x)), the cell stops with an
 // error naming the construct and a way out.
 func (r *rewriter) selfReadingDefines() {
+	earlier := map[string]bool{} // declared by the chunk before
 	for _, s := range r.body {
 		a, ok := s.(*ast.AssignStmt)
 		if !ok || a.Tok != token.DEFINE {
+			for _, id := range declaredIdents(s) {
+				earlier[id.Name] = true
+			}
 			continue
+		}
+		before := make(map[string]bool, len(earlier))
+		for k := range earlier {
+			before[k] = true
+		}
+		for _, id := range declaredIdents(s) {
+			earlier[id.Name] = true
 		}
 		declared := map[string]bool{}
 		var fresh []string
@@ -34,7 +45,7 @@ func (r *rewriter) selfReadingDefines() {
 				continue
 			}
 			declared[id.Name] = true
-			if !r.notebookVar(id.Name) {
+			if !before[id.Name] && !r.notebookVar(id.Name) {
 				fresh = append(fresh, id.Name)
 			}
 		}
@@ -46,14 +57,14 @@ func (r *rewriter) selfReadingDefines() {
 				}
 				if sel, ok := n.(*ast.SelectorExpr); ok {
 					ast.Inspect(sel.X, func(n ast.Node) bool {
-						if id, ok := n.(*ast.Ident); ok && read == nil && declared[id.Name] && id.Obj == nil && r.notebookVar(id.Name) {
+						if id, ok := n.(*ast.Ident); ok && read == nil && declared[id.Name] && (id.Obj == nil || id.Obj.Decl != a) && (before[id.Name] || r.notebookVar(id.Name)) {
 							read = id
 						}
 						return read == nil
 					})
 					return false
 				}
-				if id, ok := n.(*ast.Ident); ok && read == nil && declared[id.Name] && id.Obj == nil && r.notebookVar(id.Name) {
+				if id, ok := n.(*ast.Ident); ok && read == nil && declared[id.Name] && (id.Obj == nil || id.Obj.Decl != a) && (before[id.Name] || r.notebookVar(id.Name)) {
 					read = id
 				}
 				return read == nil
@@ -61,6 +72,9 @@ func (r *rewriter) selfReadingDefines() {
 		}
 		if read == nil {
 			continue
+		}
+		if len(fresh) > 0 && before[read.Name] {
+			continue // a variable of this chunk: yaegi reads it right
 		}
 		if len(fresh) > 0 {
 			r.fail(a, "%s := ... reads the notebook variable %s it declares again, which the interpreter cannot do together with the new variable %s: "+
