@@ -148,6 +148,7 @@ func (r *rewriter) methodValue(sel *ast.SelectorExpr) {
 	t := r.staticTypeOf(sel.X, 0)
 	var m names.FuncInfo
 	var ok bool
+	deref := ""
 	if t == "" {
 		// The receiver's type is unknown (a range variable): a method of
 		// that name whose signature all notebook types agree on.
@@ -163,7 +164,10 @@ func (r *rewriter) methodValue(sel *ast.SelectorExpr) {
 		}
 	} else {
 		if strings.HasPrefix(t, "*") {
-			return
+			// p.M of a value-receiver method through a pointer binds a
+			// copy of *p, made now.
+			deref = "*"
+			t = t[1:]
 		}
 		m, ok = r.facts.MethodOf(strings.TrimPrefix(t, "main."), sel.Sel.Name)
 	}
@@ -178,7 +182,7 @@ func (r *rewriter) methodValue(sel *ast.SelectorExpr) {
 	start, end := r.off(sel.Pos()), r.off(sel.End())
 	xs, xe := r.off(sel.X.Pos()), r.off(sel.X.End())
 	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
-		return []srcEdit{{start, end, "func() " + sig + " { __r := " + r.render(xs, xe) + "; return __r." + sel.Sel.Name + " }()"}}
+		return []srcEdit{{start, end, "func() " + sig + " { __r := " + deref + "(" + r.render(xs, xe) + "); return __r." + sel.Sel.Name + " }()"}}
 	}})
 }
 
