@@ -365,7 +365,11 @@ var printFuncs = map[string][2]int{
 
 func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 	idx, ok := printFuncs[name]
-	if !ok || call.Ellipsis.IsValid() {
+	if ok && call.Ellipsis.IsValid() {
+		r.spreadPrintArgs(call)
+		return
+	}
+	if !ok {
 		return
 	}
 	typed := map[int]bool{} // value arguments printed with %T

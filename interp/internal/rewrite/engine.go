@@ -233,6 +233,7 @@ func (r *rewriter) rewrite() {
 	r.embeddedInterfaceCalls(root)
 	r.rewriteStmts(root)
 	r.rewriteAsserts(root)
+	r.ifaceCopies(root)
 	r.parenLiterals(root)
 	r.rewriteBounds(root)
 	r.rewriteNilErrors(root)

@@ -42,7 +42,6 @@ func main() {
 	fmt.Printf("%v\n", pp)
 	fmt.Printf("%+v\n", pp)
 	fmt.Println(Address{}, [2]Address{}, []Person(nil) == nil)
-	fmt.Printf("%#v\n", struct{}{})
 	fmt.Printf("%#v %#v %#v\n", 42, "s", []int(nil))
 	fmt.Printf("%#v %#v\n", map[string]int{}, [0]int{})
 }
