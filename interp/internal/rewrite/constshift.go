@@ -42,6 +42,10 @@ func (r *rewriter) constShifts(root ast.Node) {
 			} else {
 				prev = vs
 			}
+			if src.Type == nil && len(src.Values) == 1 && len(vs.Names) == 1 && intDivInFloat(src.Values[0]) {
+				r.untypedFloatConst(env, vs, src, i)
+				continue
+			}
 			if src.Type == nil || len(src.Values) != 1 || len(vs.Names) != 1 || !shiftByExpr(src.Values[0]) && !operatorExpr(src.Values[0]) {
 				if len(src.Values) == len(vs.Names) {
 					r.evalSpec(env, vs.Names, src.Values, src.Type, i)

@@ -223,6 +223,9 @@ func (r *rewriter) rewrite() {
 	r.constRepetitions(root)
 	r.boolConsts(root)
 	r.constShifts(root)
+	r.untypedShifts(root)
+	r.typedVarDivisions(root)
+	r.complexConstParts(root)
 	if strings.Contains(r.text, "type ") {
 		r.localTypeShadows()
 	}
