@@ -454,6 +454,10 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 				}
 			}
 			switch {
+			case r.funcValueResult(c, 0) != "":
+				// A function value's one result of a notebook type
+				// (getters[1]()): ValT knows its type.
+				pre, suf = val, ")"
 			case len(call.Args) == 1 && !r.notebookCall(c, true):
 				// Perhaps several results: each is shown.
 				pre, suf = FixPkg+".Vals(", ")..."

@@ -226,6 +226,7 @@ func (r *rewriter) rewrite() {
 	r.untypedShifts(root)
 	r.typedVarDivisions(root)
 	r.complexConstParts(root)
+	r.selectAssigns(root)
 	if strings.Contains(r.text, "type ") {
 		r.localTypeShadows()
 	}

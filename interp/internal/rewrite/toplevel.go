@@ -455,6 +455,9 @@ func (r *rewriter) elemType(e ast.Expr, kind string) string {
 			for i, n := range d.Names {
 				if n.Obj == id.Obj && i < len(d.Values) {
 					t = typeOfValue(d.Values[i])
+					if t == nil {
+						return r.callResultElem(d.Values[i], kind)
+					}
 				}
 			}
 		}
@@ -462,6 +465,9 @@ func (r *rewriter) elemType(e ast.Expr, kind string) string {
 		for i, l := range d.Lhs {
 			if l, ok := l.(*ast.Ident); ok && l.Obj == id.Obj && len(d.Lhs) == len(d.Rhs) {
 				t = typeOfValue(d.Rhs[i])
+				if t == nil {
+					return r.callResultElem(d.Rhs[i], kind)
+				}
 			}
 		}
 	}
