@@ -183,5 +183,39 @@ type Server struct {
 	var s Server
 	fmt.Println(s.Host)
 }()`}, want: "recovered: runtime error: invalid memory address or nil pointer dereference\n"},
+		{name: "type switch on recover with case error", cells: []string{`import ("errors"; "fmt"; "runtime")`, `type VE struct{ F string }
+func (v *VE) Error() string { return "invalid " + v.F }
+func guard(f func()) (err error) {
+	defer func() {
+		switch r := recover().(type) {
+		case nil:
+		case runtime.Error:
+			err = fmt.Errorf("runtime: %v", r)
+		case error:
+			err = fmt.Errorf("error: %w", r)
+		default:
+			err = fmt.Errorf("value: %v", r)
+		}
+	}()
+	f()
+	return nil
+}`, `err := guard(func() { panic(&VE{"age"}) })
+var ve *VE
+fmt.Println(err, errors.As(err, &ve), ve.F)
+fmt.Println(guard(func() { var a []int; _ = a[1] }))
+fmt.Println(guard(func() { panic("text") }))
+fmt.Println(recover())`}, want: "error: invalid age true age\nruntime: runtime error: index out of range [1] with length 0\nvalue: text\n<nil>\n"},
+		{name: "global any from a composite literal asserted to a notebook interface", cells: []string{`import "fmt"`, `type Square struct{ S float64 }
+func (s Square) Area() float64 { return s.S * s.S }
+type areaer interface{ Area() float64 }`, `var v any = Square{2}
+a, ok := v.(areaer)
+fmt.Println(ok, a.Area())`}, want: "true 4\n"},
+		{name: "index of a resliced array where a panic is recovered", cells: []string{`import "fmt"`, `func catch(f func()) {
+	defer func() { fmt.Println(recover()) }()
+	f()
+}`, `arr := [3]int{1, 2, 3}
+s := arr[:]
+i := 3
+catch(func() { _ = s[i] })`}, want: "runtime error: index out of range [3] with length 3\n"},
 	})
 }

@@ -99,8 +99,11 @@ func isPkgSel(s *ast.SelectorExpr, pkg, name string) bool {
 func (r *rewriter) copyValue(v ast.Expr) {
 	switch ast.Unparen(v).(type) {
 	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.BinaryExpr, *ast.StarExpr:
+	case *ast.CompositeLit:
+		// A value of its own, but yaegi's global var x any = T{...}
+		// then fails assertions to notebook interfaces: converted too.
 	default:
-		return // a literal, a call: already a value of its own
+		return // a call: already a value of its own
 	}
 	t := r.staticTypeOf(v, 0)
 	if t == "" || strings.ContainsAny(t, "*[]() ") {

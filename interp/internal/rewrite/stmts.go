@@ -390,7 +390,7 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 	}
 	xStart, xEnd := r.off(x.Pos()), r.off(x.End())
 	r.composites = append(r.composites, composite{start: hdrStart, end: hdrEnd, build: func() []srcEdit {
-		return []srcEdit{{hdrStart, hdrEnd, "switch " + v + " := " + r.render(xStart, xEnd) + "; {"}}
+		return []srcEdit{{hdrStart, hdrEnd, "switch " + v + " := " + r.renderExpr(xStart, xEnd) + "; {"}}
 	}})
 	for _, c := range ts.Body.List {
 		cc := c.(*ast.CaseClause)

@@ -28,6 +28,7 @@ import (
 func (r *rewriter) topLevelStmts() {
 	r.predeclaredTypeVars()
 	r.selfReadingDefines()
+	r.topLevelRecovers()
 	r.commaOks()
 	whole := r.wholeStmtWraps()
 	for _, s := range r.body {
