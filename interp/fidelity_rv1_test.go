@@ -29,6 +29,11 @@ fmt.Println(limit)`}, want: "5\n10\n"},
 fmt.Println(cap([]int{1, 2}))`}, want: "capital\n2\n"},
 		{name: "variable named like a predeclared type", cells: []string{`string := "s"`},
 			errWant: "a notebook variable named string hides the predeclared type string"},
+		{name: "variable named like a notebook function others call", cells: []string{`func sum(xs ...int) int { t := 0; for _, x := range xs { t += x }; return t }
+func avg(xs ...int) int { return sum(xs...) / len(xs) }`, `sum := 0`},
+			errWant: "a notebook variable named sum would replace the notebook function sum"},
+		{name: "variable named like a notebook function nobody calls", cells: []string{`import "fmt"`, `func greet() string { return "hi" }`, `greet := "hello"
+fmt.Println(greet)`}, want: "hello\n"},
 		{name: "multi-value init in a top-level loop", cells: []string{`import ("fmt"; "strings")`, `for _, s := range []string{"a=1", "b"} {
 	if k, v, ok := strings.Cut(s, "="); ok {
 		fmt.Println(k, v)
