@@ -210,6 +210,15 @@ fmt.Println(err, errors.As(err, &ve), ve.F)
 fmt.Println(guard(func() { var a []int; _ = a[1] }))
 fmt.Println(guard(func() { panic("text") }))
 fmt.Println(recover())`}, want: "error: invalid age true age\nruntime: runtime error: index out of range [1] with length 0\nvalue: text\n<nil>\n"},
+		{name: "assertion to an interface type literal", cells: []string{`import "fmt"`, `type Square struct{ S float64 }
+func (s Square) Area() float64 { return s.S * s.S }
+type Shape interface{ Area() float64 }`, `var sh Shape = Square{2}
+a := sh.(interface{ Area() float64 })
+fmt.Println(a.Area())
+func() {
+	defer func() { fmt.Println(recover()) }()
+	_ = sh.(interface{ Perimeter() float64 })
+}()`}, want: "4\ninterface conversion: main.Square is not interface { Perimeter() float64 }: missing method Perimeter\n"},
 		{name: "global any from a composite literal asserted to a notebook interface", cells: []string{`import "fmt"`, `type Square struct{ S float64 }
 func (s Square) Area() float64 { return s.S * s.S }
 type areaer interface{ Area() float64 }`, `var v any = Square{2}

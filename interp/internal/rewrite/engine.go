@@ -237,6 +237,7 @@ func (r *rewriter) rewrite() {
 	r.embeddedInterfaceCalls(root)
 	r.rewriteStmts(root)
 	r.rewriteAsserts(root)
+	r.anonIfaceAsserts(root)
 	r.ifaceCopies(root)
 	r.parenLiterals(root)
 	r.rewriteBounds(root)
