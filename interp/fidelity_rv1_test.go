@@ -116,6 +116,19 @@ for i := 0; i < 2; i++ {
 }
 r, ok := <-ch
 fmt.Printf("%q %v\n", r, ok)`}, want: "one true\n false\n\"\" false\n"},
+		{name: "deferred method call copies a value receiver", cells: []string{`import "fmt"`, `type Logger struct{ prefix string }
+func (l Logger) Log(msg string) { fmt.Println(l.prefix + msg) }
+func (l *Logger) SetPrefix(p string) { l.prefix = p }
+func work() {
+	l := Logger{"[a] "}
+	defer l.Log("deferred")
+	l.SetPrefix("[b] ")
+	l.Log("now")
+}`, `work()`}, want: "[b] now\n[a] deferred\n"},
+		{name: "elided pointer elements of a named slice type", cells: []string{`import "fmt"`, `type Stack []string
+func (s *Stack) Push(v string) { *s = append(*s, v) }`, `m := map[string]*Stack{"x": {}, "y": {"a"}}
+m["x"].Push("1")
+fmt.Println(*m["x"], *m["y"])`}, want: "[1] [a]\n"},
 		{name: "method value through a pointer", cells: []string{`import "fmt"`, `type C struct{ n int }
 func (c C) Show() int { return c.n }`, `c := C{1}
 p := &c

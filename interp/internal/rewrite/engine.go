@@ -239,6 +239,7 @@ func (r *rewriter) rewrite() {
 	r.rewriteAsserts(root)
 	r.anonIfaceAsserts(root)
 	r.ifaceCopies(root)
+	r.elidedPointerElems(root)
 	r.parenLiterals(root)
 	r.rewriteBounds(root)
 	r.rewriteNilErrors(root)
