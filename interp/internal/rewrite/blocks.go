@@ -56,7 +56,12 @@ func (r *rewriter) blocksWithMultiDefines(whole map[ast.Stmt]bool) {
 		}
 		if b, ok := s.(*ast.BlockStmt); ok {
 			// A top-level block: its own statements are handled by the
-			// shadowing and comma-ok rewrites; look inside.
+			// shadowing and comma-ok rewrites, but not a multi-value call.
+			if hasMultiDefine(b.List) && wrappable(b) {
+				r.insert(b.Lbrace+1, " func() {")
+				r.insert(b.Rbrace, "}() ")
+				continue
+			}
 			for _, st := range b.List {
 				walk(st, false)
 			}
@@ -70,11 +75,30 @@ func (r *rewriter) blocksWithMultiDefines(whole map[ast.Stmt]bool) {
 // variables from one call (a, b := f()).
 func hasMultiDefine(list []ast.Stmt) bool {
 	for _, s := range list {
-		if multiDefine(s) {
+		if multiDefine(s) || multiDefine(initOf(s)) {
 			return true
 		}
 	}
 	return false
+}
+
+// initOf returns the init statement of an if or switch statement (an else
+// if's too), or nil.
+func initOf(s ast.Stmt) ast.Stmt {
+	switch x := s.(type) {
+	case *ast.IfStmt:
+		if x.Init != nil {
+			return x.Init
+		}
+		if e, ok := x.Else.(*ast.IfStmt); ok {
+			return initOf(e)
+		}
+	case *ast.SwitchStmt:
+		return x.Init
+	case *ast.TypeSwitchStmt:
+		return x.Init
+	}
+	return nil
 }
 
 // wrapLoopBody runs the body of a loop in a function literal if it declares

@@ -72,10 +72,12 @@ func (r *rewriter) rewriteBounds(root ast.Node) {
 
 func (r *rewriter) boundsIndex(x *ast.IndexExpr) {
 	id, ok := x.X.(*ast.Ident)
-	if !ok || !simpleExpr(x.Index) || isConst(x.Index) {
+	if !ok || !simpleExpr(x.Index) {
 		return
 	}
-	if k := r.seqKindOf(id); k == "" {
+	// A constant index out of an array's range does not compile; of a
+	// slice's or a string variable's, it panics when it runs.
+	if k := r.seqKindOf(id); k == "" || k == "array" && isConst(x.Index) {
 		return
 	}
 	start, end := r.off(x.Index.Pos()), r.off(x.Index.End())
@@ -176,6 +178,9 @@ func (r *rewriter) seqKindOf(id *ast.Ident) seqKind {
 		}
 		for i, l := range d.Lhs {
 			if l, ok := l.(*ast.Ident); ok && l.Name == id.Name {
+				if k := r.slicedKind(d.Rhs[i]); k != "" {
+					return k
+				}
 				return valueKind(d.Rhs[i])
 			}
 		}
@@ -232,6 +237,26 @@ func typeTextKind(t string) seqKind {
 		return "array"
 	case t == "string":
 		return "string"
+	}
+	return ""
+}
+
+// slicedKind is what slicing a known variable makes (s := arr[:]): a
+// slice, or a string of a string.
+func (r *rewriter) slicedKind(e ast.Expr) seqKind {
+	x, ok := e.(*ast.SliceExpr)
+	if !ok {
+		return ""
+	}
+	id, ok := x.X.(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	switch r.seqKindOf(id) {
+	case "string":
+		return "string"
+	case "slice", "array":
+		return "slice"
 	}
 	return ""
 }

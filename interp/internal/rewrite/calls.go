@@ -151,6 +151,7 @@ func (r *rewriter) methodValue(sel *ast.SelectorExpr) {
 	t := r.staticTypeOf(sel.X, 0)
 	var m names.FuncInfo
 	var ok bool
+	deref := ""
 	if t == "" {
 		// The receiver's type is unknown (a range variable): a method of
 		// that name whose signature all notebook types agree on.
@@ -166,7 +167,10 @@ func (r *rewriter) methodValue(sel *ast.SelectorExpr) {
 		}
 	} else {
 		if strings.HasPrefix(t, "*") {
-			return
+			// p.M of a value-receiver method through a pointer binds a
+			// copy of *p, made now.
+			deref = "*"
+			t = t[1:]
 		}
 		m, ok = r.facts.MethodOf(strings.TrimPrefix(t, "main."), sel.Sel.Name)
 	}
@@ -181,7 +185,7 @@ func (r *rewriter) methodValue(sel *ast.SelectorExpr) {
 	start, end := r.off(sel.Pos()), r.off(sel.End())
 	xs, xe := r.off(sel.X.Pos()), r.off(sel.X.End())
 	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
-		return []srcEdit{{start, end, "func() " + sig + " { __r := " + r.render(xs, xe) + "; return __r." + sel.Sel.Name + " }()"}}
+		return []srcEdit{{start, end, "func() " + sig + " { __r := " + deref + "(" + r.render(xs, xe) + "); return __r." + sel.Sel.Name + " }()"}}
 	}})
 }
 
@@ -364,7 +368,11 @@ var printFuncs = map[string][2]int{
 
 func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 	idx, ok := printFuncs[name]
-	if !ok || call.Ellipsis.IsValid() {
+	if ok && call.Ellipsis.IsValid() {
+		r.spreadPrintArgs(call)
+		return
+	}
+	if !ok {
 		return
 	}
 	typed := map[int]bool{} // value arguments printed with %T
@@ -449,6 +457,10 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 				}
 			}
 			switch {
+			case r.funcValueResult(c, 0) != "":
+				// A function value's one result of a notebook type
+				// (getters[1]()): ValT knows its type.
+				pre, suf = val, ")"
 			case len(call.Args) == 1 && !r.notebookCall(c, true):
 				// Perhaps several results: each is shown.
 				pre, suf = FixPkg+".Vals(", ")..."

@@ -19,7 +19,7 @@ import (
 //
 //	KB ByteSize = 1024; MB ByteSize = 1048576; ...
 func (r *rewriter) constShifts(root ast.Node) {
-	if !strings.Contains(r.text, "<<") {
+	if !strings.Contains(r.text, "const") {
 		return
 	}
 	ast.Inspect(root, func(n ast.Node) bool {
@@ -42,14 +42,18 @@ func (r *rewriter) constShifts(root ast.Node) {
 			} else {
 				prev = vs
 			}
-			if src.Type == nil || len(src.Values) != 1 || len(vs.Names) != 1 || !shiftByExpr(src.Values[0]) {
+			if src.Type == nil && len(src.Values) == 1 && len(vs.Names) == 1 && intDivInFloat(src.Values[0]) {
+				r.untypedFloatConst(env, vs, src, i)
+				continue
+			}
+			if src.Type == nil || len(src.Values) != 1 || len(vs.Names) != 1 || !shiftByExpr(src.Values[0]) && !operatorExpr(src.Values[0]) {
 				if len(src.Values) == len(vs.Names) {
 					r.evalSpec(env, vs.Names, src.Values, src.Type, i)
 				}
 				continue
 			}
 			c, ok := r.evalConst(env, src.Values[0], i, 0)
-			if !ok || c.v.Kind() != constant.Int {
+			if !ok || c.v.Kind() != constant.Int && c.v.Kind() != constant.String {
 				continue
 			}
 			text := c.v.ExactString()

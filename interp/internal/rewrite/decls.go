@@ -833,6 +833,9 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 				return r.staticTypeName(e, true)
 			}
 		}
+		if t := r.funcValueResult(x, depth); t != "" {
+			return t
+		}
 	case *ast.BinaryExpr:
 		return r.binaryTypeOf(x, depth)
 	case *ast.Ident:

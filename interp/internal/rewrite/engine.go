@@ -193,7 +193,7 @@ func (r *rewriter) fail(n ast.Node, format string, args ...any) {
 		return
 	}
 	line, col := cell.Position(r.text, r.off(n.Pos()))
-	r.err = &Error{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	r.err = &Error{Line: line, Col: col, Msg: unshadow(fmt.Sprintf(format, args...))}
 }
 
 // name returns a fresh identifier.
@@ -223,15 +223,23 @@ func (r *rewriter) rewrite() {
 	r.constRepetitions(root)
 	r.boolConsts(root)
 	r.constShifts(root)
+	r.untypedShifts(root)
+	r.typedVarDivisions(root)
+	r.complexConstParts(root)
+	r.selectAssigns(root)
 	if strings.Contains(r.text, "type ") {
 		r.localTypeShadows()
 	}
 	r.rewriteLoops(root)
+	r.switchTags(root)
 	r.loopDefines()
 	r.rewriteCalls(root)
 	r.embeddedInterfaceCalls(root)
 	r.rewriteStmts(root)
 	r.rewriteAsserts(root)
+	r.anonIfaceAsserts(root)
+	r.ifaceCopies(root)
+	r.elidedPointerElems(root)
 	r.parenLiterals(root)
 	r.rewriteBounds(root)
 	r.rewriteNilErrors(root)

@@ -74,6 +74,10 @@ func (r *rewriter) rangeLoop(loop *ast.RangeStmt, label *ast.LabeledStmt) {
 		r.rangeFunc(loop, label, r.kindOf(loop.X))
 		return
 	}
+	if loop.Tok == token.ASSIGN {
+		r.rangeAssign(loop)
+		return
+	}
 	if loop.Tok != token.DEFINE || r.rangeChanElems(loop) {
 		return
 	}

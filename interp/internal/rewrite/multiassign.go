@@ -18,6 +18,7 @@ import (
 //	var p, name = Point{1, 2}, "origin"      // name was ""
 //	v, n := <-ch, 5                          // n was 0
 //	best, tries = search(xs), 3              // tries was 0
+//	return s, len(s)                         // len(s) written to the first result
 //
 // A parenthesized value is an expression like any other to it, so each such
 // value among several is put in parentheses.
@@ -42,6 +43,10 @@ func (r *rewriter) multiAssignLiterals(root ast.Node) {
 			values = x.Rhs
 		case *ast.ValueSpec:
 			values = x.Values
+		case *ast.ReturnStmt:
+			// return s, len(s): the builtin's result went to the first
+			// result (a panic in reflect.Set, or a wrong value).
+			values = x.Results
 		default:
 			return true
 		}

@@ -117,7 +117,7 @@ var rewriteCases = []rewriteCase{
 		in: "func at(xs []string, i int) (s string) {\n\tdefer func() { recover() }()\n\treturn xs[i] + xs[i:] + xs[1:i] + xs[:i] + xs[0]\n}",
 		out: "func at(xs []string, i int) (s string) {\n\tdefer func() { __gocellfix.Recovered(recover()) }()\n\treturn xs[__gocellfix.Idx(int(i), len(xs))] + " +
 			"xs[__gocellfix.SliceFrom(int(i), len(xs)):] + xs[__gocellfix.SliceLo(int(1), int(i), cap(xs), true):i] + " +
-			"xs[:__gocellfix.SliceTo(int(i), cap(xs), true)] + xs[0]\n}"},
+			"xs[:__gocellfix.SliceTo(int(i), cap(xs), true)] + xs[__gocellfix.Idx(int(0), len(xs))]\n}"},
 	{name: "a nil pointer converted to error", kind: cell.Decls,
 		in:  "type E struct{}\nfunc f(p *E) error {\n\treturn p\n}",
 		out: "var _ = __gocellfix.RegisterType(\"main.E\", __gocellfix.Box[*E]{}); type E struct{}\nfunc f(p *E) error {\n\treturn func() error { if p == nil { return __gocellfix.NilError(p, \"*main.E\", func() string { return p.Error() }) }; return p }()\n}"},

@@ -3,6 +3,8 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,7 +58,9 @@ func shadowEdits(facts *names.Facts, f *ast.File, tf *token.File) []srcEdit {
 		}
 	}
 	notebook := func(name string) bool {
-		return topNames[name] || facts.HasVar(name) || facts.IsFunc(name)
+		// A predeclared name (cap, len, string) hidden in a nested scope
+		// is renamed too: yaegi made it a global and failed to compile.
+		return topNames[name] || facts.HasVar(name) || facts.IsFunc(name) || types.Universe.Lookup(name) != nil
 	}
 
 	// The nested-scope variables hiding one of them, outside functions.
@@ -111,7 +115,7 @@ func shadowEdits(facts *names.Facts, f *ast.File, tf *token.File) []srcEdit {
 
 // add records a nested-scope variable to rename when it hides a notebook name.
 func add(rename map[*ast.Object]string, top map[*ast.Object]bool, id *ast.Ident, notebook func(string) bool, seq *int) {
-	if id == nil || id.Name == "_" || id.Obj == nil || id.Obj.Kind != ast.Var || top[id.Obj] || !notebook(id.Name) {
+	if id == nil || id.Name == "_" || id.Obj == nil || (id.Obj.Kind != ast.Var && id.Obj.Kind != ast.Con) || top[id.Obj] || !notebook(id.Name) {
 		return
 	}
 	if _, done := rename[id.Obj]; done {
@@ -144,4 +148,16 @@ func declaredIdents(s ast.Stmt) []*ast.Ident {
 		}
 	}
 	return ids
+}
+
+// shadowName is a name given by the renames, in a message.
+var shadowName = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*?)` + shadowSuffix + `[0-9]+\b`)
+
+// unshadow writes the renamed variables of a message under the names the
+// user gave them.
+func unshadow(msg string) string {
+	if !strings.Contains(msg, shadowSuffix) {
+		return msg
+	}
+	return shadowName.ReplaceAllString(msg, "$1")
 }

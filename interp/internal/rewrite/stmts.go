@@ -248,7 +248,19 @@ func (r *rewriter) deferCall(d *ast.DeferStmt, inLoop bool) {
 			}
 			break
 		}
-		if r.mayRecoverMethod(f) || !args && !inLoop {
+		if r.mayRecoverMethod(f) {
+			return
+		}
+		if deref, copyRecv := r.deferReceiver(f); copyRecv && !inLoop {
+			// A value receiver is copied now (deferrecv.go).
+			xs, xe := r.off(f.X.Pos()), r.off(f.X.End())
+			sel := f.Sel.Name
+			fun = func(string) string {
+				return "func() any { __r := " + deref + "(" + r.render(xs, xe) + "); return __r." + sel + " }()"
+			}
+			break
+		}
+		if !args && !inLoop {
 			return
 		}
 		if inLoop {
@@ -390,7 +402,7 @@ func (r *rewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 	}
 	xStart, xEnd := r.off(x.Pos()), r.off(x.End())
 	r.composites = append(r.composites, composite{start: hdrStart, end: hdrEnd, build: func() []srcEdit {
-		return []srcEdit{{hdrStart, hdrEnd, "switch " + v + " := " + r.render(xStart, xEnd) + "; {"}}
+		return []srcEdit{{hdrStart, hdrEnd, "switch " + v + " := " + r.renderExpr(xStart, xEnd) + "; {"}}
 	}})
 	for _, c := range ts.Body.List {
 		cc := c.(*ast.CaseClause)

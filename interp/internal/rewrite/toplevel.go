@@ -26,6 +26,9 @@ import (
 //     statement is put in a block of its own, where they are local, as in
 //     Go.
 func (r *rewriter) topLevelStmts() {
+	r.predeclaredTypeVars()
+	r.selfReadingDefines()
+	r.topLevelRecovers()
 	r.commaOks()
 	whole := r.wholeStmtWraps()
 	for _, s := range r.body {
@@ -453,6 +456,9 @@ func (r *rewriter) elemType(e ast.Expr, kind string) string {
 			for i, n := range d.Names {
 				if n.Obj == id.Obj && i < len(d.Values) {
 					t = typeOfValue(d.Values[i])
+					if t == nil {
+						return r.callResultElem(d.Values[i], kind)
+					}
 				}
 			}
 		}
@@ -460,6 +466,9 @@ func (r *rewriter) elemType(e ast.Expr, kind string) string {
 		for i, l := range d.Lhs {
 			if l, ok := l.(*ast.Ident); ok && l.Obj == id.Obj && len(d.Lhs) == len(d.Rhs) {
 				t = typeOfValue(d.Rhs[i])
+				if t == nil {
+					return r.callResultElem(d.Rhs[i], kind)
+				}
 			}
 		}
 	}

@@ -37,6 +37,10 @@ var zeroValueCall = regexp.MustCompile(`^reflect: call of reflect\.Value\.\w+ on
 
 const nilDeref = "invalid memory address or nil pointer dereference"
 
+// nilEmbedded is reflect's panic on a field promoted through a nil embedded
+// pointer: Go's nil dereference.
+const nilEmbedded = "reflect: indirection through nil pointer to embedded struct"
+
 // conversionPanic is yaegi's failed type assertion: its message carries
 // the position of the assertion in front of Go's message.
 var conversionPanic = regexp.MustCompile(`^[^\s:]+:\d+:\d+: (interface conversion: .*)$`)
@@ -64,7 +68,7 @@ func RuntimePanic(x any) any {
 	if goMsg := reflectPanics[msg]; goMsg != "" {
 		return &runtimeError{goMsg}
 	}
-	if zeroValueCall.MatchString(msg) {
+	if zeroValueCall.MatchString(msg) || msg == nilEmbedded {
 		return &runtimeError{nilDeref}
 	}
 	return x

@@ -285,3 +285,14 @@ func viewBox(b any) (v any, ok bool) {
 	}()
 	return fix.ViewBox(b)
 }
+
+// ShownAll is Val of each element of a []any spread into a printing call
+// (fmt.Println(xs...)): the call itself sees yaegi's wrappers of the
+// elements, not their methods.
+func ShownAll(xs []any) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = Val(x)
+	}
+	return out
+}
