@@ -74,6 +74,8 @@
 package rewrite
 
 import (
+	"strings"
+
 	"github.com/gocell/gocell/interp/cell"
 	"github.com/gocell/gocell/interp/internal/names"
 )
@@ -111,6 +113,11 @@ func Declarations(reg *names.Registry, file string, c cell.Chunk) (*Decls, error
 		return nil, err
 	}
 	r.reg = reg
+	if strings.Contains(text, "func") {
+		if r.missingReturns(); r.err != nil {
+			return nil, r.err
+		}
+	}
 	// What the user wrote, before any rewrite: canonical sources and hashes
 	// come from it.
 	decls := names.FileDecls(r.tfile, r.file, text, r.base, file, c.Line, c.Col)
@@ -185,6 +192,11 @@ func Statements(reg *names.Registry, text string) (string, error) {
 		return text, nil // a syntax error: yaegi reports it with its position
 	}
 	r.reg = reg
+	if strings.Contains(text, "func") {
+		if r.missingReturns(); r.err != nil {
+			return "", r.err
+		}
+	}
 	if rewrites {
 		if at := r.redeclareSplit(); at > 0 {
 			line, col := cell.Position(text, at)
