@@ -13,15 +13,19 @@ func TestGoroutinePanicEndsCellWithError(t *testing.T) {
 	if err == nil || !strings.Contains(err.EValue, "worker 2 failed") {
 		t.Fatalf("want the goroutine's panic as the cell's error, got %v", err)
 	}
-	// The session is intact, and goroutines outlive their cell as in Go (the
-	// end of a cell gives its goroutines goroutineGrace to report a panic:
-	// this one sleeps well past that).
-	if out, err := run(t, s, "cell3.go", "go func(msg string) { time.Sleep(250 * time.Millisecond); fmt.Println(msg) }(\"later\")\n1 + 1"); err != nil || out != "=> 2\n" {
+	// The session is intact, and goroutines outlive their cell as in Go: this
+	// one waits for a later cell to release it (the end of a cell gives its
+	// goroutines only goroutineGrace to report a panic).
+	if out, err := run(t, s, "cell3.go", "release := make(chan bool)\ngo func(msg string) { <-release; fmt.Println(msg) }(\"later\")\n1 + 1"); err != nil || out != "=> 2\n" {
 		t.Fatalf("after a goroutine panic: %q %v", out, err)
 	}
-	time.Sleep(500 * time.Millisecond)
+	out, err := run(t, s, "cell3b.go", "close(release)")
+	if err != nil {
+		t.Fatal(err.EValue)
+	}
+	time.Sleep(200 * time.Millisecond)
 	s.stdout.flush()
-	if out := rec.take(); out != "later\n" {
+	if out += rec.take(); out != "later\n" {
 		t.Fatalf("background goroutine output: %q", out)
 	}
 	// Arguments are evaluated when the go statement runs, as in Go.
