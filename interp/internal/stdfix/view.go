@@ -259,6 +259,9 @@ func (vw *viewer) plainView(v reflect.Value, t itypeOf, depth int, ro bool) (any
 			return &ptrNode{v: v, elem: e}, true
 		}
 	}
+	if n, ok := basicView(v, t, depth); ok {
+		return n, true
+	}
 	return valueOrNil(v), false
 }
 
@@ -432,7 +435,7 @@ func (n methodNode) call(f fmt.State, verb rune, m *boundMethod, args ...reflect
 				io.WriteString(f, "<nil>")
 				return
 			}
-			fmt.Fprintf(f, "%%!%c(PANIC=%s method: %v)", verb, name, p)
+			fmt.Fprintf(f, "%%!%c(PANIC=%s method: %v)", verb, name, RuntimePanic(p))
 		}
 	}()
 	out, err := callMethod(m.fn, n.v, m.path, m.ptr, args...)
