@@ -55,6 +55,11 @@ func mayNeedRewrite(facts *names.Facts, text string) bool {
 					return true
 				}
 			}
+			// fmt.Println(T{...}) of a notebook type: its fields may have
+			// methods (printargs.go).
+			if strings.IndexByte(line, '{') >= 0 && printsNotebookLiteral(facts, line) {
+				return true
+			}
 		}
 	}
 	return false
