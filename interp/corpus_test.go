@@ -80,7 +80,6 @@ var corpusKnownFailures = map[string]knownFailure{
 	"rv_iface_any_containers":     {failError, "a []Meters (slice of a notebook type with String) stored in an any: yaegi holds it as a []float64 (printed without String, %T []float64); the cell stops with an error naming the container and asking to keep it in a typed variable"},
 
 	// ---- silent wrong results, accepted for now ----
-	"rv_fmt_embedded_stringer": {silentWrong, "%T of a notebook value held in a fmt.Stringer (a host interface: slice element, variable) names the type of another node of yaegi's wrapper (int, string: the struct's last field)"},
 }
 
 // corpusForms are the ways a snippet is fed to a session.

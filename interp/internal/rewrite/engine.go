@@ -224,6 +224,7 @@ func (r *rewriter) rewrite() {
 	r.multiAssignLiterals(root)
 	if r.kind == cell.Decls {
 		r.selfMethods()
+		r.stringerSelfMethods()
 	}
 	r.constRepetitions(root)
 	r.boolConsts(root)

@@ -71,6 +71,13 @@ func printView(a []any) []any {
 			continue
 		}
 		v := reflect.ValueOf(x)
+		if in, ok := stringerSelfValue(v); ok {
+			if out == nil {
+				out = slices.Clone(a)
+			}
+			out[i] = fixView(valueOrNil(in))
+			continue
+		}
 		if w, ok := wrapperView(v); ok {
 			if out == nil {
 				out = slices.Clone(a)

@@ -156,6 +156,9 @@ func (vw *viewer) view(v reflect.Value, t itypeOf, depth int, ro bool) (any, boo
 		}
 		return vw.view(e, dt, depth, ro)
 	}
+	if in, ok := stringerSelfValue(v); ok {
+		return vw.view(in, itypeOf{}, depth, ro)
+	}
 	if w, ok := wrapperView(v); ok {
 		// A value the interpreter wrapped in a host interface: its
 		// methods are the wrapper's.
