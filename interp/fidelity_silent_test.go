@@ -121,5 +121,13 @@ fmt.Println(m)`},
 ms := []Meters{1, 2}
 fmt.Println(ms)`},
 			want: "[1m 2m]\n"},
+		{name: "a notebook variable of it put in an any is refused", cells: []string{decls, `ms := []Meters{1, 2}`, `
+xs := []any{ms}
+fmt.Println(xs)`},
+			errWant: "a []Meters stored in an interface"},
+		{name: "its elements in an any print right", cells: []string{decls, `ms := []Meters{1, 2}`, `
+var a any = ms[0]
+fmt.Println(a, ms)`},
+			want: "1m [1m 2m]\n"},
 	})
 }

@@ -18,8 +18,9 @@ import (
 // or map[K]any{...}, any(...)), the cell stops with an error that names it.
 
 // lostElems fails on v, a value going into an interface, when it is a
-// literal or conversion of an unnamed slice, array or map type whose
-// element type is a notebook type with a String or Error method.
+// literal, a conversion or a variable of an unnamed slice, array or map
+// type whose element type is a notebook type with a String or Error
+// method.
 func (r *rewriter) lostElems(v ast.Expr) {
 	var t ast.Expr
 	switch x := ast.Unparen(v).(type) {
@@ -29,6 +30,8 @@ func (r *rewriter) lostElems(v ast.Expr) {
 		if len(x.Args) == 1 {
 			t = ast.Unparen(x.Fun)
 		}
+	case *ast.Ident:
+		t = r.typeExprOf(x, 0) // a variable declared with such a type
 	}
 	var elt ast.Expr
 	switch c := t.(type) {
