@@ -101,11 +101,14 @@ func TestFidelitySilentContainersInInterfaces(t *testing.T) {
 	const decls = `import "fmt"
 type Meters float64
 func (m Meters) String() string { return fmt.Sprintf("%gm", float64(m)) }
-type Pet struct{ Name string }
-func (p Pet) String() string { return "pet " + p.Name }`
+type Pet struct {
+	PetName string
+	Legs    int
+}
+func (p Pet) String() string { return "pet " + p.PetName }`
 	runTourCases(t, []tourCase{
 		{name: "a slice of a struct type with String in an any prints right", cells: []string{decls, `
-xs := []any{[]Pet{{"cat"}}, map[string]Pet{"k": {"dog"}}}
+xs := []any{[]Pet{{"cat", 4}}, map[string]Pet{"k": {"dog", 4}}}
 fmt.Println(xs)
 fmt.Printf("%T\n", xs[0])`},
 			want: "[[pet cat] map[k:pet dog]]\n[]main.Pet\n"},
