@@ -77,15 +77,9 @@ var corpusKnownFailures = map[string]knownFailure{
 
 	"rv_scope_shadow_builtins":    {failError, "a top-level variable named string (string := ...): yaegi's global replaces the predeclared type and every later constant fails to compile; the cell stops with an error naming the variable and asking for another name"},
 	"rv_scope_func_name_shadowed": {failError, "a top-level variable named like a notebook function other functions call (sum := 0 after func sum): yaegi replaces the function in the notebook; the cell stops with an error asking for another name"},
+	"rv_iface_any_containers":     {failError, "a []Meters (slice of a notebook type with String) stored in an any: yaegi holds it as a []float64 (printed without String, %T []float64); the cell stops with an error naming the container and asking to keep it in a typed variable"},
 
 	// ---- silent wrong results, accepted for now ----
-	"rv_fmt_embedded_stringer":          {silentWrong, "%T of a notebook value held in a fmt.Stringer (a host interface: slice element, variable) names the type of another node of yaegi's wrapper (int, string: the struct's last field)"},
-	"rv_fmt_gostringer_nested":          {silentWrong, "a struct type declared inside main (a local type) with a field whose type has String/GoString: the field prints without its methods (printing knows the fields of the notebook's own types only)"},
-	"rv_fmt_nil_and_panicking_stringer": {silentWrong, "a String method that dereferences a nil pointer: fmt's %!v(PANIC=String method: ...) carries reflect's message (call of reflect.Value.IsZero on zero Value), not Go's nil dereference"},
-	"rv_fmt_sprint_spacing":             {silentWrong, "fmt.Sprint/Print of operands of a notebook string type with String(): they reach fmt in wrappers that are not strings, so spaces are put between them; %!s(main.Plain=3) of a named type without methods reads %!s(int=3)"},
-	"rv_fmt_type_verb_containers":       {silentWrong, "%T of an anonymous struct with a field of a notebook type names the field's underlying type (struct { A int }); the bad-verb text of a notebook string map key reads %!d(string=z)"},
-	"rv_iface_any_containers":           {silentWrong, "a []Meters (slice of a notebook type with String) stored in an any is a []float64 to yaegi: printed without String and %T []float64; %T of a *Pet in an any prints the struct's layout"},
-	"rv_panic_messages":                 {silentWrong, "an index of a converted expression ([]int(nil)[0]) in code that recovers: the recovered message says gocell cannot tell the index and length (bounds are checked for indexed variables only)"},
 }
 
 // corpusForms are the ways a snippet is fed to a session.

@@ -71,19 +71,41 @@ func (r *rewriter) rewriteBounds(root ast.Node) {
 }
 
 func (r *rewriter) boundsIndex(x *ast.IndexExpr) {
-	id, ok := x.X.(*ast.Ident)
-	if !ok || !simpleExpr(x.Index) {
+	if !simpleExpr(x.Index) {
 		return
 	}
-	// A constant index out of an array's range does not compile; of a
-	// slice's or a string variable's, it panics when it runs.
-	if k := r.seqKindOf(id); k == "" || k == "array" && isConst(x.Index) {
+	seq := ""
+	if id, ok := x.X.(*ast.Ident); ok {
+		// A constant index out of an array's range does not compile; of
+		// a slice's or a string variable's, it panics when it runs.
+		if k := r.seqKindOf(id); k == "" || k == "array" && isConst(x.Index) {
+			return
+		}
+		seq = id.Name
+	} else if c, ok := x.X.(*ast.CallExpr); ok && isSeqConversion(c) {
+		seq = r.src(c) // evaluated twice: a conversion of a simple operand
+	} else {
 		return
 	}
 	start, end := r.off(x.Index.Pos()), r.off(x.Index.End())
 	r.composites = append(r.composites, composite{start: start, end: end, build: func() []srcEdit {
-		return []srcEdit{{start, end, FixPkg + ".Idx(int(" + r.render(start, end) + "), len(" + id.Name + "))"}}
+		return []srcEdit{{start, end, FixPkg + ".Idx(int(" + r.render(start, end) + "), len(" + seq + "))"}}
 	}})
+}
+
+// isSeqConversion reports whether c converts a simple operand to a slice
+// type ([]int(nil)) or to string: its length can be taken again.
+func isSeqConversion(c *ast.CallExpr) bool {
+	if len(c.Args) != 1 || c.Ellipsis.IsValid() || !simpleExpr(c.Args[0]) {
+		return false
+	}
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.ArrayType:
+		return f.Len == nil
+	case *ast.Ident:
+		return f.Name == "string" && f.Obj == nil
+	}
+	return false
 }
 
 func (r *rewriter) boundsSlice(x *ast.SliceExpr) {

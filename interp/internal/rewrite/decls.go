@@ -789,6 +789,9 @@ func (r *rewriter) staticTypeOf(e ast.Expr, depth int) string {
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
+		if st, ok := x.Type.(*ast.StructType); ok {
+			return r.structLitType(st)
+		}
 		if x.Type != nil {
 			return r.staticTypeName(x.Type, false)
 		}

@@ -55,6 +55,11 @@ func mayNeedRewrite(facts *names.Facts, text string) bool {
 					return true
 				}
 			}
+			// fmt.Println(T{...}) of a notebook type: its fields may have
+			// methods (printargs.go).
+			if strings.IndexByte(line, '{') >= 0 && printsNotebookLiteral(facts, line) {
+				return true
+			}
 		}
 	}
 	return false
@@ -219,6 +224,7 @@ func (r *rewriter) rewrite() {
 	r.multiAssignLiterals(root)
 	if r.kind == cell.Decls {
 		r.selfMethods()
+		r.stringerSelfMethods()
 	}
 	r.constRepetitions(root)
 	r.boolConsts(root)

@@ -97,6 +97,7 @@ func isPkgSel(s *ast.SelectorExpr, pkg, name string) bool {
 // copyValue converts a value of a notebook type (by name, not a pointer or
 // an instantiation) to its own type.
 func (r *rewriter) copyValue(v ast.Expr) {
+	r.lostElems(v)
 	switch ast.Unparen(v).(type) {
 	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.BinaryExpr, *ast.StarExpr:
 	case *ast.CompositeLit:

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"strings"
 
 	"github.com/gocell/gocell/interp/internal/names"
 )
@@ -65,4 +66,24 @@ func (r *rewriter) printMethod(typ string) (method string, ptrOnly, ok bool) {
 		}
 	}
 	return "", false, false
+}
+
+// printsNotebookLiteral reports whether a line (the rest of a printing
+// call) may hold a composite literal of a notebook type: T{ with T a
+// notebook type name.
+func printsNotebookLiteral(facts *names.Facts, line string) bool {
+	for rest := line; ; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			return false
+		}
+		j := i
+		for j > 0 && !notIdentRune(rune(rest[j-1])) {
+			j--
+		}
+		if j < i && facts.TypeKind(rest[j:i]) != names.KindUnknown {
+			return true
+		}
+		rest = rest[i+1:]
+	}
 }

@@ -22,7 +22,13 @@ func wrapPrinters(fmtSyms map[string]reflect.Value) (map[string]reflect.Value, m
 		mapTypes[f] = printTypes
 	}
 	if f, ok := fmtSyms["Print"].Interface().(func(...any) (int, error)); ok {
-		add("Print", reflect.ValueOf(func(a ...any) (int, error) { return f(printView(a)...) }))
+		add("Print", reflect.ValueOf(func(a ...any) (int, error) {
+			a = printView(a)
+			if s, ok := spacedPrint(a); ok {
+				return f(s)
+			}
+			return f(a...)
+		}))
 	}
 	if f, ok := fmtSyms["Println"].Interface().(func(...any) (int, error)); ok {
 		add("Println", reflect.ValueOf(func(a ...any) (int, error) { return f(printView(a)...) }))
@@ -30,10 +36,22 @@ func wrapPrinters(fmtSyms map[string]reflect.Value) (map[string]reflect.Value, m
 	if f, ok := fmtSyms["Printf"].Interface().(func(string, ...any) (int, error)); ok {
 		add("Printf", reflect.ValueOf(func(format string, a ...any) (int, error) { return f(format, printView(a)...) }))
 	}
-	add("Sprint", reflect.ValueOf(func(a ...any) string { return fmt.Sprint(printView(a)...) }))
+	add("Sprint", reflect.ValueOf(func(a ...any) string {
+		a = printView(a)
+		if s, ok := spacedPrint(a); ok {
+			return s
+		}
+		return fmt.Sprint(a...)
+	}))
 	add("Sprintln", reflect.ValueOf(func(a ...any) string { return fmt.Sprintln(printView(a)...) }))
 	add("Sprintf", reflect.ValueOf(func(format string, a ...any) string { return fmt.Sprintf(format, printView(a)...) }))
-	add("Fprint", reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(w, printView(a)...) }))
+	add("Fprint", reflect.ValueOf(func(w io.Writer, a ...any) (int, error) {
+		a = printView(a)
+		if s, ok := spacedPrint(a); ok {
+			return io.WriteString(w, s)
+		}
+		return fmt.Fprint(w, a...)
+	}))
 	add("Fprintln", reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(w, printView(a)...) }))
 	add("Fprintf", reflect.ValueOf(func(w io.Writer, format string, a ...any) (int, error) {
 		return fmt.Fprintf(w, format, printView(a)...)
@@ -53,6 +71,13 @@ func printView(a []any) []any {
 			continue
 		}
 		v := reflect.ValueOf(x)
+		if in, ok := stringerSelfValue(v); ok {
+			if out == nil {
+				out = slices.Clone(a)
+			}
+			out[i] = fixView(valueOrNil(in))
+			continue
+		}
 		if w, ok := wrapperView(v); ok {
 			if out == nil {
 				out = slices.Clone(a)

@@ -182,6 +182,9 @@ func Install(yi *yaegi.Interpreter) error {
 	if err := useErrorWrappers(yi); err != nil {
 		return err
 	}
+	if err := useStringerWrappers(yi); err != nil {
+		return err
+	}
 	for i, file := range sources {
 		src, err := srcFS.ReadFile(file)
 		if err != nil {

@@ -156,6 +156,9 @@ func (vw *viewer) view(v reflect.Value, t itypeOf, depth int, ro bool) (any, boo
 		}
 		return vw.view(e, dt, depth, ro)
 	}
+	if in, ok := stringerSelfValue(v); ok {
+		return vw.view(in, itypeOf{}, depth, ro)
+	}
 	if w, ok := wrapperView(v); ok {
 		// A value the interpreter wrapped in a host interface: its
 		// methods are the wrapper's.
@@ -258,6 +261,9 @@ func (vw *viewer) plainView(v reflect.Value, t itypeOf, depth int, ro bool) (any
 			}
 			return &ptrNode{v: v, elem: e}, true
 		}
+	}
+	if n, ok := basicView(v, t, depth); ok {
+		return n, true
 	}
 	return valueOrNil(v), false
 }
@@ -432,7 +438,7 @@ func (n methodNode) call(f fmt.State, verb rune, m *boundMethod, args ...reflect
 				io.WriteString(f, "<nil>")
 				return
 			}
-			fmt.Fprintf(f, "%%!%c(PANIC=%s method: %v)", verb, name, p)
+			fmt.Fprintf(f, "%%!%c(PANIC=%s method: %v)", verb, name, RuntimePanic(p))
 		}
 	}()
 	out, err := callMethod(m.fn, n.v, m.path, m.ptr, args...)
