@@ -433,6 +433,8 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 		if _, isCall := a.(*ast.CallExpr); !isCall && val == FixPkg+".Val(" {
 			if p, s := r.elemsView(a); p != "" {
 				pre, suf = p, s
+			} else if p, s := r.genericPrintView(a); p != "" {
+				pre, suf = p, s
 			}
 		}
 		if c, ok := a.(*ast.CallExpr); ok {

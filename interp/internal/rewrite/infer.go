@@ -91,7 +91,7 @@ func (r *rewriter) inferGenerics() {
 		}
 	}()
 	callees := r.genericCallees()
-	if len(callees) == 0 && !strings.Contains(r.text, "%T") && !r.hasMethodValues() {
+	if len(callees) == 0 && !strings.Contains(r.text, "%T") && !r.hasMethodValues() && !r.printsGenericValues() && !r.hasTypeParamLiterals() {
 		return
 	}
 	nb, err := parser.ParseFile(r.fset, "notebook.go", r.notebookSource(), 0)
