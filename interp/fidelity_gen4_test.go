@@ -128,3 +128,71 @@ fmt.Println(l.items)`})
 		t.Fatalf("got %q, error %q; want %q", got, cerr, want)
 	}
 }
+
+// A declaration is replayed alone when the notebook is rebuilt (here after
+// a type changes its fields): what the rewrite of its literals needs must
+// be inside it.
+func TestGenericLiteralsSurviveRebuild(t *testing.T) {
+	got, cerr := runCorpusCells([]string{`import "fmt"
+
+type Pair[K comparable, V any] struct {
+	Key   K
+	Value V
+}
+
+func MakePair[K comparable, V any](k K, v V) Pair[K, V] { return Pair[K, V]{k, v} }
+
+func top() Pair[int, string] { return Pair[int, string]{3, "c"} }
+
+type Other struct{ A int }`,
+		`fmt.Println(MakePair(1, "a"), top())`,
+		`type Other struct{ A, B int }`,
+		`fmt.Println(MakePair(2, "b"), top(), Other{1, 2})`})
+	want := "{1 a} {3 c}\n{2 b} {3 c} {1 2}\n"
+	if cerr != "" || got != want {
+		t.Fatalf("got %q, error %q; want %q", got, cerr, want)
+	}
+}
+
+// A generic type's String reached through a struct field, a generic call's
+// result, and generic calls among a literal's elements.
+func TestGenericStringerInStructFieldsAndCalls(t *testing.T) {
+	got, cerr := runCorpusCells([]string{`import "fmt"
+
+type Pair[K comparable, V any] struct {
+	Key   K
+	Value V
+}
+
+func (p Pair[K, V]) String() string { return fmt.Sprintf("%v=%v", p.Key, p.Value) }
+
+func NewPair[K comparable, V any](k K, v V) Pair[K, V] { return Pair[K, V]{k, v} }
+
+type Stack[T any] struct{ items []T }
+
+func (s *Stack[T]) Push(v T)      { s.items = append(s.items, v) }
+func (s Stack[T]) String() string { return fmt.Sprintf("Stack%v", s.items) }
+
+type Box[T any] struct{ v T }
+
+func (b *Box[T]) String() string { return fmt.Sprint("box:", b.v) }
+
+type Inventory struct {
+	Name  string
+	Items Stack[string]
+	Tag   Pair[string, int]
+	B     *Box[int]
+}
+
+func show(inv Inventory) { fmt.Println(inv) }`,
+		`inv := Inventory{Name: "kit", Tag: NewPair("n", 2), B: &Box[int]{7}}
+inv.Items.Push("pen")
+fmt.Println(inv)
+fmt.Printf("%+v\n", inv)
+show(inv)
+fmt.Println(NewPair("a", 1), []Pair[string, int]{NewPair("x", 1), NewPair("y", 2)})`})
+	want := "{kit Stack[pen] n=2 box:7}\n{Name:kit Items:Stack[pen] Tag:n=2 B:box:7}\n{kit Stack[pen] n=2 box:7}\na=1 [x=1 y=2]\n"
+	if cerr != "" || got != want {
+		t.Fatalf("got %q, error %q; want %q", got, cerr, want)
+	}
+}

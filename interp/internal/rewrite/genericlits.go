@@ -18,48 +18,35 @@ import (
 // function or another, takes over the first one's node, so the first
 // literal yields the second one's value or the zero value, and statements
 // around it can be skipped (p := Pair[int, string]{3, "c"} printed {0 } or
-// the other literal's fields, with no error). A literal of an alias of the
-// instantiation is compiled where it stands, so each such literal's type
-// gets its own alias (nested.go):
+// the other literal's fields, with no error). In generic bodies the same
+// literal, Pair[K, V]{k, v}, fails for the second set of type arguments.
+//
+// A variable of the type is instantiated where it stands. So, in
+// declarations, each such literal becomes a function literal that sets the
+// fields given on its named result, called in place (no declaration is
+// added: a declaration's source is replayed alone):
+//
+//	Pair[K, V]{k, v}  becomes  func() (__gocell_v Pair[K, V]) { __gocell_v.Key = k; __gocell_v.Value = v; return }()
+//
+// The elements are evaluated in their order, as in the literal. In
+// statements, the literal's type gets an alias (nested.go), declared
+// before the statement, which yaegi compiles where it stands:
 //
 //	p := Pair[int, string]{3, "c"}  becomes  type __gocell_inst1 = Pair[int, string]; p := __gocell_inst1{3, "c"}
-//
-// A literal whose type names a type parameter (Pair[K, V]{k, v} in a
-// generic body) cannot be aliased at the top level (and yaegi ignores a
-// local alias there): it becomes a call of a generic constructor declared
-// before the function, which sets the fields given on a variable of the
-// type (a variable declaration instantiates the type where it stands):
-//
-//	func __gocell_lit1[K any, V any](a0 K, a1 V) Pair[K, V] { var p Pair[K, V]; p.Key = a0; p.Value = a1; return p }
-//	... Pair[K, V]{k, v}  becomes  (__gocell_lit1[K, V](k, v))
-//
-// A generic function called with several explicit type arguments is
-// instantiated right inside a generic body; the constructor's type
-// parameters are all any (the type arguments are checked against the
-// type's constraints where the type is instantiated).
 
-// aliasLiteralInstances gives each composite literal of an instantiation
-// of several type arguments its own alias. It returns the instantiations
-// it aliased, whose own nested instantiations it handled.
+// aliasLiteralInstances rewrites the composite literals of instantiations
+// of several type arguments. It returns the instantiations it handled
+// whole, nested ones included.
 func (r *rewriter) aliasLiteralInstances() map[*ast.IndexListExpr]bool {
-	if !strings.Contains(r.text, "[") || !strings.Contains(r.text, ",") {
+	if !strings.Contains(r.text, "]{") {
 		return nil
 	}
 	var done map[*ast.IndexListExpr]bool
 	ptrs := map[*ast.CompositeLit]*ast.UnaryExpr{} // &T{...}
-	inner := map[*ast.CompositeLit]bool{}          // elements of literals
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
 			if lit, ok := u.X.(*ast.CompositeLit); ok {
 				ptrs[lit] = u
-			}
-		}
-		if c, ok := n.(*ast.CompositeLit); ok {
-			for _, e := range c.Elts {
-				if lit, ok := elemValue(e).(*ast.CompositeLit); ok {
-					inner[lit] = true
-					r.elideElementType(c, e, lit)
-				}
 			}
 		}
 		lit, ok := n.(*ast.CompositeLit)
@@ -70,12 +57,11 @@ func (r *rewriter) aliasLiteralInstances() map[*ast.IndexListExpr]bool {
 		if !ok || r.topNode(il.Pos()) == nil {
 			return true
 		}
+		if r.kind == cell.Decls {
+			r.constructLiteral(lit, il, ptrs[lit])
+			return true
+		}
 		if r.namesTypeParam(il) {
-			// yaegi takes a call among a literal's elements for a type
-			// (not a generic type: func(...)): such a literal stays.
-			if !inner[lit] {
-				r.constructLiteral(lit, il, ptrs[lit])
-			}
 			return true
 		}
 		r.replace(il, r.alias(il.Pos(), r.aliasText(il.Pos(), r.src(il))))
@@ -93,9 +79,9 @@ func (r *rewriter) aliasLiteralInstances() map[*ast.IndexListExpr]bool {
 	return done
 }
 
-// hasTypeParamLiterals reports whether the chunk may hold a composite
-// literal of an instantiation of several type arguments in a generic body,
-// which needs the check (for the type's fields).
+// hasTypeParamLiterals reports whether a declarations chunk holds a
+// composite literal of an instantiation of several type arguments, which
+// needs the check (for the type's fields).
 func (r *rewriter) hasTypeParamLiterals() bool {
 	if r.kind != cell.Decls || !strings.Contains(r.text, "]{") {
 		return false
@@ -103,7 +89,7 @@ func (r *rewriter) hasTypeParamLiterals() bool {
 	found := false
 	ast.Inspect(r.file, func(n ast.Node) bool {
 		if lit, ok := n.(*ast.CompositeLit); ok {
-			if il, ok := lit.Type.(*ast.IndexListExpr); ok && r.namesTypeParam(il) {
+			if _, ok := lit.Type.(*ast.IndexListExpr); ok {
 				found = true
 			}
 		}
@@ -112,11 +98,10 @@ func (r *rewriter) hasTypeParamLiterals() bool {
 	return found
 }
 
-// constructLiteral replaces a literal of an instantiation naming type
-// parameters with a call of a constructor declared after the top-level
-// declaration holding it; ptr is the & taking its address, or nil. A
-// literal the check did not type as a struct of the notebook, or with an
-// element of elided type, stays as written.
+// constructLiteral replaces a literal of an instantiation with a function
+// literal setting its fields, called in place; ptr is the & taking its
+// address, or nil. A literal the check did not type as a struct of the
+// notebook, or with an element of elided type, stays as written.
 func (r *rewriter) constructLiteral(lit *ast.CompositeLit, il *ast.IndexListExpr, ptr *ast.UnaryExpr) {
 	if r.gen == nil || r.gen.pkg == nil {
 		return
@@ -136,12 +121,6 @@ func (r *rewriter) constructLiteral(lit *ast.CompositeLit, il *ast.IndexListExpr
 	st, ok := named.Underlying().(*types.Struct)
 	if !ok {
 		return
-	}
-	qual := func(p *types.Package) string {
-		if p == r.gen.pkg {
-			return ""
-		}
-		return p.Name()
 	}
 	var fields []*types.Var // in the order of the elements
 	for i, e := range lit.Elts {
@@ -171,44 +150,31 @@ func (r *rewriter) constructLiteral(lit *ast.CompositeLit, il *ast.IndexListExpr
 			return // an element of elided type needs the field's type
 		}
 	}
-	var tparams, targs, params, sets []string
-	for i := 0; i < named.TypeParams().Len(); i++ {
-		name := named.TypeParams().At(i).Obj().Name()
-		tparams = append(tparams, name+" any")
-		targs = append(targs, name)
+	var sets []string
+	for _, f := range fields {
+		sets = append(sets, "__gocell_v."+f.Name()+" = %s; ")
 	}
-	for i, f := range fields {
-		a := fmt.Sprintf("a%d", i)
-		params = append(params, a+" "+types.TypeString(f.Type(), qual))
-		sets = append(sets, "p."+f.Name()+" = "+a+"; ")
-	}
-	typ := base.Name + "[" + strings.Join(targs, ", ") + "]"
-	name := r.name("lit")
-	result, ret := typ, "return p"
+	typ := r.src(il)
+	head := "func() (__gocell_v " + typ + ") { "
+	ret := "return }()"
 	if ptr != nil {
-		result, ret = "*"+typ, "return &p"
+		head = "func() *" + typ + " { var __gocell_v " + typ + "; "
+		ret = "return &__gocell_v }()"
 	}
-	// After the declaration, on its last line: the positions of the
-	// declaration stay those of the cell.
-	r.insert(r.topNode(lit.Pos()).End(), "; func "+name+"["+strings.Join(tparams, ", ")+"]("+strings.Join(params, ", ")+") "+result+
-		" { var p "+typ+"; "+strings.Join(sets, "")+ret+" }")
 	var n ast.Node = lit
 	if ptr != nil {
 		n = ptr
 	}
 	start, end := r.off(n.Pos()), r.off(n.End())
 	r.composites = append(r.composites, composite{start: start, end: end, prio: 1, build: func() []srcEdit {
-		var list, args []string
-		for _, x := range il.Indices {
-			list = append(list, r.renderNode(x))
+		var b strings.Builder
+		b.WriteString(head)
+		for i, e := range lit.Elts {
+			fmt.Fprintf(&b, sets[i], r.renderNode(elemValue(e)))
 		}
-		for _, e := range lit.Elts {
-			args = append(args, r.renderNode(elemValue(e)))
-		}
-		r.render(start, end) // what is left: the type's name and the keys
-		// In parentheses: as an element of a literal, yaegi takes the
-		// call for a type.
-		return []srcEdit{{start, end, "(" + name + "[" + strings.Join(list, ", ") + "](" + strings.Join(args, ", ") + "))"}}
+		b.WriteString(ret)
+		r.render(start, end) // what is left: the type and the keys
+		return []srcEdit{{start, end, b.String()}}
 	}})
 }
 
@@ -260,30 +226,22 @@ func (r *rewriter) namesTypeParam(e ast.Expr) bool {
 	return found
 }
 
-// elideElementType drops the type of a literal element of a slice, array
-// or map literal when it is the element type, an instantiation naming
-// type parameters: yaegi refuses []Pair[K, V]{Pair[K, V]{k, v}} (cannot
-// use type main.Pair[int,string] as type int) and runs []Pair[K, V]{{k, v}},
-// which Go reads the same.
-func (r *rewriter) elideElementType(outer *ast.CompositeLit, e ast.Expr, lit *ast.CompositeLit) {
-	il, ok := lit.Type.(*ast.IndexListExpr)
-	if !ok || !r.namesTypeParam(il) {
-		return
-	}
-	var elt ast.Expr
-	switch t := outer.Type.(type) {
-	case *ast.ArrayType:
-		elt = t.Elt
-	case *ast.MapType:
-		if _, isKey := e.(*ast.KeyValueExpr); !isKey {
-			return
+// literalElementCalls returns the calls that are elements of composite
+// literals. yaegi takes a generic call of several type arguments there,
+// []Pair[string, int]{MakePair[string, int]("x", 1)}, for a type (not a
+// generic type: func(...)); in a function literal called in place, which
+// infer.go writes for them, it runs.
+func literalElementCalls(f *ast.File) map[*ast.CallExpr]bool {
+	out := map[*ast.CallExpr]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.CompositeLit); ok {
+			for _, e := range lit.Elts {
+				if c, ok := elemValue(e).(*ast.CallExpr); ok {
+					out[c] = true
+				}
+			}
 		}
-		elt = t.Value
-	default:
-		return
-	}
-	if elt == nil || r.src(elt) != r.src(il) {
-		return
-	}
-	r.edits = append(r.edits, srcEdit{r.off(il.Pos()), r.off(il.End()), ""})
+		return true
+	})
+	return out
 }

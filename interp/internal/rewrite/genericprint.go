@@ -1,10 +1,14 @@
 package rewrite
 
 import (
+	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
+	"github.com/gocell/gocell/interp/cell"
 	"github.com/gocell/gocell/interp/internal/names"
 )
 
@@ -19,7 +23,7 @@ import (
 // calling the method:
 //
 //	fmt.Println(c.order)  becomes  fmt.Println(__gocellfix.Elems(c.order, func(__v Pair[int, string]) string { return __v.String() }))
-//	fmt.Println(ps[0])    becomes  fmt.Println(__gocellfix.One([]Pair[int, string]{ps[0]}, func(__v Pair[int, string]) string { return __v.String() }))
+//	fmt.Println(ps[0])    becomes  fmt.Println(__gocellfix.One(append(make([]Pair[int, string], 0, 1), ps[0]), func(__v Pair[int, string]) string { return __v.String() }))
 
 // printsGenericValues reports whether the chunk may print a value of a
 // generic notebook type with a method fmt calls, which needs the check.
@@ -78,7 +82,9 @@ func (r *rewriter) genericPrintView(a ast.Expr) (prefix, suffix string) {
 	if container {
 		return FixPkg + ".Elems(", fn
 	}
-	return FixPkg + ".One([]" + text + "{", "}" + fn
+	// Appended, not in a literal: yaegi takes a generic call among a
+	// literal's elements for a type (not a generic type: func(...)).
+	return FixPkg + ".One(append(make([]" + text + ", 0, 1), ", ")" + fn
 }
 
 // printingMethod returns the method fmt calls on a value of type t (or *t
@@ -114,4 +120,161 @@ func printingMethod(t *types.Named, ptr bool) string {
 		}
 	}
 	return ""
+}
+
+// registerInstanceMethods registers, before the statement or in the
+// function printing a, the printing methods of the generic notebook types
+// a's value holds in struct fields, as method declarations register those
+// of other types (methods.go): the printer finds a field's methods in that
+// registry, and yaegi's generic methods have no registration of their own
+// (they exist per instantiation). Without it, fmt.Println(inv) of a struct
+// with a Stack[string] field printed the field's fields.
+func (r *rewriter) registerInstanceMethods(a ast.Expr) {
+	if r.gen == nil || r.gen.info == nil {
+		return
+	}
+	tv, ok := r.gen.info.Types[a]
+	if !ok || tv.Type == nil {
+		return
+	}
+	var regs []string
+	seen := map[types.Type]bool{}
+	// field: t is reached through a struct field (the value itself, and
+	// containers of it, are shown by genericPrintView).
+	var walk func(t types.Type, depth int, field bool)
+	walk = func(t types.Type, depth int, field bool) {
+		if depth > 6 || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch x := t.(type) {
+		case *types.Pointer:
+			walk(x.Elem(), depth+1, field)
+			return
+		case *types.Slice:
+			walk(x.Elem(), depth+1, field)
+			return
+		case *types.Array:
+			walk(x.Elem(), depth+1, field)
+			return
+		case *types.Map:
+			walk(x.Key(), depth+1, field)
+			walk(x.Elem(), depth+1, field)
+			return
+		case *types.Named:
+			if x.Obj().Pkg() != r.gen.pkg {
+				return
+			}
+			if field && x.TypeArgs().Len() > 0 && nameable(x, r.gen.pkg, r.gen.visible) {
+				regs = append(regs, r.instanceRegistrations(a.Pos(), x)...)
+			}
+		}
+		if st, ok := t.Underlying().(*types.Struct); ok {
+			for i := 0; i < st.NumFields(); i++ {
+				walk(st.Field(i).Type(), depth+1, true)
+			}
+		}
+	}
+	walk(tv.Type, 0, false)
+	if len(regs) == 0 {
+		return
+	}
+	if r.gen.registered == nil {
+		r.gen.registered = map[string]bool{}
+	}
+	if r.kind == cell.Stmts {
+		top := r.topNode(a.Pos())
+		if top == nil {
+			return
+		}
+		for _, reg := range regs {
+			key := fmt.Sprint(top.Pos()) + reg
+			if r.gen.registered[key] {
+				continue
+			}
+			r.gen.registered[key] = true
+			if r.aliases == nil {
+				r.aliases = map[ast.Node]string{}
+			}
+			r.aliases[top] += "_ = " + reg + "; "
+		}
+		return
+	}
+	// In a declaration: at the start of the function's body, which is
+	// part of its source (a declaration is replayed alone).
+	for _, d := range r.decls {
+		f, ok := d.(*ast.FuncDecl)
+		if !ok || f.Body == nil || a.Pos() < f.Body.Pos() || a.Pos() >= f.End() {
+			continue
+		}
+		for _, reg := range regs {
+			key := fmt.Sprint(f.Pos()) + reg
+			if r.gen.registered[key] {
+				continue
+			}
+			r.gen.registered[key] = true
+			r.insert(f.Body.Lbrace+1, " _ = "+reg+";")
+		}
+	}
+}
+
+// instanceRegistrations returns the registrations of the printing methods
+// of an instantiated generic type, as expressions.
+func (r *rewriter) instanceRegistrations(pos token.Pos, t *types.Named) []string {
+	var methods []string
+	for _, name := range []string{"Error", "String", "GoString"} {
+		if printsWith(t, name, false) || printsWith(t, name, true) {
+			methods = append(methods, name)
+		}
+	}
+	if len(methods) == 0 {
+		return nil
+	}
+	text := types.TypeString(t, func(p *types.Package) string {
+		if p == r.gen.pkg {
+			return ""
+		}
+		return p.Name()
+	})
+	if t.TypeArgs().Len() > 1 {
+		// Behind a pointer (Box[*Pair[string, int]]) the instantiation
+		// needs an alias (nested.go), which only statements can declare
+		// as part of their source.
+		if r.kind != cell.Stmts {
+			return nil
+		}
+		text = r.aliasTypeArg(pos, text)
+	} else {
+		text = r.aliasText(pos, text)
+	}
+	var out []string
+	for _, name := range methods {
+		ptr := !printsWith(t, name, false)
+		recv := text
+		if ptr {
+			recv = "*" + text
+		}
+		out = append(out, "func() any { var __b "+FixPkg+".Box[*"+text+"]; return "+FixPkg+".RegisterMethod(__b, "+strconv.Quote(name)+", "+
+			strconv.FormatBool(ptr)+", func(__v "+recv+") string { return __v."+name+"() }) }()")
+	}
+	return out
+}
+
+// printsWith reports whether the method set of t (or *t) has method name
+// of signature func() string.
+func printsWith(t *types.Named, name string, ptr bool) bool {
+	var recv types.Type = t
+	if ptr {
+		recv = types.NewPointer(t)
+	}
+	sel := types.NewMethodSet(recv).Lookup(nil, name)
+	if sel == nil {
+		return false
+	}
+	sig, ok := sel.Type().(*types.Signature)
+	if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	b, ok := sig.Results().At(0).Type().(*types.Basic)
+	return ok && b.Kind() == types.String
 }

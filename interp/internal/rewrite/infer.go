@@ -52,6 +52,9 @@ type genericInfo struct {
 	named map[*ast.CallExpr][]string
 	// visible are the host packages the chunk names, by path.
 	visible map[string]bool
+	// registered are the method registrations of generic instances the
+	// chunk writes, by where and what (genericprint.go).
+	registered map[string]bool
 }
 
 // genericCallees returns the identifiers of the chunk that name a generic
@@ -238,6 +241,9 @@ func (r *rewriter) instantiate() {
 			}
 			return true
 		})
+	}
+	for c := range literalElementCalls(r.file) { // genericlits.go
+		receivers[c] = true
 	}
 	parents := callParents(r.file)
 	for id, targs := range r.gen.calls {
