@@ -196,3 +196,41 @@ fmt.Println(NewPair("a", 1), []Pair[string, int]{NewPair("x", 1), NewPair("y", 2
 		t.Fatalf("got %q, error %q; want %q", got, cerr, want)
 	}
 }
+
+// Constraints built from other constraints, the constraints package's
+// way: yaegi fails on a union of interfaces, the rewrite writes their
+// terms out, also where the signature is rewritten for inference.
+func TestGenericConstraintUnionsOfInterfaces(t *testing.T) {
+	got, cerr := runCorpusCells([]string{`import (
+	"fmt"
+	"sort"
+)
+
+type Integer interface{ ~int | ~int64 }
+
+type Float interface{ ~float32 | ~float64 }`,
+		`type Number interface{ Integer | Float }
+
+func Sum[T Number](xs ...T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func SortBy[T any, K Number | ~string](xs []T, key func(T) K) {
+	sort.Slice(xs, func(i, j int) bool { return key(xs[i]) < key(xs[j]) })
+}
+
+type Age int`,
+		`ages := []Age{40, 7, 21}
+SortBy(ages, func(a Age) int { return int(a) })
+names := []string{"bo", "al"}
+SortBy(names, func(s string) string { return s })
+fmt.Println(Sum(1, 2), Sum(0.5, 0.25), Sum[Age](ages...), ages, names)`})
+	want := "3 0.75 68 [7 21 40] [al bo]\n"
+	if cerr != "" || got != want {
+		t.Fatalf("got %q, error %q; want %q", got, cerr, want)
+	}
+}
