@@ -234,3 +234,27 @@ fmt.Println(Sum(1, 2), Sum(0.5, 0.25), Sum[Age](ages...), ages, names)`})
 		t.Fatalf("got %q, error %q; want %q", got, cerr, want)
 	}
 }
+
+// A generic struct holding values of a notebook type with String: the
+// instantiation is registered so that the printer finds the parts'
+// methods; a generic slice type of them keeps its view.
+func TestGenericStructHoldingStringers(t *testing.T) {
+	got, cerr := runCorpusCells([]string{`import "fmt"
+
+type Point struct{ X, Y int }
+
+func (p Point) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
+
+type Vec[T any] []T
+
+type Box[T any] struct{ V T }`,
+		`v := Vec[Point]{{1, 2}}
+b := Box[Point]{Point{3, 4}}
+bs := []Box[Point]{b}
+fmt.Println(v, b, bs, v[0], b.V)
+fmt.Printf("%v %+v\n", b, b)`})
+	want := "[(1,2)] {(3,4)} [{(3,4)}] (1,2) (3,4)\n{(3,4)} {V:(3,4)}\n"
+	if cerr != "" || got != want {
+		t.Fatalf("got %q, error %q; want %q", got, cerr, want)
+	}
+}

@@ -28,8 +28,47 @@ import (
 // printsGenericValues reports whether the chunk may print a value of a
 // generic notebook type with a method fmt calls, which needs the check.
 func (r *rewriter) printsGenericValues() bool {
-	return r.facts.TypeKind(genericPrinterFact) != names.KindUnknown &&
-		(strings.Contains(r.text, "fmt.") || strings.Contains(r.text, "log."))
+	if !strings.Contains(r.text, "fmt.") && !strings.Contains(r.text, "log.") {
+		return false
+	}
+	if r.facts.TypeKind(genericPrinterFact) != names.KindUnknown {
+		return true
+	}
+	// A generic struct may hold values of notebook types with methods
+	// (instanceTypeRegistration): where the chunk names an instantiation
+	// or a variable of one.
+	if r.facts.TypeKind(genericStructFact) == names.KindUnknown {
+		return false
+	}
+	if strings.Contains(r.text, "]") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(r.text, notIdentRune) {
+		if strings.Contains(r.facts.VarTypeText(w), "[") {
+			return true
+		}
+	}
+	return false
+}
+
+// genericStructFact is recorded (as a type name no program can declare)
+// once the notebook declares a generic struct type.
+const genericStructFact = "__gocell generic struct"
+
+// noteGenericStructs records whether the chunk declares a generic struct
+// type.
+func (r *rewriter) noteGenericStructs() {
+	for _, d := range r.decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+			for _, sp := range g.Specs {
+				if ts := sp.(*ast.TypeSpec); ts.TypeParams != nil {
+					if _, ok := ts.Type.(*ast.StructType); ok {
+						r.facts.SetType(genericStructFact, names.KindOther)
+					}
+				}
+			}
+		}
+	}
 }
 
 // genericPrintView returns the wrapping of a printed argument of a generic
@@ -63,10 +102,12 @@ func (r *rewriter) genericPrintView(a ast.Expr) (prefix, suffix string) {
 		return "", ""
 	}
 	method := printingMethod(named, ptr)
-	if method == "" && !container && !ptr && printingMethod(named, true) == "" {
-		// No method fmt calls: the value goes to fmt as it is (yaegi
-		// loses it on its way through Val). With a pointer method only,
-		// yaegi would call it on the value: Val stays.
+	if method == "" && !container && !ptr && printingMethod(named, true) == "" && !r.holdsNotebookTypes(named) {
+		// No method fmt calls, and nothing inside that has some: the
+		// value goes to fmt as it is (yaegi loses it on its way through
+		// Val). With a pointer method only, yaegi would call it on the
+		// value, and the parts of other notebook types need Val's view:
+		// Val stays.
 		return "(", ")"
 	}
 	if method == "" || !nameable(elt, r.gen.pkg, r.gen.visible) {
@@ -128,7 +169,10 @@ func printingMethod(t *types.Named, ptr bool) string {
 // of other types (methods.go): the printer finds a field's methods in that
 // registry, and yaegi's generic methods have no registration of their own
 // (they exist per instantiation). Without it, fmt.Println(inv) of a struct
-// with a Stack[string] field printed the field's fields.
+// with a Stack[string] field printed the field's fields. The struct types
+// of generic instantiations holding other notebook types are registered
+// too, as type declarations register theirs: the printer then finds the
+// parts' methods (Box[Point]{p} printed {{3 4}}, not {(3,4)}).
 func (r *rewriter) registerInstanceMethods(a ast.Expr) {
 	if r.gen == nil || r.gen.info == nil {
 		return
@@ -165,8 +209,13 @@ func (r *rewriter) registerInstanceMethods(a ast.Expr) {
 			if x.Obj().Pkg() != r.gen.pkg {
 				return
 			}
-			if field && x.TypeArgs().Len() > 0 && nameable(x, r.gen.pkg, r.gen.visible) {
-				regs = append(regs, r.instanceRegistrations(a.Pos(), x)...)
+			if x.TypeArgs().Len() > 0 && nameable(x, r.gen.pkg, r.gen.visible) {
+				if field {
+					regs = append(regs, r.instanceRegistrations(a.Pos(), x)...)
+				}
+				if reg := r.instanceTypeRegistration(a.Pos(), x); reg != "" {
+					regs = append(regs, reg)
+				}
 			}
 		}
 		if st, ok := t.Underlying().(*types.Struct); ok {
@@ -277,4 +326,91 @@ func printsWith(t *types.Named, name string, ptr bool) bool {
 	}
 	b, ok := sig.Results().At(0).Type().(*types.Basic)
 	return ok && b.Kind() == types.String
+}
+
+// holdsNotebookTypes reports whether a value of generic type t holds parts
+// of named notebook types with methods fmt calls (Vec[Point],
+// Box[Celsius]), which only Val's view shows, or interfaces.
+func (r *rewriter) holdsNotebookTypes(t *types.Named) bool {
+	found := false
+	seen := map[types.Type]bool{}
+	var walk func(t types.Type, depth int)
+	walk = func(t types.Type, depth int) {
+		if found || depth > 6 || seen[t] {
+			return
+		}
+		seen[t] = true
+		if n, ok := t.(*types.Named); ok && depth > 0 && n.Obj().Pkg() == r.gen.pkg && hasPrintingMethod(n) {
+			found = true
+			return
+		}
+		switch x := t.Underlying().(type) {
+		case *types.Pointer:
+			walk(x.Elem(), depth+1)
+		case *types.Slice:
+			walk(x.Elem(), depth+1)
+		case *types.Array:
+			walk(x.Elem(), depth+1)
+		case *types.Map:
+			walk(x.Key(), depth+1)
+			walk(x.Elem(), depth+1)
+		case *types.Chan:
+			walk(x.Elem(), depth+1)
+		case *types.Struct:
+			for i := 0; i < x.NumFields(); i++ {
+				walk(x.Field(i).Type(), depth+1)
+			}
+		case *types.Interface:
+			found = depth > 0 // a notebook value may sit in it
+		}
+	}
+	walk(t, 0)
+	return found
+}
+
+// instanceTypeRegistration returns the registration of an instantiated
+// generic struct type whose values hold parts of other notebook types, as
+// an expression, or "".
+func (r *rewriter) instanceTypeRegistration(pos token.Pos, t *types.Named) string {
+	if _, ok := t.Underlying().(*types.Struct); !ok || !r.holdsNotebookTypes(t) {
+		return ""
+	}
+	name := runtimeName(t, r.gen.pkg)
+	if name == "" {
+		return ""
+	}
+	text := types.TypeString(t, func(p *types.Package) string {
+		if p == r.gen.pkg {
+			return ""
+		}
+		return p.Name()
+	})
+	if t.TypeArgs().Len() > 1 {
+		if r.kind != cell.Stmts {
+			return ""
+		}
+		text = r.aliasTypeArg(pos, text)
+	} else {
+		text = r.aliasText(pos, text)
+	}
+	// A variable, not a literal: yaegi compiles a literal of one generic
+	// instantiation once for the program (genericlits.go).
+	return "func() any { var __b " + FixPkg + ".Box[*" + text + "]; return " + FixPkg + ".RegisterType(" + strconv.Quote(name) + ", __b) }()"
+}
+
+// hasPrintingMethod reports whether t or *t has a method fmt calls.
+func hasPrintingMethod(t *types.Named) bool {
+	for _, ptr := range []bool{false, true} {
+		var recv types.Type = t
+		if ptr {
+			recv = types.NewPointer(t)
+		}
+		ms := types.NewMethodSet(recv)
+		for _, name := range []string{"Error", "String", "GoString", "Format"} {
+			if ms.Lookup(nil, name) != nil {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -25,6 +25,7 @@ import (
 // aliasNested rewrites the nested instantiations the chunk spells out.
 func (r *rewriter) aliasNested() {
 	r.flattenUnions()                     // genericunions.go
+	r.noteGenericStructs()                // genericprint.go
 	literals := r.aliasLiteralInstances() // genericlits.go
 	for _, inner := range nestedInstances(r.file) {
 		if !mentionsTypeParam(inner) && !literals[inner] {
