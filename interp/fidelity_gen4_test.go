@@ -208,8 +208,18 @@ func TestGenericConstraintUnionsOfInterfaces(t *testing.T) {
 
 type Integer interface{ ~int | ~int64 }
 
-type Float interface{ ~float32 | ~float64 }`,
-		`type Number interface{ Integer | Float }
+type Float interface{ ~float32 | ~float64 }
+
+type Number interface{ Integer | Float }
+
+func Scale[T Integer | Float](xs []T, k T) []T {
+	out := make([]T, len(xs))
+	for i, x := range xs {
+		out[i] = x * k
+	}
+	return out
+}`,
+		`
 
 func Sum[T Number](xs ...T) T {
 	var s T
@@ -228,8 +238,8 @@ type Age int`,
 SortBy(ages, func(a Age) int { return int(a) })
 names := []string{"bo", "al"}
 SortBy(names, func(s string) string { return s })
-fmt.Println(Sum(1, 2), Sum(0.5, 0.25), Sum[Age](ages...), ages, names)`})
-	want := "3 0.75 68 [7 21 40] [al bo]\n"
+fmt.Println(Sum(1, 2), Sum(0.5, 0.25), Sum[Age](ages...), ages, names, Scale([]float64{1, 2}, 0.5))`})
+	want := "3 0.75 68 [7 21 40] [al bo] [0.5 1]\n"
 	if cerr != "" || got != want {
 		t.Fatalf("got %q, error %q; want %q", got, cerr, want)
 	}
@@ -247,7 +257,11 @@ func (p Point) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
 
 type Vec[T any] []T
 
-type Box[T any] struct{ V T }`,
+type Box[T any] struct{ V T }
+
+type Named[T any] struct{ N string }
+
+func (n Named[T]) String() string { return "named " + n.N }`,
 		`v := Vec[Point]{{1, 2}}
 b := Box[Point]{Point{3, 4}}
 bs := []Box[Point]{b}
