@@ -72,6 +72,8 @@ var corpusKnownFailures = map[string]knownFailure{
 		"(&List[Pair[K, V]]{} in Zip): yaegi's compiler panics; the error names List[Pair[K, V]] in Zip and a workaround"},
 	"rw_gen_set_type": {failError, "a generic method calling a generic function instantiated with its type parameter bound to a notebook type (NewSet[T]() in " +
 		"Set[T].Union, T = City): yaegi looks main.City up by name and its compiler panics; the error names NewSet[T] in Union and a workaround"},
+	"rw_gen2_set_methods": {failError, "a generic function calling a generic constructor with its type parameter bound to a notebook type (NewSet[T]() in " +
+		"Intersect, T = Tag): yaegi looks main.Tag up by name and cannot instantiate it; the error names NewSet[T] in Intersect and a workaround"},
 	"rw_iter_pull_zip": {failError, "iter.Pull: the iter package of the cells has Seq and Seq2 only, and a Pull written in Go for the interpreter " +
 		"fails to compile (a closure typed with a type parameter: reflect.Type is nil); the error names iter.Pull and the loop that replaces it"},
 

@@ -397,6 +397,7 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 			continue // wrapped: the error itself (yaegi keeps its methods)
 		}
 		start, end := r.off(a.Pos()), r.off(a.End())
+		r.registerInstanceMethods(a) // genericprint.go
 		if typed[i-idx[1]] {
 			// A notebook type known from the syntax is named directly (the
 			// value is still evaluated); others are asked of the value.
@@ -441,9 +442,17 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 		if _, isCall := a.(*ast.CallExpr); !isCall && val == FixPkg+".Val(" {
 			if p, s := r.elemsView(a); p != "" {
 				pre, suf = p, s
+			} else if p, s := r.genericPrintView(a); p != "" {
+				pre, suf = p, s
 			}
 		}
-		if c, ok := a.(*ast.CallExpr); ok {
+		genericView := false // a call's result of a generic type (genericprint.go)
+		if c, ok := a.(*ast.CallExpr); ok && val == FixPkg+".Val(" {
+			if p, s := r.genericPrintView(c); p != "" {
+				pre, suf, genericView = p, s, true
+			}
+		}
+		if c, ok := a.(*ast.CallExpr); ok && !genericView {
 			if c.Ellipsis.IsValid() {
 				val = FixPkg + ".Val(" // yaegi instantiates ValT wrongly with f(xs...)
 			}

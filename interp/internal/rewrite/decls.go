@@ -563,7 +563,7 @@ func (r *rewriter) genericSignature(fd *ast.FuncDecl) {
 	//lint:ignore SA1019 the rewrites resolve identifiers from syntax alone, by design: cells are rewritten before any type checking
 	byObj := map[*ast.Object]*param{}
 	for _, f := range tp.List {
-		c := r.src(f.Type)
+		c := r.constraintSource(f.Type) // unions flattened (genericunions.go)
 		var core []*ast.Ident
 		if u, ok := f.Type.(*ast.UnaryExpr); ok && u.Op == token.TILDE {
 			switch t := u.X.(type) {

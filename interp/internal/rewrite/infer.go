@@ -52,6 +52,9 @@ type genericInfo struct {
 	named map[*ast.CallExpr][]string
 	// visible are the host packages the chunk names, by path.
 	visible map[string]bool
+	// registered are the method registrations of generic instances the
+	// chunk writes, by where and what (genericprint.go).
+	registered map[string]bool
 }
 
 // genericCallees returns the identifiers of the chunk that name a generic
@@ -91,7 +94,7 @@ func (r *rewriter) inferGenerics() {
 		}
 	}()
 	callees := r.genericCallees()
-	if len(callees) == 0 && !strings.Contains(r.text, "%T") && !r.hasMethodValues() {
+	if len(callees) == 0 && !strings.Contains(r.text, "%T") && !r.hasMethodValues() && !r.printsGenericValues() && !r.hasTypeParamLiterals() {
 		return
 	}
 	nb, err := parser.ParseFile(r.fset, "notebook.go", r.notebookSource(), 0)
@@ -238,6 +241,9 @@ func (r *rewriter) instantiate() {
 			}
 			return true
 		})
+	}
+	for c := range literalElementCalls(r.file) { // genericlits.go
+		receivers[c] = true
 	}
 	parents := callParents(r.file)
 	for id, targs := range r.gen.calls {

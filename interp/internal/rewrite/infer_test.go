@@ -61,7 +61,7 @@ func TestInferGenericCalls(t *testing.T) {
 		// A generic function as a value.
 		{`fmt.Println(ApplyAll([]int{1}, Double))`, `ApplyAll([]int{1}, func(__gocell_a0 int) int { return Double[int](__gocell_a0) })`},
 		// A generic type of several arguments inside another.
-		{`fmt.Println(MakePair("a", Pair[string, int]{"b", 1}))`, `type __gocell_inst1 = Pair[string, int]; fmt.Println(__gocellfix.Val((MakePair[string, __gocell_inst1]("a", Pair[string, int]{"b", 1}))))`},
+		{`fmt.Println(MakePair("a", Pair[string, int]{"b", 1}))`, `type __gocell_inst1 = Pair[string, int]; type __gocell_inst2 = Pair[string, int]; fmt.Println(__gocellfix.Val((MakePair[string, __gocell_inst1]("a", __gocell_inst2{"b", 1}))))`},
 		// Parallel assignments of nil run in sequence when that means the same.
 		{"var a, b []int\na, b = nil, nil", "a = nil; b = nil"},
 		{"var a, b []int\na, b = nil, a", "a, b = nil, a"},

@@ -24,8 +24,11 @@ import (
 
 // aliasNested rewrites the nested instantiations the chunk spells out.
 func (r *rewriter) aliasNested() {
+	r.flattenUnions()                     // genericunions.go
+	r.noteGenericStructs()                // genericprint.go
+	literals := r.aliasLiteralInstances() // genericlits.go
 	for _, inner := range nestedInstances(r.file) {
-		if !mentionsTypeParam(inner) {
+		if !mentionsTypeParam(inner) && !literals[inner] {
 			r.replace(inner, r.alias(inner.Pos(), r.src(inner)))
 		}
 	}

@@ -91,6 +91,7 @@ func fixedSymbols() map[string]map[string]reflect.Value {
 			"Unwrap":            reflect.ValueOf(fixUnwrap),
 			"Show":              reflect.ValueOf(fixShow),
 			"Elems":             reflect.ValueOf(fixElems),
+			"One":               reflect.ValueOf(fixOne),
 			"Recovered":         reflect.ValueOf(fixRecovered),
 			"HostError":         reflect.ValueOf(fixHostError),
 			"HostStringer":      reflect.ValueOf(fixHostStringer),
