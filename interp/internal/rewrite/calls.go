@@ -404,6 +404,8 @@ func (r *rewriter) printCall(call *ast.CallExpr, name string) {
 			fn := FixPkg + ".TypeOf("
 			if t := r.staticTypeOf(a, 0); t != "" {
 				fn = FixPkg + ".Named(" + strconv.Quote(t) + ", "
+			} else if t := r.anonStructLitType(a); t != "" {
+				fn = FixPkg + ".Named(" + strconv.Quote(t) + ", "
 			}
 			r.composites = append(r.composites, composite{start: start, end: end, prio: 2, build: func() []srcEdit {
 				return []srcEdit{{start, end, fn + r.render(start, end) + ")"}}

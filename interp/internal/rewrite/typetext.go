@@ -31,6 +31,22 @@ func (r *rewriter) structLitType(st *ast.StructType) string {
 	return s
 }
 
+// anonStructLitType returns how %T prints a composite literal of an
+// anonymous struct type whose fields are all of predeclared types, or "".
+// The value alone cannot tell: yaegi's notebook struct types have no names,
+// and one declared with the same fields would be named instead.
+func (r *rewriter) anonStructLitType(e ast.Expr) string {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return ""
+	}
+	st, ok := lit.Type.(*ast.StructType)
+	if !ok {
+		return ""
+	}
+	return r.reflectTypeText(st, 0)
+}
+
 // reflectTypeText writes a type expression as reflect writes the type, or ""
 // where it cannot tell.
 func (r *rewriter) reflectTypeText(e ast.Expr, depth int) string {
