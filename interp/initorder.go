@@ -374,7 +374,7 @@ func parseUnits(text string, base int) ([]*initUnit, bool) {
 					u.declares = []string{d.Name.Name}
 				}
 			} else if len(d.Recv.List) == 1 {
-				u.recv = recvTypeName(d.Recv.List[0].Type)
+				u.recv = names.ReceiverType(d.Recv.List[0].Type)
 			}
 			add(u, d)
 		case *ast.GenDecl:
@@ -469,27 +469,6 @@ func startsWithVar(text string) bool {
 			text = text[i+2:]
 		default:
 			return strings.HasPrefix(text, "var") && len(text) > 3 && (text[3] == ' ' || text[3] == '\t' || text[3] == '(')
-		}
-	}
-}
-
-// recvTypeName returns the type name of a method's receiver: T for T, *T,
-// T[K] and *T[K].
-func recvTypeName(e ast.Expr) string {
-	for {
-		switch x := e.(type) {
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.ParenExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.IndexListExpr:
-			e = x.X
-		case *ast.Ident:
-			return x.Name
-		default:
-			return ""
 		}
 	}
 }

@@ -21,10 +21,13 @@ func Signature(ft *ast.FuncType) string {
 	return strings.TrimPrefix(s, "func")
 }
 
-// ReceiverType is the type name of a method receiver: T for T, *T, T[K] and *T[K].
+// ReceiverType is the type name of a method receiver: T for T, *T, (T),
+// T[K] and *T[K, V].
 func ReceiverType(e ast.Expr) string {
 	switch t := e.(type) {
 	case *ast.StarExpr:
+		return ReceiverType(t.X)
+	case *ast.ParenExpr:
 		return ReceiverType(t.X)
 	case *ast.IndexExpr:
 		return ReceiverType(t.X)

@@ -3,6 +3,8 @@ package rewrite
 import (
 	"go/ast"
 	"strings"
+
+	"github.com/gocell/gocell/interp/internal/names"
 )
 
 // Methods of a generic type that call one another.
@@ -33,7 +35,7 @@ func (r *rewriter) genericMethodOrder() {
 		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || !genericRecv(fd.Recv.List[0].Type) {
 			continue
 		}
-		t := recvBaseName(fd.Recv.List[0].Type)
+		t := names.ReceiverType(fd.Recv.List[0].Type)
 		if byType[t] == nil {
 			byType[t] = map[string]method{}
 		}
@@ -47,7 +49,7 @@ func (r *rewriter) genericMethodOrder() {
 		if !ok || fd.Body == nil || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
 			continue
 		}
-		methods := byType[recvBaseName(fd.Recv.List[0].Type)]
+		methods := byType[names.ReceiverType(fd.Recv.List[0].Type)]
 		recv := fd.Recv.List[0].Names[0]
 		if methods == nil || recv.Obj == nil {
 			continue
@@ -65,7 +67,7 @@ func (r *rewriter) genericMethodOrder() {
 				return true
 			}
 			if m, ok := methods[sel.Sel.Name]; ok && m.index > i {
-				typ := recvBaseName(fd.Recv.List[0].Type)
+				typ := names.ReceiverType(fd.Recv.List[0].Type)
 				r.fail(sel, "the method %s of the generic type %s calls %s, declared after it: the interpreter needs a generic type's methods declared before the methods that use them (move func %s above func %s)",
 					fd.Name.Name, typ, sel.Sel.Name, sel.Sel.Name, fd.Name.Name)
 			}
@@ -85,24 +87,4 @@ func genericRecv(e ast.Expr) bool {
 		return true
 	}
 	return false
-}
-
-// recvBaseName returns T for a receiver type T, *T, T[K] or *T[K, V].
-func recvBaseName(e ast.Expr) string {
-	for {
-		switch x := e.(type) {
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.ParenExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.IndexListExpr:
-			e = x.X
-		case *ast.Ident:
-			return x.Name
-		default:
-			return ""
-		}
-	}
 }

@@ -113,12 +113,7 @@ func (r *rewriter) genericPrintView(a ast.Expr) (prefix, suffix string) {
 	if method == "" || !nameable(elt, r.gen.pkg, r.gen.visible) {
 		return "", ""
 	}
-	text := r.aliasText(a.Pos(), types.TypeString(elt, func(p *types.Package) string {
-		if p == r.gen.pkg {
-			return ""
-		}
-		return p.Name()
-	}))
+	text := r.aliasText(a.Pos(), types.TypeString(elt, r.gen.qualifier))
 	fn := ", func(__v " + text + ") string { return __v." + method + "() })"
 	if container {
 		return FixPkg + ".Elems(", fn
@@ -279,12 +274,7 @@ func (r *rewriter) instanceRegistrations(pos token.Pos, t *types.Named) []string
 	if len(methods) == 0 {
 		return nil
 	}
-	text := types.TypeString(t, func(p *types.Package) string {
-		if p == r.gen.pkg {
-			return ""
-		}
-		return p.Name()
-	})
+	text := types.TypeString(t, r.gen.qualifier)
 	if t.TypeArgs().Len() > 1 {
 		// Behind a pointer (Box[*Pair[string, int]]) the instantiation
 		// needs an alias (nested.go), which only statements can declare
@@ -379,12 +369,7 @@ func (r *rewriter) instanceTypeRegistration(pos token.Pos, t *types.Named) strin
 	if name == "" {
 		return ""
 	}
-	text := types.TypeString(t, func(p *types.Package) string {
-		if p == r.gen.pkg {
-			return ""
-		}
-		return p.Name()
-	})
+	text := types.TypeString(t, r.gen.qualifier)
 	if t.TypeArgs().Len() > 1 {
 		if r.kind != cell.Stmts {
 			return ""
@@ -413,4 +398,13 @@ func hasPrintingMethod(t *types.Named) bool {
 		}
 	}
 	return false
+}
+
+// qualifier writes the notebook's own types unqualified and others under
+// their package name, as a cell's source names them.
+func (g *genericInfo) qualifier(p *types.Package) string {
+	if p == g.pkg {
+		return ""
+	}
+	return p.Name()
 }
