@@ -111,3 +111,18 @@ def test_auto_imports_survive_a_restart():
         assert r.status == "error"
         # The restored notebook still imports strings for shout.
         assert result_text(run_ok(kc, 'shout("go")')) == "GO!"
+
+
+def test_a_function_missing_its_return_is_refused_and_changes_nothing(kc):
+    # Go refuses a function with results whose end can be reached; the
+    # interpreter alone would run it and return zero values.
+    run_ok(kc, "func mul(a, b int) int { return a * b }")
+    assert result_text(run_ok(kc, "mul(6, 7)")) == "42"
+    r = execute(kc, "func mul(a, b int) int {\n\tif a > 0 {\n\t\treturn a * b\n\t}\n}")
+    assert r.status == "error" and len(r.errors) == 1, r
+    assert "missing return" in r.errors[0]["evalue"], r.errors[0]
+    # The failed cell changed nothing: the earlier mul is still there.
+    assert result_text(run_ok(kc, "mul(6, 7)")) == "42"
+    r = execute(kc, "half := func(x int) int { for x > 1 { return x / 2 } }")
+    assert r.status == "error" and "missing return" in r.errors[0]["evalue"], r
+    assert result_text(run_ok(kc, 'func sign(x int) string { switch { case x < 0: return "-"; default: return "+" } }\nsign(-3) + sign(4)')) == "-+"
