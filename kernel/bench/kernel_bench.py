@@ -54,15 +54,23 @@ def round_trip(kc, code):
     return elapsed
 
 
+def raw_socket(ctx, info, kind, port_name):
+    """A pyzmq socket of kind connected to the kernel's port_name."""
+    sock = ctx.socket(kind)
+    sock.setsockopt(zmq.LINGER, 0)
+    if kind == zmq.SUB:
+        sock.setsockopt(zmq.SUBSCRIBE, b"")
+    sock.connect(f"{info['transport']}://{info['ip']}:{info[port_name]}")
+    return sock
+
+
 def wire_round_trips(km, n):
     """kernel_info_request → kernel_info_reply over a raw pyzmq DEALER on
     shell: the wire path alone (sockets, framing, signing)."""
     info = km.get_connection_info()
     session = Session(key=info["key"], signature_scheme=info["signature_scheme"])
     ctx = zmq.Context()
-    sock = ctx.socket(zmq.DEALER)
-    sock.setsockopt(zmq.LINGER, 0)
-    sock.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+    sock = raw_socket(ctx, info, zmq.DEALER, "shell_port")
     times = []
     for i in range(n + 5):
         t0 = time.perf_counter()
@@ -116,13 +124,8 @@ def raw_cell_round_trips(km, code, n):
     info = km.get_connection_info()
     session = Session(key=info["key"], signature_scheme=info["signature_scheme"])
     ctx = zmq.Context()
-    shell = ctx.socket(zmq.DEALER)
-    shell.setsockopt(zmq.LINGER, 0)
-    shell.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
-    iopub = ctx.socket(zmq.SUB)
-    iopub.setsockopt(zmq.LINGER, 0)
-    iopub.setsockopt(zmq.SUBSCRIBE, b"")
-    iopub.connect(f"{info['transport']}://{info['ip']}:{info['iopub_port']}")
+    shell = raw_socket(ctx, info, zmq.DEALER, "shell_port")
+    iopub = raw_socket(ctx, info, zmq.SUB, "iopub_port")
     time.sleep(0.3)  # let the subscription reach the kernel
     content = {"code": code, "silent": False, "store_history": True, "user_expressions": {},
                "allow_stdin": False, "stop_on_error": True}
