@@ -3,11 +3,11 @@ package interp
 import (
 	"bytes"
 	"fmt"
-	"runtime"
 	"time"
 
 	"github.com/gocell/gocell/cachecells"
 	"github.com/gocell/gocell/display"
+	"github.com/gocell/gocell/interp/internal/goid"
 	"github.com/gocell/gocell/interp/interrupt"
 )
 
@@ -112,14 +112,7 @@ func (s *Session) waitGoroutines() {
 // panic frame. It reads every goroutine's stack, so it is called only
 // once the short grace has passed with goroutines still running.
 func anyGoroutinePanicking() bool {
-	buf := make([]byte, 1<<16)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			return bytes.Contains(buf[:n], []byte("\npanic("))
-		}
-		buf = make([]byte, 2*len(buf))
-	}
+	return bytes.Contains(goid.Stacks(), []byte("\npanic("))
 }
 
 // goPanic receives a recovered goroutine panic.

@@ -23,16 +23,11 @@ func Current() uint64 {
 	return 0
 }
 
-// Alive reports whether a goroutine with this id still exists.
-func Alive(id uint64) bool {
-	return bytes.Contains(allStacks(), []byte("goroutine "+strconv.FormatUint(id, 10)+" ["))
-}
-
 // Running reports whether a goroutine other than the caller's has a frame
 // of the function fn (named as runtime.FuncForPC names it) on its stack.
 // It reads every goroutine's stack: a rare check, not one for every call.
 func Running(fn string) bool {
-	all := allStacks()
+	all := Stacks()
 	// The caller's goroutine comes first, its trace ended by a blank line.
 	if i := bytes.Index(all, []byte("\n\n")); i >= 0 {
 		all = all[i:]
@@ -42,9 +37,9 @@ func Running(fn string) bool {
 	return bytes.Contains(all, []byte("\n"+fn+"("))
 }
 
-// allStacks returns the stack traces of all goroutines.
-func allStacks() []byte {
-	buf := make([]byte, 1<<20)
+// Stacks returns the stack traces of all goroutines, the caller's first.
+func Stacks() []byte {
+	buf := make([]byte, 64<<10)
 	for {
 		n := runtime.Stack(buf, true)
 		if n < len(buf) {
